@@ -1,0 +1,3 @@
+from ikm_tui.cli import main
+
+raise SystemExit(main())

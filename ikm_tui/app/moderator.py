@@ -1,0 +1,36 @@
+"""The moderator console: one app, one mode per area, switched with the F-keys.
+
+Each area is a screen in its own package (``stage/``, ``progress/``, ``results/``,
+``export_screen/``) so they can grow without stepping on each other.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from ikm_tui.app.export_screen.screen import ExportScreen
+from ikm_tui.app.progress.screen import ProgressScreen
+from ikm_tui.app.results.screen import ResultsScreen
+from ikm_tui.app.session_app import SessionApp
+from ikm_tui.app.stage.screen import StageScreen
+
+
+class ModeratorApp(SessionApp):
+    MODES = {
+        "stage": StageScreen,
+        "progress": ProgressScreen,
+        "results": ResultsScreen,
+        "export": ExportScreen,
+    }
+    DEFAULT_MODE = "stage"
+    BINDINGS = [
+        Binding("f1", "switch_mode('stage')", "Stage", id="mode.stage"),
+        Binding("f2", "switch_mode('progress')", "Judges", id="mode.progress"),
+        Binding("f3", "switch_mode('results')", "Results", id="mode.results"),
+        Binding("f4", "switch_mode('export')", "Export", id="mode.export"),
+    ]
+
+
+def run_moderator(ctx) -> int:
+    ModeratorApp(ctx.store()).run()
+    return 0

@@ -1,0 +1,12 @@
+"""PLACEHOLDER — to be replaced by the owner of this area."""
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+
+class ProgressScreen(Screen):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("progress: not built yet")
+        yield Footer()

@@ -1,0 +1,22 @@
+"""``ikm-tui export --format csv|xlsx|pdf|json [-o FILE]``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ikm_tui.export.bundle import gather
+from ikm_tui.export.formats import WRITERS, export
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("export", help="write the results for staff")
+    parser.add_argument("--format", "-f", required=True, choices=sorted(WRITERS))
+    parser.add_argument("-o", "--output", type=Path, default=None,
+                        help="file to write (default: event name and time, in this folder)")
+    parser.set_defaults(run=run)
+
+
+def run(args, ctx) -> int:
+    path = export(gather(ctx.store()), args.format, args.output)
+    print(ctx.messages("cli.exported", path=path))
+    return 0

@@ -1,0 +1,24 @@
+"""``ikm-tui scores import FILE.csv`` — paper score sheets, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ikm_tui.domain.score_csv import read_score_csv
+
+
+def register(commands) -> None:
+    scores = commands.add_parser("scores", help="score sheets")
+    sub = scores.add_subparsers(dest="scores_command", metavar="ACTION", required=True)
+    imp = sub.add_parser("import", help="import paper score sheets from CSV (all or nothing)")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(run=run_import)
+
+
+def run_import(args, ctx) -> int:
+    config = ctx.config()
+    entries = read_score_csv(args.file, config)  # every row checked before the store opens
+    summary = ctx.store().scores.import_sheets(entries, actor=f"import:{args.file.name}",
+                                               source=f"import:{args.file.name}")
+    print(ctx.messages("cli.imported", new=summary.new, replaced=summary.replaced, path=args.file))
+    return 0

@@ -1,0 +1,1 @@
+"""Pure domain: config model, scoring, ranking, timer arithmetic. No Textual, no SQLite."""

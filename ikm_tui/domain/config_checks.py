@@ -1,0 +1,183 @@
+"""Small checks shared by the config loader and the roster reader.
+
+A :class:`Place` knows the file's text, so an error about ``entrants[4].category`` can name the
+line it stands on — what a person fixing the file needs first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from ikm_tui.domain.errors import InputError
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-]+)\s*\]")
+_ID = re.compile(r"^[A-Za-z0-9_\-]+$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A TOML file and its text: turns a key path into ``file:line``."""
+
+    path: Path
+    text: str = ""
+
+    def error(self, key_path: tuple, code: str, **params: object) -> InputError:
+        line = self.line_of(key_path)
+        where = f"{self.path}:{line}" if line else str(self.path)
+        return InputError(where, code, **params)
+
+    def line_of(self, key_path: tuple) -> int | None:
+        """Best-effort line of ``("entrants", 3, "day")``; None where the text does not show it."""
+        if not key_path or not self.text:
+            return None
+        table = key_path[0]
+        index = key_path[1] if len(key_path) > 1 and isinstance(key_path[1], int) else None
+        key = key_path[-1] if isinstance(key_path[-1], str) and len(key_path) > 1 else None
+        counts: dict[str, int] = {}
+        current, current_index, header_line = None, None, None
+        for number, line in enumerate(self.text.splitlines(), 1):
+            match = _HEADER.match(line)
+            if match:
+                current = match.group(2)
+                if match.group(1) == "[[":
+                    counts[current] = counts.get(current, -1) + 1
+                    current_index = counts[current]
+                else:
+                    current_index = None
+                if current == table and index in (None, current_index) and header_line is None:
+                    header_line = number
+                continue
+            if current is None and len(key_path) == 1 and re.match(rf"^\s*{re.escape(table)}\s*=", line):
+                return number
+            in_target = current == table and index in (None, current_index)
+            if in_target and key and re.match(rf"^\s*{re.escape(key)}\s*=", line):
+                return number
+        return header_line
+
+
+@dataclass(frozen=True)
+class RowPlace:
+    """A CSV row: every error names ``file:line``."""
+
+    path: Path
+    line: int
+
+    def error(self, key_path: tuple, code: str, **params: object) -> InputError:
+        return InputError(f"{self.path}:{self.line}", code, **params)
+
+
+def dotted(path: tuple) -> str:
+    parts = []
+    for part in path:
+        if isinstance(part, int):
+            parts[-1] = f"{parts[-1]}[{part + 1}]"
+        else:
+            parts.append(part)
+    return ".".join(parts)
+
+
+def check_table(raw: dict, spec: dict, path: tuple, place) -> dict:
+    """Typed values for ``spec = {key: (type, default)}``; default None means required."""
+    for key in raw:
+        if key not in spec:
+            raise place.error(path + (key,), "config.unknown_key", key=dotted(path + (key,)))
+    values = {}
+    for key, (kind, default) in spec.items():
+        if key not in raw:
+            if default is None:
+                raise place.error(path, "config.missing_key", key=dotted(path + (key,)))
+            values[key] = Decimal(str(default)) if kind == "number" and default != "inherit" else default
+            continue
+        values[key] = convert(raw[key], kind, path + (key,), place)
+    return values
+
+
+_EXPECTED = {
+    "str": "string",
+    "int": "integer",
+    "number": "number",
+    "bool": "true | false",
+    "str_list": "list of strings",
+    "date_list": "list of dates (YYYY-MM-DD)",
+}
+
+
+def convert(value: object, kind: str, path: tuple, place):
+    def wrong():
+        return place.error(path, "config.wrong_type", key=dotted(path), expected=_EXPECTED[kind],
+                           got=repr(value))
+
+    if kind == "str":
+        if not isinstance(value, str):
+            raise wrong()
+        return value.strip()
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise wrong()
+        return value
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise wrong()
+        return value
+    if kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise wrong()
+        if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
+            raise wrong()
+        return Decimal(str(value))
+    if kind == "str_list":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise wrong()
+        return [v.strip() for v in value]
+    if kind == "date_list":
+        if not isinstance(value, list):
+            raise wrong()
+        days = []
+        for item in value:
+            if isinstance(item, dt.date) and not isinstance(item, dt.datetime):
+                days.append(item)
+                continue
+            try:
+                days.append(dt.date.fromisoformat(item))
+            except (TypeError, ValueError):
+                raise wrong() from None
+        return days
+    raise AssertionError(kind)
+
+
+def check_scale(values: dict, path: tuple, place) -> None:
+    low, high, step = values["min"], values["max"], values["step"]
+    if high <= low:
+        raise place.error(path + ("max",), "config.bad_value", key=dotted(path + ("max",)),
+                          expected=f"> min ({low})", got=high)
+    if step <= 0:
+        raise place.error(path + ("step",), "config.bad_value", key=dotted(path + ("step",)),
+                          expected="> 0", got=step)
+    if (high - low) % step != 0:
+        raise place.error(path + ("step",), "config.step_not_divide", key=dotted(path + ("step",)),
+                          step=step, low=low, high=high)
+
+
+def check_id(value: str, path: tuple, place) -> None:
+    if not _ID.match(value):
+        raise place.error(path, "config.bad_id", key=dotted(path), got=repr(value))
+
+
+def check_unique(ids: list[str], kind: str, place) -> None:
+    seen = set()
+    for index, item in enumerate(ids):
+        if item in seen:
+            raise place.error((kind, index, "id"), "config.duplicate_id", key=f"{kind}[{index + 1}].id",
+                              value=item)
+        seen.add(item)
+
+
+def require_items(data: dict, key: str, place) -> list[dict]:
+    items = data.get(key) or []
+    if not items:
+        raise place.error((key,), "config.no_items", key=key)
+    return items

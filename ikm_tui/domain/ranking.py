@@ -1,0 +1,151 @@
+"""The ranking: totals in order, tie-breaks, shared ranks, prizes down the list, boundary ties.
+
+Prizes are handed down the ranking one place each. Entrants still equal after every tie-break
+share a rank (1, 2, 2, 4); when such a group straddles a prize boundary nobody can say who gets
+which prize, so it is a :class:`Tie` that blocks finalising until the panel records a
+:class:`Decision` ordering exactly those entrants.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ikm_tui.domain.config import Config, Entrant, Prize
+from ikm_tui.domain.scoring import Sheet, counted, criterion_aggregate, entrant_total
+
+# Queue statuses that take an entrant out of the ranking, and how the leaderboard calls them.
+UNRANKED = {"withdrawn": "withdrawn", "forfeit": "no_show"}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The panel's order for a tied group, why, and who decided."""
+
+    entrants: tuple[str, ...]
+    reason: str
+    decided_by: str
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class Standing:
+    entrant: Entrant
+    rank: int | None
+    total: Fraction | None
+    judges: int  # sheets that entered the aggregate, before any trimming
+    expected: int  # judges who are not recused on this entrant
+    prize: Prize | None
+    status: str  # complete | incomplete | tie | not_scored | no_show | withdrawn
+    keys: tuple[Fraction, ...] = ()  # total, then each tie-break criterion's aggregate
+    decision: Decision | None = None
+
+
+@dataclass(frozen=True)
+class Tie:
+    """Entrants sharing ``rank`` whose places carry different prizes."""
+
+    rank: int
+    entrants: tuple[str, ...]
+    prizes: tuple[Prize | None, ...]
+
+
+@dataclass(frozen=True)
+class Ranking:
+    standings: tuple[Standing, ...]  # ranked in order, then the unranked
+    ties: tuple[Tie, ...]  # unresolved: these block finalising
+    tie_break: tuple[str, ...] = ()
+
+    def ranked(self) -> list[Standing]:
+        return [s for s in self.standings if s.rank is not None]
+
+    def winners(self) -> list[Standing]:
+        return [s for s in self.standings if s.prize is not None]
+
+    def by_entrant(self) -> dict[str, Standing]:
+        return {s.entrant.id: s for s in self.standings}
+
+
+def rank(
+    config: Config,
+    sheets: Iterable[Sheet],
+    statuses: Mapping[str, str] | None = None,
+    decisions: Iterable[Decision] = (),
+) -> Ranking:
+    """Rank every entrant of ``config`` from the judges' ``sheets``.
+
+    ``statuses`` maps entrant id to its queue status (withdrawn and forfeit are not ranked);
+    ``decisions`` are the panel's recorded orders for tied groups.
+    """
+    statuses = statuses or {}
+    by_entrant: dict[str, list[Sheet]] = defaultdict(list)
+    for sheet in sheets:
+        by_entrant[sheet.entrant].append(sheet)
+    judge_count = len(config.judges)
+    decisions_by_group = {frozenset(d.entrants): d for d in decisions}
+
+    contenders: list[tuple[tuple[Fraction, ...], Entrant, int, int]] = []
+    unranked: list[Standing] = []
+    for entrant in config.entrants:
+        own = by_entrant.get(entrant.id, [])
+        judges = len(counted(own))
+        expected = judge_count - sum(1 for s in own if s.recused)
+        total = entrant_total(own, config.scoring, config.criteria)
+        out_status = UNRANKED.get(statuses.get(entrant.id, ""))
+        if out_status or total is None:
+            unranked.append(
+                Standing(entrant, None, total, judges, expected, None, out_status or "not_scored")
+            )
+            continue
+        keys = (total,) + tuple(
+            criterion_aggregate(own, c, config.scoring) for c in config.scoring.tie_break
+        )
+        contenders.append((keys, entrant, judges, expected))
+
+    contenders.sort(key=lambda item: (tuple(-k for k in item[0]), item[1].id))
+    slots = config.prize_slots()
+
+    def slot(position: int) -> Prize | None:
+        return slots[position] if position < len(slots) else None
+
+    ranked: list[Standing] = []
+    ties: list[Tie] = []
+    position = 0
+    for group in _groups(contenders):
+        prizes = tuple(slot(position + i) for i in range(len(group)))
+        straddles = len(set(prizes)) > 1
+        ids = frozenset(item[1].id for item in group)
+        decision = decisions_by_group.get(ids) if straddles else None
+        if decision:
+            order = {entrant_id: i for i, entrant_id in enumerate(decision.entrants)}
+            group = sorted(group, key=lambda item: order[item[1].id])
+        elif straddles:
+            ties.append(Tie(position + 1, tuple(item[1].id for item in group), prizes))
+        for offset, (keys, entrant, judges, expected) in enumerate(group):
+            if decision:
+                place, prize, status = position + offset + 1, prizes[offset], None
+            elif straddles:
+                place, prize, status = position + 1, None, "tie"
+            else:
+                place, prize, status = position + 1, prizes[0], None
+            if status is None:
+                status = "complete" if judges == expected else "incomplete"
+            ranked.append(
+                Standing(entrant, place, keys[0], judges, expected, prize, status, keys, decision)
+            )
+        position += len(group)
+    return Ranking(tuple(ranked + unranked), tuple(ties), config.scoring.tie_break)
+
+
+def _groups(contenders):
+    """Runs of contenders whose total and every tie-break key are equal."""
+    group: list = []
+    for item in contenders:
+        if group and group[-1][0] != item[0]:
+            yield group
+            group = []
+        group.append(item)
+    if group:
+        yield group

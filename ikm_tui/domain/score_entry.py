@@ -1,0 +1,75 @@
+"""Checking one typed score, the same way for the judge console and a paper-sheet import.
+
+A judge's typo must be caught at once with a message saying what was expected: not a number,
+off the scale, or off the step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from ikm_tui.domain.config import Config, Criterion
+from ikm_tui.domain.numbers import decimal_text
+
+
+@dataclass(frozen=True)
+class SheetEntry:
+    """A sheet to write: scores, or ``scores=None`` for a recusal with ``reason``."""
+
+    judge: str
+    entrant: str
+    scores: Mapping[str, Decimal] | None
+    reason: str = ""
+
+
+class ScoreProblem(ValueError):
+    """A catalogue key and parameters; the caller adds the place (field, or file:line)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(code)
+
+
+def parse_score(text: str, criterion: Criterion, *, decimal_comma: bool = True) -> Decimal:
+    """``"8,5"`` or ``"8.5"`` -> ``Decimal("8.5")`` if it is on ``criterion``'s scale and step."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise ScoreProblem("score.empty", criterion=criterion.id)
+    if decimal_comma:
+        if cleaned.count(",") == 1 and "." not in cleaned:
+            cleaned = cleaned.replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ScoreProblem("score.not_number", criterion=criterion.id, got=text.strip()) from None
+    if not value.is_finite():
+        raise ScoreProblem("score.not_number", criterion=criterion.id, got=text.strip())
+    if not criterion.min <= value <= criterion.max:
+        raise ScoreProblem("score.out_of_range", criterion=criterion.id, got=text.strip(),
+                           low=decimal_text(criterion.min), high=decimal_text(criterion.max))
+    if (value - criterion.min) % criterion.step != 0:
+        raise ScoreProblem("score.off_step", criterion=criterion.id, got=text.strip(),
+                           step=decimal_text(criterion.step), low=decimal_text(criterion.min))
+    return value
+
+
+def check_sheet(config: Config, judge: str, entrant: str, scores: Mapping[str, Decimal]) -> None:
+    """A complete sheet for known people: every criterion once, each value on its scale."""
+    if not config.has("judge", judge):
+        raise ScoreProblem("score.unknown_judge", judge=judge)
+    if not config.has("entrant", entrant):
+        raise ScoreProblem("score.unknown_entrant", entrant=entrant)
+    expected = {c.id for c in config.criteria}
+    missing = expected - set(scores)
+    if missing:
+        raise ScoreProblem("score.missing", criteria=", ".join(sorted(missing)))
+    extra = set(scores) - expected
+    if extra:
+        raise ScoreProblem("score.unknown_criterion", criteria=", ".join(sorted(extra)))
+    for criterion in config.criteria:
+        value = scores[criterion.id]
+        if not criterion.accepts(Decimal(value)):
+            parse_score(str(value), criterion)  # raises the precise problem

@@ -1,0 +1,39 @@
+"""The leaderboard as CSV that Excel opens right: UTF-8 with BOM, and no cell that is a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ikm_tui.export.atomic import write_bytes_atomically
+from ikm_tui.export.bundle import ResultsBundle
+from ikm_tui.i18n import Messages
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+COLUMNS = ("rank", "entrant", "name", "business", "category", "total", "judges", "prize",
+           "amount", "status")
+
+
+def safe_cell(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value
+
+
+def leaderboard_csv(bundle: ResultsBundle) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    if bundle.provisional:
+        writer.writerow([safe_cell(Messages(bundle.config.event.language)("export.provisional"))])
+    writer.writerow(COLUMNS)
+    for row in bundle.rows:
+        writer.writerow([safe_cell(row[c]) for c in COLUMNS])
+    writer.writerow([])
+    writer.writerow(["digest", bundle.digest])
+    return buffer.getvalue()
+
+
+def write_csv(bundle: ResultsBundle, path: Path) -> Path:
+    return write_bytes_atomically(path, ("\ufeff" + leaderboard_csv(bundle)).encode("utf-8"))

@@ -1,0 +1,62 @@
+"""The message catalogue: every user-facing string, in Indonesian and English.
+
+Each area of the app keeps its strings in its own module here (``core.py``, ``stage.py``,
+``judge.py`` ...), each defining ``MESSAGES = {key: (indonesian, english)}``. They are merged at
+import; a key defined twice is a programming error caught by the tests.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from fractions import Fraction
+
+LANGUAGES = ("id", "en")
+
+
+def _load() -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for key, pair in getattr(module, "MESSAGES", {}).items():
+            if key in merged:
+                raise RuntimeError(f"message key {key!r} defined twice (in {info.name})")
+            merged[key] = pair
+    return merged
+
+
+CATALOGUE = _load()
+
+
+class Messages:
+    """Looks up and formats strings in one language; ``messages("key", name=...)``."""
+
+    def __init__(self, language: str = "id") -> None:
+        if language not in LANGUAGES:
+            language = "en"
+        self.language = language
+        self._index = LANGUAGES.index(language)
+
+    def __call__(self, key: str, **params: object) -> str:
+        pair = CATALOGUE.get(key)
+        if pair is None:
+            return key  # a missing key shows itself rather than crashing the projector
+        return pair[self._index].format(**params)
+
+    def number(self, value: Fraction | None, places: int = 2) -> str:
+        """A total as people read it: half-up rounded, decimal comma in Indonesian."""
+        from ikm_tui.domain.numbers import format_points
+
+        if value is None:
+            return "–"
+        text = format_points(value, places)
+        return text.replace(".", ",") if self.language == "id" else text
+
+    def rupiah(self, amount: int | None) -> str:
+        from ikm_tui.domain.numbers import rupiah
+
+        return "–" if amount is None else rupiah(amount)
+
+
+def messages(language: str) -> Messages:
+    return Messages(language)

@@ -1,0 +1,167 @@
+"""Strings of the foundation: config, CSV, database and score-entry errors, CLI output."""
+
+MESSAGES = {
+    # config.toml
+    "config.not_found": ("file konfigurasi tidak ditemukan", "config file not found"),
+    "config.unreadable": ("file tidak dapat dibaca ({detail})", "cannot read the file ({detail})"),
+    "config.not_utf8": ("file harus berenkode UTF-8", "the file must be UTF-8 encoded"),
+    "config.syntax": ("TOML tidak valid: {detail}", "invalid TOML: {detail}"),
+    "config.unknown_key": ("kunci tidak dikenal '{key}'", "unknown key '{key}'"),
+    "config.missing_key": ("kunci '{key}' wajib diisi", "key '{key}' is required"),
+    "config.wrong_type": (
+        "'{key}' harus bertipe {expected}, bukan {got}",
+        "'{key}' must be {expected}, got {got}",
+    ),
+    "config.bad_value": (
+        "'{key}' harus {expected}, bukan {got}",
+        "'{key}' must be {expected}, got {got}",
+    ),
+    "config.no_items": ("'{key}' tidak boleh kosong", "'{key}' must not be empty"),
+    "config.duplicate_id": ("'{key}': id '{value}' ganda", "'{key}': duplicate id '{value}'"),
+    "config.unknown_ref": (
+        "'{key}': '{value}' tidak ada di [[{kind}]]",
+        "'{key}': '{value}' is not defined in [[{kind}]]",
+    ),
+    "config.bad_id": (
+        "'{key}': id {got} hanya boleh berisi huruf, angka, '_' dan '-'",
+        "'{key}': id {got} may only contain letters, digits, '_' and '-'",
+    ),
+    "config.reserved_id": (
+        "'{key}': '{value}' adalah nama kolom CSV, pilih id lain",
+        "'{key}': '{value}' is a CSV column name, choose another id",
+    ),
+    "config.step_not_divide": (
+        "'{key}': langkah {step} tidak membagi rata skala {low}–{high}",
+        "'{key}': step {step} does not divide the scale {low}–{high}",
+    ),
+    "config.too_many_prizes": (
+        "ada {places} tempat hadiah tetapi hanya {entrants} peserta",
+        "{places} prize places but only {entrants} entrants",
+    ),
+    "config.roster_and_entrants": (
+        "gunakan 'roster' atau [[entrants]], tidak keduanya",
+        "use either 'roster' or [[entrants]], not both",
+    ),
+    # CSV files
+    "csv.not_found": ("file CSV tidak ditemukan", "CSV file not found"),
+    "csv.unreadable": ("file tidak dapat dibaca ({detail})", "cannot read the file ({detail})"),
+    "csv.not_utf8": (
+        "bukan UTF-8 (simpan sebagai 'CSV UTF-8' di Excel)",
+        "not UTF-8 (save as 'CSV UTF-8' in Excel)",
+    ),
+    "csv.syntax": ("CSV tidak valid: {detail}", "invalid CSV: {detail}"),
+    "csv.empty": ("file CSV kosong", "the CSV file is empty"),
+    "csv.missing_columns": (
+        "kolom hilang: {columns} (diharapkan: {expected})",
+        "missing columns: {columns} (expected: {expected})",
+    ),
+    "csv.unknown_columns": (
+        "kolom tidak dikenal: {columns} (diharapkan: {expected})",
+        "unknown columns: {columns} (expected: {expected})",
+    ),
+    "csv.duplicate_column": ("kolom '{column}' ganda", "column '{column}' appears twice"),
+    "csv.too_many_cells": (
+        "terlalu banyak sel: {got}, diharapkan {expected}",
+        "too many cells: {got}, expected {expected}",
+    ),
+    "csv.empty_cell": ("kolom '{column}' kosong", "column '{column}' is empty"),
+    "csv.not_integer": (
+        "kolom '{column}': '{got}' bukan bilangan bulat",
+        "column '{column}': '{got}' is not a whole number",
+    ),
+    "csv.bad_recused": (
+        "kolom 'recused' harus 'yes' atau kosong, bukan '{got}'",
+        "column 'recused' must be 'yes' or empty, got '{got}'",
+    ),
+    "csv.recused_with_scores": (
+        "baris mundur diri ('recused' = yes) harus tanpa nilai",
+        "a recused row ('recused' = yes) must have empty scores",
+    ),
+    "csv.duplicate_pair": (
+        "juri {judge} dan peserta {entrant} sudah ada di baris {line}",
+        "judge {judge} and entrant {entrant} already appear on line {line}",
+    ),
+    "csv.no_rows": ("tidak ada baris nilai", "no score rows"),
+    # one score
+    "score.empty": ("nilai {criterion} kosong", "{criterion}: no score"),
+    "score.not_number": ("{criterion}: '{got}' bukan angka", "{criterion}: '{got}' is not a number"),
+    "score.out_of_range": (
+        "{criterion}: {got} di luar skala {low}–{high}",
+        "{criterion}: {got} is outside the scale {low}–{high}",
+    ),
+    "score.off_step": (
+        "{criterion}: {got} bukan kelipatan {step} dari {low}",
+        "{criterion}: {got} is not a multiple of {step} from {low}",
+    ),
+    "score.unknown_judge": ("juri '{judge}' tidak dikenal", "unknown judge '{judge}'"),
+    "score.unknown_entrant": ("peserta '{entrant}' tidak dikenal", "unknown entrant '{entrant}'"),
+    "score.missing": ("nilai belum lengkap: {criteria}", "scores missing: {criteria}"),
+    "score.unknown_criterion": ("kriteria tidak dikenal: {criteria}", "unknown criteria: {criteria}"),
+    # session database
+    "db.not_sqlite": ("bukan file basis data SQLite", "not an SQLite database file"),
+    "db.newer": (
+        "dibuat oleh versi ikm-tui yang lebih baru (skema {found}, versi ini mendukung {supported})",
+        "made by a newer ikm-tui (schema {found}; this version supports {supported})",
+    ),
+    "db.foreign": ("bukan basis data sesi ikm-tui", "not an ikm-tui session database"),
+    "db.other_event": (
+        "basis data milik acara lain ('{found}'), bukan '{expected}'",
+        "the database belongs to another event ('{found}'), not '{expected}'",
+    ),
+    "db.unknown_refs": (
+        "basis data berisi nilai untuk {kind} yang tidak ada di konfigurasi: {ids}",
+        "the database holds scores for {kind} ids the config no longer has: {ids}",
+    ),
+    "db.unavailable": (
+        "basis data sedang tidak dapat diakses ({detail}); data Anda belum disimpan, coba lagi",
+        "the database is unavailable ({detail}); your data was not saved, try again",
+    ),
+    "results.locked": (
+        "hasil sudah difinalkan; nilai terkunci sampai dibuka dengan alasan",
+        "results are finalised; scores are locked until unlocked with a reason",
+    ),
+    # CLI
+    "cli.imported": (
+        "{new} lembar nilai baru, {replaced} diganti (dari {path})",
+        "{new} new score sheets, {replaced} replaced (from {path})",
+    ),
+    "cli.audit_ok": (
+        "log audit utuh: {rows} baris, hash terakhir {head}",
+        "audit log intact: {rows} rows, last hash {head}",
+    ),
+    "cli.audit_broken": (
+        "log audit RUSAK mulai baris {seq} (baris sebelumnya utuh: {rows})",
+        "audit log BROKEN from row {seq} ({rows} rows before it are intact)",
+    ),
+    "export.provisional": (
+        "SEMENTARA — hasil belum difinalkan",
+        "PROVISIONAL — results are not finalised",
+    ),
+    "cli.exported": ("ditulis: {path}", "written: {path}"),
+    "cli.interrupted": ("dibatalkan", "interrupted"),
+    "cli.unexpected": (
+        "kesalahan tak terduga: {detail} (tidak ada yang diubah)",
+        "unexpected error: {detail} (nothing was changed)",
+    ),
+    "cli.needs_terminal": (
+        "perintah ini membutuhkan terminal interaktif",
+        "this command needs an interactive terminal",
+    ),
+    # leaderboard columns and statuses
+    "col.rank": ("Peringkat", "Rank"),
+    "col.entrant": ("Kode", "Entrant"),
+    "col.name": ("Nama", "Name"),
+    "col.business": ("Usaha", "Business"),
+    "col.category": ("Kategori", "Category"),
+    "col.total": ("Nilai", "Total"),
+    "col.judges": ("Juri", "Judges"),
+    "col.prize": ("Hadiah", "Prize"),
+    "col.amount": ("Jumlah", "Amount"),
+    "col.status": ("Status", "Status"),
+    "status.complete": ("lengkap", "complete"),
+    "status.incomplete": ("belum lengkap", "incomplete"),
+    "status.tie": ("seri", "tie"),
+    "status.not_scored": ("belum dinilai", "not scored"),
+    "status.no_show": ("tidak hadir", "no-show"),
+    "status.withdrawn": ("mengundurkan diri", "withdrawn"),
+}

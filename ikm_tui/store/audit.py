@@ -1,0 +1,113 @@
+"""The append-only, hash-chained audit log.
+
+Every score write, recusal, queue change and decision appends a row *in the same transaction*
+as the change, so the log can never miss a committed change nor record one that rolled back.
+Each row's hash covers the previous row's hash and its own content: editing or deleting any
+row breaks the chain from there on, which ``ikm-tui audit verify`` reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+
+GENESIS = "0" * 64
+
+SCHEMA = """
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    subject: str
+    detail: dict
+    hash: str
+
+
+@dataclass(frozen=True)
+class AuditCheck:
+    ok: bool
+    rows: int
+    first_bad: int | None  # seq of the first row whose hash does not follow
+    head: str  # hash of the last row (GENESIS when empty)
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _content(seq: int, at: str, actor: str, action: str, subject: str, detail: str) -> str:
+    return json.dumps([seq, at, actor, action, subject, detail], ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def _hash(prev_hash: str, content: str) -> str:
+    return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()
+
+
+def append(conn: sqlite3.Connection, actor: str, action: str, subject: str, detail: dict) -> None:
+    """Add one row; call inside the write transaction of the change it records."""
+    last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    at = now()
+    detail_text = json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    digest = _hash(prev_hash, _content(seq, at, actor, action, subject, detail_text))
+    conn.execute(
+        "INSERT INTO audit (seq, at, actor, action, subject, detail, prev_hash, hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, at, actor, action, subject, detail_text, prev_hash, digest),
+    )
+
+
+class AuditLog:
+    def __init__(self, db) -> None:
+        self.db = db
+
+    def entries(self, since: int = 0) -> list[AuditEntry]:
+        rows = self.db.query(
+            "SELECT seq, at, actor, action, subject, detail, hash FROM audit WHERE seq > ?"
+            " ORDER BY seq",
+            (since,),
+        )
+        return [
+            AuditEntry(r["seq"], r["at"], r["actor"], r["action"], r["subject"],
+                       json.loads(r["detail"]), r["hash"])
+            for r in rows
+        ]
+
+    def verify(self) -> AuditCheck:
+        prev_hash, count, expected_seq = GENESIS, 0, 1
+        for row in self.db.query(
+            "SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit ORDER BY seq"
+        ):
+            content = _content(row["seq"], row["at"], row["actor"], row["action"], row["subject"],
+                               row["detail"])
+            if (
+                row["seq"] != expected_seq
+                or row["prev_hash"] != prev_hash
+                or _hash(prev_hash, content) != row["hash"]
+            ):
+                return AuditCheck(False, count, row["seq"], prev_hash)
+            prev_hash, count, expected_seq = row["hash"], count + 1, expected_seq + 1
+        return AuditCheck(True, count, None, prev_hash)

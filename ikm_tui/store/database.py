@@ -1,0 +1,107 @@
+"""One process's connection to the shared SQLite session file.
+
+Several judges' processes, the moderator console and the projector board write and read the
+same file. WAL lets readers go on while one writer commits; ``synchronous=FULL`` makes a commit
+durable before we say "saved"; every write is a short ``BEGIN IMMEDIATE`` transaction retried
+with back-off, so nobody ever sees "database is locked" unless the file is truly unavailable.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 2000
+WRITE_DEADLINE_S = 15.0
+
+
+class StoreUnavailable(Exception):
+    """The database stayed locked or unreachable past our patience; the caller keeps its data."""
+
+    code = "db.unavailable"
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.place = str(path)
+        self.params = {"detail": detail}
+        super().__init__(f"{path}: {detail}")
+
+    def render(self, messages) -> str:
+        return f"{self.place}: {messages(self.code, **self.params)}"
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+class Database:
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        if read_only:
+            uri = f"file:{self.path}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None,
+                                        check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        else:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                        timeout=BUSY_TIMEOUT_MS / 1000)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA synchronous = FULL")
+
+    def enable_wal(self) -> None:
+        self._retry(lambda: self.conn.execute("PRAGMA journal_mode = WAL").fetchone())
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction, taken with ``BEGIN IMMEDIATE`` and committed durably."""
+        with self._lock:
+            self._retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            try:
+                self._retry(lambda: self.conn.execute("COMMIT"))
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._retry(lambda: self.conn.execute(sql, params).fetchall())
+
+    def one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: a cheap "anything new?" for followers."""
+        with self._lock:
+            return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    def _retry(self, action):
+        deadline = time.monotonic() + WRITE_DEADLINE_S
+        delay = 0.005
+        while True:
+            try:
+                return action()
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() > deadline:
+                    if _is_busy(exc):
+                        raise StoreUnavailable(self.path, str(exc)) from None
+                    raise
+                time.sleep(delay * (1 + random.random()))
+                delay = min(delay * 2, 0.25)

@@ -1,0 +1,187 @@
+"""Judges' score sheets: one per judge and entrant, scores kept as exact decimal text.
+
+A write replaces the judge's whole sheet for that entrant in one transaction, together with its
+audit row (old and new values), so a correction is never half applied and never silent.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from ikm_tui.domain.errors import InputError
+from ikm_tui.domain.numbers import decimal_text
+from ikm_tui.domain.score_entry import SheetEntry, check_sheet
+from ikm_tui.domain.scoring import Sheet
+from ikm_tui.store import audit
+from ikm_tui.store.results import is_locked
+
+SCHEMA = """
+CREATE TABLE score_sheet (
+    judge TEXT NOT NULL,
+    entrant TEXT NOT NULL,
+    recused INTEGER NOT NULL DEFAULT 0 CHECK (recused IN (0, 1)),
+    recusal_reason TEXT NOT NULL DEFAULT '',
+    revision INTEGER NOT NULL DEFAULT 1,
+    source TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (judge, entrant)
+) STRICT;
+CREATE TABLE score (
+    judge TEXT NOT NULL,
+    entrant TEXT NOT NULL,
+    criterion TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (judge, entrant, criterion),
+    FOREIGN KEY (judge, entrant) REFERENCES score_sheet (judge, entrant) ON DELETE CASCADE
+) STRICT;
+"""
+
+
+@dataclass(frozen=True)
+class SheetRecord:
+    judge: str
+    entrant: str
+    scores: dict[str, Decimal]
+    recused: bool
+    reason: str
+    revision: int
+    saved_at: str
+    source: str
+
+    def as_sheet(self) -> Sheet:
+        return Sheet(self.judge, self.entrant,
+                     {k: Fraction(v) for k, v in self.scores.items()}, self.recused)
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    new: int
+    replaced: int
+
+
+class ScoreSheets:
+    def __init__(self, db, config) -> None:
+        self.db = db
+        self.config = config
+
+    def submit(self, judge: str, entrant: str, scores: Mapping[str, Decimal], *,
+               actor: str | None = None, source: str = "console") -> SheetRecord:
+        """Save a complete sheet durably; returns what is now stored."""
+        check_sheet(self.config, judge, entrant, scores)
+        with self.db.write() as conn:
+            self._guard(conn)
+            _write(conn, SheetEntry(judge, entrant, scores), actor or f"judge:{judge}", source)
+        return self.sheet(judge, entrant)
+
+    def recuse(self, judge: str, entrant: str, reason: str, *, actor: str | None = None,
+               source: str = "console") -> SheetRecord:
+        check_sheet(self.config, judge, entrant, {c.id: c.min for c in self.config.criteria})
+        with self.db.write() as conn:
+            self._guard(conn)
+            _write(conn, SheetEntry(judge, entrant, None, reason), actor or f"judge:{judge}", source)
+        return self.sheet(judge, entrant)
+
+    def import_sheets(self, entries: Iterable[SheetEntry], *, actor: str,
+                      source: str = "import") -> ImportSummary:
+        """All rows in one transaction: every sheet lands, or none does."""
+        entries = list(entries)
+        for entry in entries:
+            scores = entry.scores if entry.scores is not None else {
+                c.id: c.min for c in self.config.criteria}
+            check_sheet(self.config, entry.judge, entry.entrant, scores)
+        new = replaced = 0
+        with self.db.write() as conn:
+            self._guard(conn)
+            for entry in entries:
+                if _write(conn, entry, actor, source):
+                    replaced += 1
+                else:
+                    new += 1
+        return ImportSummary(new, replaced)
+
+    def sheet(self, judge: str, entrant: str) -> SheetRecord | None:
+        records = self._records("WHERE s.judge = ? AND s.entrant = ?", (judge, entrant))
+        return records[0] if records else None
+
+    def for_judge(self, judge: str) -> dict[str, SheetRecord]:
+        return {r.entrant: r for r in self._records("WHERE s.judge = ?", (judge,))}
+
+    def for_entrant(self, entrant: str) -> dict[str, SheetRecord]:
+        return {r.judge: r for r in self._records("WHERE s.entrant = ?", (entrant,))}
+
+    def all(self) -> list[SheetRecord]:
+        return self._records("", ())
+
+    def sheets(self) -> list[Sheet]:
+        """Every sheet as the ranking engine reads it."""
+        return [r.as_sheet() for r in self.all()]
+
+    def _records(self, where: str, params: tuple) -> list[SheetRecord]:
+        rows = self.db.query(
+            "SELECT s.judge, s.entrant, s.recused, s.recusal_reason, s.revision, s.saved_at,"
+            " s.source, c.criterion, c.value FROM score_sheet s"
+            " LEFT JOIN score c ON c.judge = s.judge AND c.entrant = s.entrant "
+            + where + " ORDER BY s.entrant, s.judge",
+            params,
+        )
+        records: dict[tuple[str, str], dict] = {}
+        for r in rows:
+            key = (r["judge"], r["entrant"])
+            if key not in records:
+                records[key] = dict(judge=r["judge"], entrant=r["entrant"], scores={},
+                                    recused=bool(r["recused"]), reason=r["recusal_reason"],
+                                    revision=r["revision"], saved_at=r["saved_at"],
+                                    source=r["source"])
+            if r["criterion"] is not None:
+                records[key]["scores"][r["criterion"]] = Decimal(r["value"])
+        return [SheetRecord(**values) for values in records.values()]
+
+    def _guard(self, conn: sqlite3.Connection) -> None:
+        if is_locked(conn):
+            raise InputError(str(self.db.path), "results.locked")
+
+
+def _write(conn: sqlite3.Connection, entry: SheetEntry, actor: str, source: str) -> bool:
+    """Replace one sheet and audit it; True if it replaced an earlier one."""
+    before = conn.execute(
+        "SELECT recused, recusal_reason, revision FROM score_sheet WHERE judge = ? AND entrant = ?",
+        (entry.judge, entry.entrant),
+    ).fetchone()
+    old_scores = {
+        r[0]: r[1]
+        for r in conn.execute(
+            "SELECT criterion, value FROM score WHERE judge = ? AND entrant = ?",
+            (entry.judge, entry.entrant),
+        )
+    }
+    recused = entry.scores is None
+    new_scores = {} if recused else {k: decimal_text(Decimal(v)) for k, v in entry.scores.items()}
+    saved_at = audit.now()
+    conn.execute(
+        "INSERT INTO score_sheet (judge, entrant, recused, recusal_reason, revision, source,"
+        " saved_at) VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT (judge, entrant) DO UPDATE SET"
+        " recused = excluded.recused, recusal_reason = excluded.recusal_reason,"
+        " revision = revision + 1, source = excluded.source, saved_at = excluded.saved_at",
+        (entry.judge, entry.entrant, int(recused), entry.reason if recused else "", source, saved_at),
+    )
+    conn.execute("DELETE FROM score WHERE judge = ? AND entrant = ?", (entry.judge, entry.entrant))
+    conn.executemany(
+        "INSERT INTO score (judge, entrant, criterion, value) VALUES (?, ?, ?, ?)",
+        [(entry.judge, entry.entrant, k, v) for k, v in new_scores.items()],
+    )
+    detail: dict = {"source": source}
+    if recused:
+        action = "score.recuse"
+        detail["reason"] = entry.reason
+    else:
+        action = "score.replace" if before else "score.submit"
+        detail["scores"] = new_scores
+    if before:
+        detail["before"] = {"recused": bool(before[0]), "reason": before[1], "scores": old_scores,
+                            "revision": before[2]}
+    audit.append(conn, actor, action, f"{entry.judge}/{entry.entrant}", detail)
+    return before is not None

@@ -1,0 +1,49 @@
+"""The store as the rest of the app sees it: one object per process, one area per attribute."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ikm_tui.domain.config import Config
+from ikm_tui.domain.ranking import Ranking, rank
+from ikm_tui.store.audit import AuditLog
+from ikm_tui.store.database import Database
+from ikm_tui.store.queue import Queue
+from ikm_tui.store.results import Results
+from ikm_tui.store.schema import prepare
+from ikm_tui.store.scores import ScoreSheets
+
+
+class Store:
+    """Opens (creating or migrating) the session database for ``config``."""
+
+    def __init__(self, config: Config, path: Path | str | None = None) -> None:
+        self.config = config
+        self.path = Path(path) if path else config.event.database
+        self.db = Database(self.path)
+        try:
+            prepare(self.db, config)
+        except BaseException:
+            self.db.close()
+            raise
+        self.audit = AuditLog(self.db)
+        self.scores = ScoreSheets(self.db, config)
+        self.queue = Queue(self.db, config)
+        self.results = Results(self.db, config)
+
+    def ranking(self) -> Ranking:
+        """The live ranking from what is stored right now."""
+        return rank(self.config, self.scores.sheets(), self.queue.statuses(),
+                    self.results.decisions())
+
+    def data_version(self) -> int:
+        return self.db.data_version()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
