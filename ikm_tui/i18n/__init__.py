@@ -37,10 +37,10 @@ class Messages:
         self.language = language
         self._index = LANGUAGES.index(language)
 
-    def __call__(self, key: str, **params: object) -> str:
-        pair = CATALOGUE.get(key)
+    def __call__(self, message_key: str, /, **params: object) -> str:
+        pair = CATALOGUE.get(message_key)
         if pair is None:
-            return key  # a missing key shows itself rather than crashing the projector
+            return message_key  # a missing key shows itself rather than crashing the projector
         return pair[self._index].format(**params)
 
     def number(self, value: Fraction | None, places: int = 2) -> str:
