@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.leaderboard import judge_scores, leaderboard_rows, results_digest
-from ikm_tui.domain.ranking import Ranking
+from ikm_tui.domain.ranking import Decision, Ranking
 from ikm_tui.store.audit import AuditEntry
+from ikm_tui.store.results import Finalisation
 
 
 @dataclass(frozen=True)
@@ -21,13 +22,18 @@ class ResultsBundle:
     provisional: bool  # True until the results are finalised
     digest: str
     generated_at: dt.datetime
+    # Proof of how the result came about, for the Decisions sheet and the minutes.
+    decisions: tuple[Decision, ...] = ()  # the panel's recorded orders for tied groups
+    finalisations: tuple[Finalisation, ...] = ()  # each finalising and its unlock, in order
+    recusals: dict[tuple[str, str], str] = field(default_factory=dict)  # (judge, entrant) -> reason
 
 
 def gather(store) -> ResultsBundle:
     config = store.config
     ranking = store.ranking()
     rows = leaderboard_rows(ranking)
-    scores = judge_scores(config, store.scores.sheets())
+    records = store.scores.all()
+    scores = judge_scores(config, [r.as_sheet() for r in records])
     return ResultsBundle(
         config=config,
         ranking=ranking,
@@ -37,4 +43,7 @@ def gather(store) -> ResultsBundle:
         provisional=not store.results.locked(),
         digest=results_digest(rows, scores),
         generated_at=dt.datetime.now().astimezone(),
+        decisions=tuple(store.results.decisions()),
+        finalisations=tuple(store.results.finalisations()),
+        recusals={(r.judge, r.entrant): r.reason for r in records if r.recused},
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass
 
 from ikm_tui.domain.ranking import Decision
 
@@ -30,6 +31,19 @@ CREATE TABLE finalisation (
 """
 
 
+@dataclass(frozen=True)
+class Finalisation:
+    """One finalising of the results and, if it happened, the unlock that reopened them."""
+
+    finalised_at: str
+    finalised_by: str
+    digest: str
+    override_reason: str | None
+    unlocked_at: str | None
+    unlocked_by: str | None
+    unlock_reason: str | None
+
+
 def is_locked(conn: sqlite3.Connection) -> bool:
     """Finalised and not unlocked since: scores may not change."""
     return conn.execute("SELECT 1 FROM finalisation WHERE unlocked_at IS NULL LIMIT 1").fetchone() is not None
@@ -53,3 +67,11 @@ class Results:
             Decision(tuple(json.loads(r["entrants"])), r["reason"], r["decided_by"], r["decided_at"])
             for r in rows
         ]
+
+    def finalisations(self) -> list[Finalisation]:
+        """Every finalising in order, with its unlock if any: the exports show this history."""
+        rows = self.db.query(
+            "SELECT finalised_at, finalised_by, digest, override_reason, unlocked_at,"
+            " unlocked_by, unlock_reason FROM finalisation ORDER BY id"
+        )
+        return [Finalisation(*tuple(r)) for r in rows]
