@@ -1,12 +1,14 @@
 """The presenter queue as stored: day, position and status of every entrant.
 
 Seeded from the config's roster on first open (config order within each day); after that the
-moderator's queue actions change it, each audited.
+moderator's queue actions (:mod:`ikm_tui.store.stage`) change it, each audited and undoable.
 """
 
 from __future__ import annotations
 
 import sqlite3
+
+from ikm_tui.domain.queue_rules import Entry, Lineup
 
 SCHEMA = """
 CREATE TABLE queue_entry (
@@ -15,9 +17,12 @@ CREATE TABLE queue_entry (
     position INTEGER NOT NULL,
     status TEXT NOT NULL DEFAULT 'waiting',
     no_show_count INTEGER NOT NULL DEFAULT 0,
-    overtime_ms INTEGER NOT NULL DEFAULT 0
+    overtime_ms INTEGER NOT NULL DEFAULT 0,
+    called_at REAL
 ) STRICT;
 """
+
+_COLUMNS = "entrant, day, position, status, no_show_count, overtime_ms, called_at"
 
 
 def seed(conn: sqlite3.Connection, config) -> None:
@@ -31,6 +36,25 @@ def seed(conn: sqlite3.Connection, config) -> None:
             )
 
 
+def load(conn: sqlite3.Connection) -> Lineup:
+    """The whole queue, inside a transaction that is about to change it."""
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM queue_entry ORDER BY day, position").fetchall()
+    return tuple(Entry(*tuple(row)) for row in rows)
+
+
+def save(conn: sqlite3.Connection, before: Lineup, after: Lineup) -> list[str]:
+    """Write the rows that changed; returns their entrant ids (for the audit row)."""
+    old = {e.entrant: e for e in before}
+    changed = [e for e in after if old.get(e.entrant) != e]
+    conn.executemany(
+        "UPDATE queue_entry SET day = ?, position = ?, status = ?, no_show_count = ?,"
+        " overtime_ms = ?, called_at = ? WHERE entrant = ?",
+        [(e.day, e.position, e.status, e.no_show_count, e.overtime_ms, e.called_at, e.entrant)
+         for e in changed],
+    )
+    return [e.entrant for e in changed]
+
+
 class Queue:
     def __init__(self, db, config) -> None:
         self.db = db
@@ -38,3 +62,12 @@ class Queue:
 
     def statuses(self) -> dict[str, str]:
         return {r["entrant"]: r["status"] for r in self.db.query("SELECT entrant, status FROM queue_entry")}
+
+    def lineup(self) -> Lineup:
+        rows = self.db.query(f"SELECT {_COLUMNS} FROM queue_entry ORDER BY day, position")
+        return tuple(Entry(*tuple(row)) for row in rows)
+
+    def overtime_ms(self) -> dict[str, int]:
+        """Recorded overtime per entrant (for exports and the queue list)."""
+        return {r["entrant"]: r["overtime_ms"]
+                for r in self.db.query("SELECT entrant, overtime_ms FROM queue_entry")}

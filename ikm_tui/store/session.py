@@ -12,6 +12,7 @@ from ikm_tui.store.queue import Queue
 from ikm_tui.store.results import Results
 from ikm_tui.store.schema import prepare
 from ikm_tui.store.scores import ScoreSheets
+from ikm_tui.store.stage import Stage
 
 
 class Store:
@@ -29,6 +30,7 @@ class Store:
         self.audit = AuditLog(self.db)
         self.scores = ScoreSheets(self.db, config)
         self.queue = Queue(self.db, config)
+        self.stage = Stage(self.db, config)
         self.results = Results(self.db, config)
 
     def ranking(self) -> Ranking:
