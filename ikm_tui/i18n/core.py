@@ -99,6 +99,10 @@ MESSAGES = {
     "score.unknown_criterion": ("kriteria tidak dikenal: {criteria}", "unknown criteria: {criteria}"),
     # session database
     "db.not_sqlite": ("bukan file basis data SQLite", "not an SQLite database file"),
+    "db.cannot_open": (
+        "basis data tidak dapat dibuka ({detail}); periksa folder dan izinnya",
+        "cannot open the database ({detail}); check the folder and its permissions",
+    ),
     "db.newer": (
         "dibuat oleh versi ikm-tui yang lebih baru (skema {found}, versi ini mendukung {supported})",
         "made by a newer ikm-tui (schema {found}; this version supports {supported})",

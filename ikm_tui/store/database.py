@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ikm_tui.domain.errors import InputError
+
 BUSY_TIMEOUT_MS = 2000
 WRITE_DEADLINE_S = 15.0
 
@@ -43,6 +45,17 @@ class Database:
     def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
+        try:
+            self._connect(read_only)
+        except sqlite3.DatabaseError as exc:
+            if getattr(self, "conn", None) is not None:
+                self.conn.close()
+            if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
+                raise InputError(str(self.path), "db.cannot_open", detail=str(exc)) from None
+            raise InputError(str(self.path), "db.not_sqlite") from None
+
+    def _connect(self, read_only: bool) -> None:
+        self.conn = None
         if read_only:
             uri = f"file:{self.path}?mode=ro"
             self.conn = sqlite3.connect(uri, uri=True, isolation_level=None,

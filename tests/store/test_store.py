@@ -1,0 +1,182 @@
+"""The session database on a real file: durable writes, audit chain, refusing foreign files."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from decimal import Decimal
+
+import pytest
+
+from ikm_tui.domain.config import load_config
+from ikm_tui.domain.errors import InputError
+from ikm_tui.domain.score_entry import ScoreProblem, SheetEntry
+from ikm_tui.i18n import Messages
+from ikm_tui.store.schema import CURRENT_VERSION
+from ikm_tui.store.session import Store
+
+EN = Messages("en")
+
+
+def scores(config, value="8"):
+    return {c.id: Decimal(value) for c in config.criteria}
+
+
+@pytest.fixture
+def event(make_event):
+    return load_config(make_event(judges=3, entrants=8))
+
+
+@pytest.fixture
+def store(event):
+    with Store(event) as s:
+        yield s
+
+
+def file_digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_database_is_wal_synchronous_full_and_versioned(store):
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION
+    assert store.db.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert store.db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_submitted_sheet_is_visible_to_a_new_connection(store, event):
+    store.scores.submit("J1", "E01", scores(event, "8.5"))
+    with Store(event) as other:
+        record = other.scores.sheet("J1", "E01")
+    assert record.scores == {c.id: Decimal("8.5") for c in event.criteria}
+    assert record.revision == 1 and not record.recused
+
+
+def test_correction_replaces_and_is_audited_with_old_values(store, event):
+    store.scores.submit("J1", "E01", scores(event, "8"))
+    store.scores.submit("J1", "E01", scores(event, "9"))
+    record = store.scores.sheet("J1", "E01")
+    assert record.revision == 2 and set(record.scores.values()) == {Decimal("9")}
+    last = store.audit.entries()[-1]
+    assert last.action == "score.replace" and last.subject == "J1/E01"
+    assert set(last.detail["before"]["scores"].values()) == {"8"}
+    assert set(last.detail["scores"].values()) == {"9"}
+
+
+def test_recusal_removes_scores_and_counts_out_of_the_aggregate(store, event):
+    store.scores.submit("J2", "E01", scores(event, "9"))
+    store.scores.submit("J1", "E01", scores(event, "5"))
+    store.scores.recuse("J1", "E01", "family business")
+    record = store.scores.sheet("J1", "E01")
+    assert record.recused and record.scores == {} and record.reason == "family business"
+    standing = store.ranking().by_entrant()["E01"]
+    assert standing.total == 90 and (standing.judges, standing.expected) == (1, 2)
+
+
+def test_invalid_sheet_is_refused_and_nothing_written(store, event):
+    bad = scores(event, "8") | {event.criteria[0].id: Decimal("8.25")}
+    with pytest.raises(ScoreProblem) as info:
+        store.scores.submit("J1", "E01", bad)
+    assert info.value.code == "score.off_step"
+    with pytest.raises(ScoreProblem):
+        store.scores.submit("J9", "E01", scores(event))
+    assert store.scores.all() == []
+    assert [e.action for e in store.audit.entries()] == ["session.create"]
+
+
+def test_audit_chain_verifies_and_detects_tampering(store, event):
+    for judge in ("J1", "J2", "J3"):
+        store.scores.submit(judge, "E02", scores(event, "7"))
+    check = store.audit.verify()
+    assert check.ok and check.rows == 4
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with store.db.write() as conn:
+            conn.execute("UPDATE audit SET detail = '{}' WHERE seq = 2")
+    # someone with the sqlite3 shell drops the guard and edits history
+    raw = sqlite3.connect(store.path)
+    raw.execute("DROP TRIGGER audit_append_only_update")
+    raw.execute("""UPDATE audit SET detail = replace(detail, '"7"', '"10"') WHERE seq = 3""")
+    raw.commit()
+    raw.close()
+    check = store.audit.verify()
+    assert not check.ok and check.first_bad == 3 and check.rows == 2
+
+
+def test_import_is_all_or_nothing(store, event):
+    entries = [SheetEntry("J1", "E01", scores(event, "8")), SheetEntry("J2", "E01", None, "CSV")]
+    summary = store.scores.import_sheets(entries, actor="import:test.csv")
+    assert (summary.new, summary.replaced) == (2, 0)
+    bad = [SheetEntry("J1", "E01", scores(event, "9")), SheetEntry("J1", "E99", scores(event))]
+    with pytest.raises(ScoreProblem):
+        store.scores.import_sheets(bad, actor="import:bad.csv")
+    assert set(store.scores.sheet("J1", "E01").scores.values()) == {Decimal("8")}
+    summary = store.scores.import_sheets([SheetEntry("J1", "E01", scores(event, "9"))], actor="x")
+    assert (summary.new, summary.replaced) == (0, 1)
+
+
+def test_scores_are_locked_after_finalising(store, event):
+    with store.db.write() as conn:
+        conn.execute("INSERT INTO finalisation (finalised_at, finalised_by, digest, snapshot)"
+                     " VALUES ('now', 'test', 'x', '{}')")
+    with pytest.raises(InputError) as info:
+        store.scores.submit("J1", "E01", scores(event))
+    assert "results are finalised" in info.value.render(EN)
+    assert store.scores.all() == []
+
+
+def test_newer_database_is_refused_unchanged(event):
+    Store(event).close()
+    raw = sqlite3.connect(event.event.database)
+    raw.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
+    raw.close()
+    before = file_digest(event.event.database)
+    with pytest.raises(InputError) as info:
+        Store(event)
+    assert "made by a newer ikm-tui" in info.value.render(EN)
+    assert file_digest(event.event.database) == before
+
+
+def test_foreign_sqlite_file_is_refused_unchanged(event):
+    raw = sqlite3.connect(event.event.database)
+    raw.execute("CREATE TABLE customers (id INTEGER)")
+    raw.commit()
+    raw.close()
+    before = file_digest(event.event.database)
+    with pytest.raises(InputError) as info:
+        Store(event)
+    assert "not an ikm-tui session database" in info.value.render(EN)
+    assert file_digest(event.event.database) == before
+
+
+def test_a_file_that_is_not_sqlite_is_refused_unchanged(event):
+    event.event.database.write_bytes(b"judge,entrant\nJ1,E01\n" * 50)
+    before = file_digest(event.event.database)
+    with pytest.raises(InputError) as info:
+        Store(event)
+    assert "not an SQLite database" in info.value.render(EN)
+    assert file_digest(event.event.database) == before
+
+
+def test_database_of_another_event_is_refused(event, make_event):
+    Store(event).close()
+    other_path = make_event(judges=3, entrants=8)
+    other_text = other_path.read_text().replace('title = "Test Event"', 'title = "Other Event"')
+    other_path.write_text(other_text)
+    other = load_config(other_path)
+    with pytest.raises(InputError) as info:
+        Store(other, event.event.database)
+    assert "belongs to another event" in info.value.render(EN)
+
+
+def test_scores_for_a_judge_the_config_dropped_are_refused(event, make_event):
+    with Store(event) as store:
+        store.scores.submit("J3", "E01", scores(event))
+    fewer = load_config(make_event(judges=2, entrants=8))
+    with pytest.raises(InputError) as info:
+        Store(fewer, event.event.database)
+    assert "judge ids the config no longer has: J3" in info.value.render(EN)
+
+
+def test_queue_is_seeded_from_the_roster(store, event):
+    assert store.queue.statuses() == {e.id: "waiting" for e in event.entrants}
