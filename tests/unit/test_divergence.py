@@ -1,0 +1,45 @@
+"""Divergence flags: further than the tolerance from the median of the OTHER judges."""
+
+from __future__ import annotations
+
+from fractions import Fraction as F
+
+from ikm_tui.domain.config import load_config
+from ikm_tui.domain.divergence import Divergence, divergences
+from ikm_tui.domain.scoring import Sheet
+
+
+def even(judge, entrant, value, recused=False):
+    """All three criteria at ``value``: the judge's total is 10 x value."""
+    scores = {} if recused else {c: F(value) for c in ("inovasi", "produktivitas", "pasar")}
+    return Sheet(judge, entrant, scores, recused)
+
+
+def test_a_typo_is_flagged_against_the_others_median(make_event):
+    config = load_config(make_event(judges=4, extra="[judging]\ndivergence = 15\n"))
+    sheets = [even("J1", "E01", 8), even("J2", "E01", 7.5), even("J3", "E01", 8.5),
+              even("J4", "E01", 2)]
+    # J4: 20 vs median(80, 75, 85) = 80 -> 60 away. J1: 80 vs median(75, 85, 20) = 75 -> 5.
+    assert divergences(config, sheets) == [Divergence("J4", "E01", F(20), F(80), F(60))]
+
+
+def test_exactly_at_the_tolerance_is_not_flagged(make_event):
+    config = load_config(make_event(judges=2, extra="[judging]\ndivergence = 15\n"))
+    assert divergences(config, [even("J1", "E01", 8), even("J2", "E01", 6.5)]) == []
+    # 80 vs 64.5... step 0.5: 80 vs 65 = 15 (not flagged), 80 vs 60 = 20 (both flagged)
+    flagged = divergences(config, [even("J1", "E02", 8), even("J2", "E02", 6)])
+    assert [(d.judge, d.distance) for d in flagged] == [("J1", 20), ("J2", 20)]
+
+
+def test_recused_and_lonely_sheets_are_ignored(make_event):
+    config = load_config(make_event(judges=3, extra="[judging]\ndivergence = 10\n"))
+    sheets = [even("J1", "E01", 9), even("J2", "E01", 0, recused=True), even("J3", "E03", 1)]
+    assert divergences(config, sheets) == []
+
+
+def test_median_of_an_even_number_of_others(make_event):
+    config = load_config(make_event(judges=3, extra="[judging]\ndivergence = 12\n"))
+    sheets = [even("J1", "E01", 5), even("J2", "E01", 7), even("J3", "E01", 8)]
+    # J1: 50 vs (70 + 80) / 2 = 75 -> 25; J2: 70 vs 65 -> 5; J3: 80 vs 60 -> 20
+    assert [(d.judge, d.others_median) for d in divergences(config, sheets)] == [
+        ("J1", F(75)), ("J3", F(60))]
