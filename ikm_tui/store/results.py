@@ -1,12 +1,21 @@
-"""Panel decisions on boundary ties, and the lock that finalising puts on the scores."""
+"""Panel decisions on boundary ties, the lock that finalising puts on the scores, the reveal.
+
+Each action is one short write transaction with its audit row. Finalising re-ranks *inside* its
+transaction, so the frozen snapshot is exactly what was stored at that instant — no score can
+slip in between the checks and the freeze.
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ikm_tui.domain.ranking import Decision
+from ikm_tui.domain.errors import InputError
+from ikm_tui.domain.ranking import Decision, Ranking, rank
+from ikm_tui.domain.snapshot import Snapshot, freeze, last_reveal_step
+from ikm_tui.store import audit
 
 SCHEMA = """
 CREATE TABLE decision (
@@ -28,7 +37,15 @@ CREATE TABLE finalisation (
     unlocked_by TEXT,
     unlock_reason TEXT
 ) STRICT;
+CREATE TABLE reveal (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    step INTEGER NOT NULL,
+    changed_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
 """
+
+MISSING_EXAMPLES = 5
 
 
 @dataclass(frozen=True)
@@ -44,15 +61,42 @@ class Finalisation:
     unlock_reason: str | None
 
 
+@dataclass(frozen=True)
+class Frozen:
+    """The results as locked right now: the snapshot and its digest."""
+
+    snapshot: Snapshot
+    digest: str
+    finalised_at: str
+    finalised_by: str
+    override_reason: str | None
+
+
+@dataclass(frozen=True)
+class RevealState:
+    """How far the moderator has revealed; ``snapshot`` is None while nothing is locked."""
+
+    step: int
+    snapshot: Snapshot | None
+
+
 def is_locked(conn: sqlite3.Connection) -> bool:
     """Finalised and not unlocked since: scores may not change."""
     return conn.execute("SELECT 1 FROM finalisation WHERE unlocked_at IS NULL LIMIT 1").fetchone() is not None
 
 
 class Results:
-    def __init__(self, db, config) -> None:
+    def __init__(self, db, config, scores, queue) -> None:
         self.db = db
         self.config = config
+        self.scores = scores
+        self.queue = queue
+
+    @property
+    def _place(self) -> str:
+        return str(self.db.path)
+
+    # -- reading -------------------------------------------------------------------------
 
     def locked(self) -> bool:
         with self.db._lock:
@@ -75,3 +119,153 @@ class Results:
             " unlocked_by, unlock_reason FROM finalisation ORDER BY id"
         )
         return [Finalisation(*tuple(r)) for r in rows]
+
+    def frozen(self) -> Frozen | None:
+        """The locked snapshot, or None while the results are open."""
+        row = self.db.one(
+            "SELECT snapshot, digest, finalised_at, finalised_by, override_reason"
+            " FROM finalisation WHERE unlocked_at IS NULL ORDER BY id DESC LIMIT 1")
+        if row is None:
+            return None
+        return Frozen(Snapshot.from_json(row["snapshot"]), row["digest"], row["finalised_at"],
+                      row["finalised_by"], row["override_reason"])
+
+    def reveal_state(self) -> RevealState:
+        """What the board may show: step 0 and no snapshot unless locked and revealed."""
+        frozen = self.frozen()
+        row = self.db.one("SELECT step FROM reveal WHERE id = 1")
+        step = row["step"] if row else 0
+        if frozen is None or step == 0:
+            return RevealState(0, None)
+        return RevealState(step, frozen.snapshot)
+
+    def missing_sheets(self, ranking: Ranking | None = None) -> list[tuple[str, str]]:
+        """(judge, entrant) pairs of ranked entrants with no sheet (scored or recused) yet."""
+        ranking = ranking or self._ranking()
+        have = {(s.judge, s.entrant) for s in self.scores.sheets()}
+        return [(j.id, s.entrant.id) for s in ranking.ranked() for j in self.config.judges
+                if (j.id, s.entrant.id) not in have]
+
+    # -- the panel's decisions -------------------------------------------------------------
+
+    def decide(self, entrants: Sequence[str], reason: str, decided_by: str, *,
+               actor: str) -> Decision:
+        """Record the panel's order for an open tie: exactly its entrants, best first."""
+        entrants = tuple(e.strip() for e in entrants if e.strip())
+        unknown = [e for e in entrants if not self.config.has("entrant", e)]
+        if unknown:
+            raise InputError("entrants", "score.unknown_entrant", entrant=", ".join(unknown))
+        if len(entrants) < 2 or len(set(entrants)) != len(entrants):
+            raise InputError("entrants", "results.decision_order", got=", ".join(entrants))
+        _require(reason, "reason")
+        _require(decided_by, "decided_by")
+        with self.db.write() as conn:
+            self._refuse_if_locked(conn)
+            ties = self._ranking().ties
+            if frozenset(entrants) not in {frozenset(t.entrants) for t in ties}:
+                raise InputError("entrants", "results.not_a_tie", got=", ".join(entrants),
+                                 ties=_describe_ties(ties))
+            at = audit.now()
+            conn.execute(
+                "INSERT INTO decision (entrants, reason, decided_by, decided_at) VALUES (?, ?, ?, ?)",
+                (json.dumps(list(entrants)), reason.strip(), decided_by.strip(), at))
+            audit.append(conn, actor, "decision.record", ",".join(entrants),
+                         {"order": list(entrants), "reason": reason.strip(),
+                          "decided_by": decided_by.strip()})
+        return Decision(entrants, reason.strip(), decided_by.strip(), at)
+
+    def withdraw_decision(self, entrants: Sequence[str], *, actor: str) -> None:
+        """Take back a recorded decision (the tie it ordered is open again)."""
+        wanted = frozenset(e.strip() for e in entrants if e.strip())
+        with self.db.write() as conn:
+            self._refuse_if_locked(conn)
+            rows = conn.execute("SELECT id, entrants FROM decision WHERE withdrawn_at IS NULL")
+            ids = [r[0] for r in rows if frozenset(json.loads(r[1])) == wanted]
+            if not ids:
+                raise InputError("entrants", "results.no_decision", got=", ".join(sorted(wanted)))
+            conn.executemany("UPDATE decision SET withdrawn_at = ? WHERE id = ?",
+                             [(audit.now(), i) for i in ids])
+            audit.append(conn, actor, "decision.withdraw", ",".join(sorted(wanted)), {})
+
+    # -- finalise and unlock ---------------------------------------------------------------
+
+    def finalise(self, *, actor: str, override: str | None = None) -> Frozen:
+        """Freeze the ranking and every score with its digest; scores are locked from then on."""
+        override = (override or "").strip() or None
+        with self.db.write() as conn:
+            if is_locked(conn):
+                raise InputError(self._place, "results.already_locked")
+            ranking = self._ranking()
+            if ranking.ties:
+                raise InputError(self._place, "results.open_ties", ties=_describe_ties(ranking.ties))
+            missing = self.missing_sheets(ranking)
+            if missing and override is None:
+                examples = ", ".join(f"{j}/{e}" for j, e in missing[:MISSING_EXAMPLES])
+                raise InputError(self._place, "results.missing_sheets", count=len(missing),
+                                 examples=examples)
+            snapshot = freeze(self.config, ranking, self.scores.sheets())
+            digest, at = snapshot.digest, audit.now()
+            conn.execute(
+                "INSERT INTO finalisation (finalised_at, finalised_by, digest, snapshot,"
+                " override_reason) VALUES (?, ?, ?, ?, ?)",
+                (at, actor, digest, snapshot.to_json(), override))
+            self._set_step(conn, 0, actor)
+            audit.append(conn, actor, "results.finalise", "results",
+                         {"digest": digest, "override_reason": override,
+                          "missing": [f"{j}/{e}" for j, e in missing]})
+        return Frozen(snapshot, digest, at, actor, override)
+
+    def unlock(self, reason: str, *, actor: str) -> None:
+        """Reopen the scores; the reveal goes back to hidden (there is no frozen result now)."""
+        _require(reason, "reason")
+        with self.db.write() as conn:
+            row = conn.execute("SELECT id, digest FROM finalisation WHERE unlocked_at IS NULL"
+                               " ORDER BY id DESC LIMIT 1").fetchone()
+            if row is None:
+                raise InputError(self._place, "results.not_locked")
+            conn.execute("UPDATE finalisation SET unlocked_at = ?, unlocked_by = ?,"
+                         " unlock_reason = ? WHERE id = ?",
+                         (audit.now(), actor, reason.strip(), row[0]))
+            self._set_step(conn, 0, actor)
+            audit.append(conn, actor, "results.unlock", "results",
+                         {"digest": row[1], "reason": reason.strip()})
+
+    # -- the reveal ------------------------------------------------------------------------
+
+    def reveal(self, step: int, *, actor: str) -> int:
+        """Show the board up to ``step`` (0 hides it); only a locked result can be revealed."""
+        last = last_reveal_step(len(self.config.prizes))
+        if not 0 <= step <= last:
+            raise InputError("step", "results.reveal_step", got=step, last=last)
+        with self.db.write() as conn:
+            if step and not is_locked(conn):
+                raise InputError(self._place, "results.reveal_unlocked")
+            before = self._set_step(conn, step, actor)
+            audit.append(conn, actor, "reveal.step", "board", {"step": step, "before": before})
+        return step
+
+    def _set_step(self, conn: sqlite3.Connection, step: int, actor: str) -> int:
+        row = conn.execute("SELECT step FROM reveal WHERE id = 1").fetchone()
+        conn.execute("INSERT INTO reveal (id, step, changed_at, changed_by) VALUES (1, ?, ?, ?)"
+                     " ON CONFLICT (id) DO UPDATE SET step = excluded.step,"
+                     " changed_at = excluded.changed_at, changed_by = excluded.changed_by",
+                     (step, audit.now(), actor))
+        return row[0] if row else 0
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _ranking(self) -> Ranking:
+        return rank(self.config, self.scores.sheets(), self.queue.statuses(), self.decisions())
+
+    def _refuse_if_locked(self, conn: sqlite3.Connection) -> None:
+        if is_locked(conn):
+            raise InputError(self._place, "results.locked")
+
+
+def _require(text: str, place: str) -> None:
+    if not (text or "").strip():
+        raise InputError(place, "results.required")
+
+
+def _describe_ties(ties) -> str:
+    return "; ".join(f"#{t.rank}: {', '.join(t.entrants)}" for t in ties) or "–"

@@ -1,0 +1,124 @@
+"""Strings of the results area: leaderboard screen, boundary monitor, decisions, lock, reveal."""
+
+MESSAGES = {
+    # refusals from the store and the CLI
+    "results.required": ("wajib diisi", "is required"),
+    "results.decision_order": (
+        "urutan keputusan harus berisi paling sedikit dua peserta berbeda, bukan '{got}'",
+        "a decision orders at least two different entrants, got '{got}'",
+    ),
+    "results.not_a_tie": (
+        "'{got}' bukan kelompok seri yang terbuka; seri terbuka: {ties}",
+        "'{got}' is not an open tie; open ties: {ties}",
+    ),
+    "results.no_decision": (
+        "tidak ada keputusan tercatat untuk {got}", "no recorded decision for {got}"),
+    "results.open_ties": (
+        "belum bisa difinalkan: seri di batas hadiah perlu keputusan panel ({ties})",
+        "cannot finalise: ties at a prize boundary need the panel's decision ({ties})",
+    ),
+    "results.missing_sheets": (
+        "belum bisa difinalkan: {count} lembar nilai belum ada (mis. {examples}); lengkapi atau"
+        " finalkan dengan alasan pengecualian",
+        "cannot finalise: {count} score sheets are missing (e.g. {examples}); complete them or"
+        " finalise with an override reason",
+    ),
+    "results.already_locked": ("hasil sudah difinalkan", "results are already finalised"),
+    "results.not_locked": ("hasil belum difinalkan", "results are not finalised"),
+    "results.reveal_step": (
+        "langkah pengumuman {got} di luar 0–{last}", "reveal step {got} is outside 0–{last}"),
+    "results.reveal_unlocked": (
+        "pengumuman hanya dari hasil yang sudah difinalkan",
+        "only finalised results can be revealed",
+    ),
+    # CLI output
+    "results.cli_decided": (
+        "keputusan dicatat: {order} (oleh {by})", "decision recorded: {order} (by {by})"),
+    "results.cli_withdrawn": ("keputusan ditarik: {order}", "decision withdrawn: {order}"),
+    "results.cli_finalised": (
+        "hasil difinalkan; digest SHA-256 {digest}", "results finalised; SHA-256 digest {digest}"),
+    "results.cli_unlocked": ("hasil dibuka kembali", "results unlocked"),
+    "results.cli_revealed": ("papan: langkah {step} dari {last}", "board: step {step} of {last}"),
+    "results.cli_no_lines": ("belum ada batas hadiah", "no prize boundary yet"),
+    # the leaderboard screen
+    "results.title": ("Hasil sementara", "Provisional results"),
+    "results.title_locked": ("Hasil FINAL (terkunci) · digest {digest}",
+                             "FINAL results (locked) · digest {digest}"),
+    "results.filter_all_categories": ("Semua kategori", "All categories"),
+    "results.filter_all_days": ("Semua hari", "All days"),
+    "results.filter_day": ("Hari {day}", "Day {day}"),
+    "results.col_bar": ("Grafik", "Bar"),
+    "results.status_decided": ("diputuskan panel", "decided by panel"),
+    "results.key_category": ("Kategori", "Category"),
+    "results.key_day": ("Hari", "Day"),
+    "results.key_decide": ("Putuskan seri", "Decide tie"),
+    "results.key_finalise": ("Finalkan", "Finalise"),
+    "results.key_unlock": ("Buka kunci", "Unlock"),
+    "results.key_recheck": ("Minta cek ulang", "Ask re-check"),
+    "results.key_next_flag": ("Tanda berikutnya", "Next flag"),
+    "results.key_reveal_hide": ("Papan: tutup", "Board: hide"),
+    "results.key_reveal_step": ("Papan: {what}", "Board: {what}"),
+    "results.key_reveal_all": ("tabel lengkap", "full table"),
+    # boundary monitor
+    "results.lines_title": ("Batas hadiah", "Prize boundaries"),
+    "results.line_head": ("{place}|{next}: {upper} / {lower}", "{place}|{next}: {upper} / {lower}"),
+    "results.line_no_prize": ("tanpa hadiah", "no prize"),
+    "results.line_gap": ("selisih {gap} poin", "gap {gap} points"),
+    "results.line_by_total": ("ditentukan oleh nilai total", "decided by the total"),
+    "results.line_by_criterion": ("nilai sama; ditentukan oleh {criterion}",
+                                  "equal totals; decided by {criterion}"),
+    "results.line_by_decision": ("SERI; diputuskan panel", "TIE; decided by the panel"),
+    "results.line_open_tie": ("SERI — perlu keputusan panel", "TIE — needs the panel's decision"),
+    "results.line_swing": (
+        "bertukar jika {judge} mengubah {criterion} {entrant}: {before} → {after}",
+        "swaps if {judge} changes {entrant}'s {criterion}: {before} → {after}",
+    ),
+    "results.line_no_swing": ("tidak ada satu nilai pun yang bisa menukar",
+                              "no single score can swap them"),
+    # divergence flags
+    "results.flags_title": ("Penilaian menyimpang (>{tolerance} poin)",
+                            "Divergent totals (>{tolerance} points)"),
+    "results.flags_none": ("tidak ada", "none"),
+    "results.flag": (
+        "{judge} pada {entrant}: {total} vs median juri lain {median}",
+        "{judge} on {entrant}: {total} vs the others' median {median}",
+    ),
+    "results.flag_asked": ("sudah diminta cek ulang", "re-check asked"),
+    "results.recheck_sent": ("{judge} diminta memeriksa ulang {entrant}",
+                             "{judge} asked to re-check {entrant}"),
+    "results.no_flag": ("tidak ada penilaian menyimpang", "no divergent total"),
+    # modals
+    "results.decide_title": ("Keputusan panel: seri peringkat {rank}",
+                             "Panel decision: tie at rank {rank}"),
+    "results.decide_none": ("tidak ada seri terbuka", "no open tie"),
+    "results.decide_order": ("Urutan (terbaik dulu, kode dipisah koma)",
+                             "Order (best first, codes separated by commas)"),
+    "results.decide_reason": ("Alasan", "Reason"),
+    "results.decide_by": ("Diputuskan oleh", "Decided by"),
+    "results.finalise_title": ("Finalkan hasil?", "Finalise the results?"),
+    "results.finalise_body": (
+        "Nilai akan dikunci dan hasil dibekukan dengan digest SHA-256.",
+        "Scores will be locked and the result frozen with its SHA-256 digest.",
+    ),
+    "results.finalise_missing": (
+        "{count} lembar nilai belum ada. Isi alasan pengecualian untuk tetap memfinalkan.",
+        "{count} score sheets are missing. Give an override reason to finalise anyway.",
+    ),
+    "results.override": ("Alasan pengecualian", "Override reason"),
+    "results.unlock_title": ("Buka kunci hasil?", "Unlock the results?"),
+    "results.unlock_body": ("Papan akan ditutup; alasan dicatat di log audit.",
+                            "The board goes back to hidden; the reason is audited."),
+    "results.ok": ("Simpan", "Save"),
+    "results.confirm": ("Ya", "Confirm"),
+    "results.cancel": ("Batal", "Cancel"),
+    "results.finalised": ("Hasil difinalkan · {digest}", "Results finalised · {digest}"),
+    "results.unlocked": ("Hasil dibuka kembali", "Results unlocked"),
+    "results.decided": ("Keputusan panel dicatat", "Panel decision recorded"),
+    "results.revealed": ("Papan: {what}", "Board: {what}"),
+    "results.reveal_hidden": ("tertutup", "hidden"),
+    # the board's reveal
+    "reveal.heading": ("Pemenang", "Winners"),
+    "reveal.full_table": ("Enam besar", "The winners"),
+    "reveal.total_paid": ("Total insentif {amount}", "Total incentives {amount}"),
+    "reveal.waiting": ("Pengumuman pemenang", "Announcing the winners"),
+}
