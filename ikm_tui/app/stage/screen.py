@@ -1,12 +1,207 @@
-"""PLACEHOLDER — to be replaced by the owner of this area."""
+"""The moderator's stage console: today's queue, who is on stage with the live timer, who is
+next, which judges have scored, and every action on one key in the footer.
+
+Each action is one short write through ``store.stage`` (durable and audited before the screen
+changes); destructive ones ask first; queue actions can be undone. Queue actions apply to the
+highlighted row, which jumps to the entrant on stage (or next up) after each action.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
+
+from ikm_tui.app.stage.confirm import ConfirmScreen
+from ikm_tui.app.stage.keys import translate_bindings
+from ikm_tui.app.stage.on_stage import JudgeStrip, NextUpPanel, OnStagePanel
+from ikm_tui.app.stage.projector import BoardScreen, ProjectorControls
+from ikm_tui.app.stage.queue_table import QueueTable
+from ikm_tui.app.stage.snapshot import StageSnapshot
+from ikm_tui.domain import queue_rules as rules
+from ikm_tui.domain.errors import InputError
+from ikm_tui.store.database import StoreUnavailable
 
 
 class StageScreen(Screen):
+    CSS_PATH = Path(__file__).parent / "stage.tcss"
+    BINDINGS = [
+        Binding("space", "timer", "stage.key.timer", id="stage.timer"),
+        Binding("e", "end_phase", "stage.key.end_phase", id="stage.end_phase"),
+        Binding("n", "next", "stage.key.next", id="stage.next"),
+        Binding("c", "call", "stage.key.call", id="stage.call"),
+        Binding("k", "skip", "stage.key.skip", id="stage.skip"),
+        Binding("x", "no_show", "stage.key.no_show", id="stage.no_show"),
+        Binding("l", "later", "stage.key.later", id="stage.later"),
+        Binding("d", "other_day", "stage.key.day2", id="stage.other_day"),
+        Binding("w", "withdraw", "stage.key.withdraw", id="stage.withdraw"),
+        Binding("u", "undo", "stage.key.undo", id="stage.undo"),
+        Binding("t", "switch_day", "stage.key.day", id="stage.switch_day"),
+        Binding("b", "board", "stage.key.board", id="stage.board"),
+        Binding("p", "projector", "stage.key.projector", id="stage.projector"),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.snapshot: StageSnapshot | None = None
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("stage: not built yet")
+        with Horizontal(id="stage-body"):
+            yield QueueTable(id="queue")
+            with Vertical(id="stage-side"):
+                yield OnStagePanel(id="on-stage")
+                yield NextUpPanel(id="next-up")
+                yield JudgeStrip(id="judge-strip")
         yield Footer()
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.t)
+        self.app.session_signal.subscribe(self, self.on_session)
+        self.reload(follow_stage=True)
+
+    def on_session(self, event) -> None:
+        if event.error is None:
+            self.reload()
+
+    def reload(self, follow_stage: bool = False) -> None:
+        """Read the stage once and show it; ``follow_stage`` moves the cursor to who matters."""
+        try:
+            snap = StageSnapshot.read(self.app.store)
+        except StoreUnavailable as exc:
+            self.notify(exc.render(self.app.t), severity="error")
+            return
+        self.snapshot = snap
+        focus = None
+        if follow_stage:
+            up = rules.next_up(snap.lineup, snap.state.day)
+            focus = snap.state.entrant or (up.entrant if up else None)
+        table = self.query_one(QueueTable)
+        table.show(snap.lineup, snap.state.day, focus)
+        config = self.app.config
+        day = snap.state.day
+        table.border_title = self.app.t("stage.queue_title", day=day,
+                                        date=config.event.days[day - 1].isoformat())
+        step = self.app.store.stage.last_undo()
+        table.border_subtitle = self.app.t(
+            "stage.undo_hint", action=self.app.t(f"stage.action.{step.action}"),
+            entrant=step.subject) if step else ""
+        self.query_one(OnStagePanel).show(snap)
+        self.query_one(NextUpPanel).show(snap)
+        self.query_one(JudgeStrip).show(snap)
+
+    # -- doing things ---------------------------------------------------------------------
+    def run_action(self, do, *, after=None) -> bool:
+        """One write; the screen follows only once it is stored. Problems become a message."""
+        try:
+            result = do()
+        except (InputError, StoreUnavailable) as exc:
+            self.notify(exc.render(self.app.t), severity="error")
+            return False
+        self.app.session_changed()
+        self.reload(follow_stage=True)
+        if after:
+            after(result)
+        return True
+
+    def target(self) -> str | None:
+        selected = self.query_one(QueueTable).selected
+        if selected is None:
+            self.notify(self.app.t("stage.no_target"), severity="warning")
+        return selected
+
+    def confirm_then(self, question: str, do) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_action(do)
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def _who(self, entrant: str) -> dict:
+        return {"entrant": entrant, "name": self.app.config.entrant(entrant).name}
+
+    def action_timer(self) -> None:
+        self.run_action(self.app.store.stage.toggle_timer)
+
+    def action_end_phase(self) -> None:
+        self.run_action(self.app.store.stage.end_phase)
+
+    def action_next(self) -> None:
+        self.run_action(self.app.store.stage.next)
+
+    def action_call(self) -> None:
+        entrant = self.target()
+        if entrant:
+            self.run_action(lambda: self.app.store.stage.call(entrant))
+
+    def action_skip(self) -> None:
+        entrant = self.target()
+        if entrant is None or self.snapshot is None:
+            return
+        entry = rules.find(self.snapshot.lineup, entrant)
+        if entry.status not in rules.CALLABLE:
+            up = rules.next_up(self.snapshot.lineup, self.snapshot.state.day)
+            entrant = up.entrant if up else entrant
+        self.run_action(lambda: self.app.store.stage.skip(entrant))
+
+    def action_no_show(self) -> None:
+        entrant = self.target()
+        if entrant is None or self.snapshot is None:
+            return
+        entry = rules.find(self.snapshot.lineup, entrant)
+        path = rules.no_show_path(entry, len(self.app.config.event.days))
+        question = self.app.t("stage.confirm.no_show", **self._who(entrant),
+                              path=self.app.t(f"stage.path.{path}", day=entry.day + 1))
+        self.confirm_then(question, lambda: self.app.store.stage.no_show(entrant))
+
+    def action_later(self) -> None:
+        entrant = self.target()
+        if entrant:
+            self.confirm_then(self.app.t("stage.confirm.later", **self._who(entrant)),
+                              lambda: self.app.store.stage.move_later(entrant))
+
+    def action_other_day(self) -> None:
+        entrant = self.target()
+        if entrant is None or self.snapshot is None:
+            return
+        days = len(self.app.config.event.days)
+        current = rules.find(self.snapshot.lineup, entrant).day
+        day = current + 1 if current < days else current - 1
+        self.confirm_then(self.app.t("stage.confirm.day", **self._who(entrant), day=day),
+                          lambda: self.app.store.stage.move_to_day(entrant, day))
+
+    def action_withdraw(self) -> None:
+        entrant = self.target()
+        if entrant:
+            self.confirm_then(self.app.t("stage.confirm.withdraw", **self._who(entrant)),
+                              lambda: self.app.store.stage.withdraw(entrant))
+
+    def action_undo(self) -> None:
+        def told(step) -> None:
+            self.notify(self.app.t("stage.undone", action=self.app.t(f"stage.action.{step.action}"),
+                                   entrant=step.subject))
+
+        self.run_action(self.app.store.stage.undo, after=told)
+
+    def action_switch_day(self) -> None:
+        days = len(self.app.config.event.days)
+        day = self.snapshot.state.day % days + 1 if self.snapshot else 1
+        self.run_action(lambda: self.app.store.stage.switch_day(day))
+
+    def action_board(self) -> None:
+        self.app.push_screen(BoardScreen())
+
+    def action_projector(self) -> None:
+        calm = bool(self.snapshot and self.snapshot.state.calm)
+
+        def chosen(choice: str | None) -> None:
+            if choice == "board":
+                self.action_board()
+            elif choice == "calm":
+                self.run_action(lambda: self.app.store.stage.set_calm(not calm))
+
+        self.app.push_screen(ProjectorControls(calm), chosen)

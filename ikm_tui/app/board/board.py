@@ -1,0 +1,126 @@
+"""The projector board: what the audience sees, and only that.
+
+A :class:`Board` holds one view per situation in a ``ContentSwitcher``; :meth:`Board.choose_view`
+is the single place that decides which one shows. To add a view (the results reveal), compose it
+inside the switcher with an id and return that id from ``choose_view``. No view ever reads
+scores: the board shows who presents, the clock, and who is next.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Center, Container, Vertical
+from textual.widgets import ContentSwitcher, Static
+
+from ikm_tui.app.stage.countdown import Countdown
+from ikm_tui.app.stage.snapshot import StageSnapshot
+
+IDLE = "board-idle"
+STAGE = "board-stage"
+UNREACHABLE = "board-unreachable"
+
+
+class Board(Container):
+    """Follows the session through ``app.session_signal`` and shows the fitting view."""
+
+    def __init__(self, now, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.now = now
+        self.snapshot: StageSnapshot | None = None
+        self.error: str | None = None
+
+    def compose(self) -> ComposeResult:
+        t, config = self.app.t, self.app.config
+        yield Static(config.event.title, id="board-title")
+        yield Static("", id="board-day")
+        with ContentSwitcher(initial=IDLE, id="board-views"):
+            with Vertical(id=IDLE, classes="board-view"):
+                yield Static(t("board.idle"), id="idle-message")
+                yield Static("", id="idle-next-label", classes="board-label")
+                yield Static("", id="idle-next", classes="board-name")
+                yield Static("", id="idle-next-business", classes="board-business")
+            with Vertical(id=STAGE, classes="board-view"):
+                yield Static(t("board.presenting"), classes="board-label")
+                yield Static("", id="stage-name", classes="board-name")
+                yield Static("", id="stage-business", classes="board-business")
+                with Center():
+                    yield Countdown(config.timer, self.now, id="board-countdown")
+                yield Static("", id="stage-phase", classes="board-phase")
+                yield Static("", id="stage-next", classes="board-next")
+            with Vertical(id=UNREACHABLE, classes="board-view"):
+                yield Static(t("board.unreachable"), id="unreachable-message")
+                yield Static(t("board.unreachable_hint"), classes="board-label")
+
+    def on_mount(self) -> None:
+        self.app.session_signal.subscribe(self, self.on_session)
+        self.refresh_from_store()
+
+    def on_session(self, event) -> None:
+        if event.error is not None:
+            self.error = event.error
+            self.show()
+        else:
+            self.refresh_from_store()
+
+    def refresh_from_store(self) -> None:
+        try:
+            self.snapshot = StageSnapshot.read(self.app.store)
+            self.error = None
+        except Exception as exc:  # noqa: BLE001 - the projector never shows a traceback
+            self.error = str(exc)
+        self.show()
+
+    def choose_view(self) -> str:
+        """The one decision of which view the audience sees."""
+        if self.error is not None or self.snapshot is None:
+            return UNREACHABLE
+        state = self.snapshot.state
+        if state.entrant is None or state.calm:
+            return IDLE
+        return STAGE
+
+    def show(self) -> None:
+        view = self.choose_view()
+        if view == IDLE:
+            self._fill_idle()
+        elif view == STAGE:
+            self._fill_stage()
+        self._fill_day(view)
+        self.query_one(ContentSwitcher).current = view
+
+    def _fill_day(self, view: str) -> None:
+        text = ""
+        if view != UNREACHABLE and self.snapshot is not None:
+            text = self.app.t("board.day", day=self.snapshot.state.day,
+                              venue=self.app.config.event.venue)
+        self.query_one("#board-day", Static).update(text)
+
+    def _fill_idle(self) -> None:
+        """Between presentations: who comes next, or a calm thank-you when nobody does."""
+        t, snap = self.app.t, self.snapshot
+        up = None if snap.state.calm else snap.next_up
+        ended = up is None and not snap.state.calm and snap.state.entrant is None
+        self.query_one("#idle-message", Static).update(t("board.idle_end") if ended
+                                                        else t("board.idle"))
+        self.query_one("#idle-next-label", Static).update(t("board.idle_next") if up else "")
+        self.query_one("#idle-next", Static).update(up.name if up else "")
+        self.query_one("#idle-next-business", Static).update(self._business(up) if up else "")
+
+    def _fill_stage(self) -> None:
+        t, snap = self.app.t, self.snapshot
+        who = snap.presenting
+        self.query_one("#stage-name", Static).update(who.name)
+        self.query_one("#stage-business", Static).update(self._business(who))
+        clock = snap.state.clock
+        phase = t(f"board.phase.{clock.phase}")
+        if clock.paused:
+            phase = f"{phase} · {t('board.paused')}"
+        self.query_one("#stage-phase", Static).update(phase)
+        up = snap.next_up
+        self.query_one("#stage-next", Static).update(
+            t("board.next_up", name=up.name, business=up.business) if up else "")
+        self.query_one(Countdown).show_clock(clock)
+
+    def _business(self, entrant) -> str:
+        category = self.app.config.category(entrant.category).name
+        return f"{entrant.business} · {category}"

@@ -1,0 +1,47 @@
+"""A store that the board can hold even while the database is out of reach.
+
+The board must start, and stay up, when the session file is missing, locked by a stalled
+share, or refused: it says so and retries. This wrapper opens the real
+:class:`~ikm_tui.store.session.Store` on first use, and after any failure forgets it so the
+next poll (every 100 ms) tries again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ReconnectingStore:
+    def __init__(self, config, path: Path | str | None = None, opener=None) -> None:
+        from ikm_tui.store.session import Store
+
+        self.config = config
+        self.path = path
+        self._opener = opener or Store
+        self._store = None
+
+    def _open(self):
+        if self._store is None:
+            self._store = self._opener(self.config, self.path)
+        return self._store
+
+    def data_version(self) -> int:
+        try:
+            return self._open().data_version()
+        except Exception:
+            self.forget()
+            raise
+
+    def forget(self) -> None:
+        if self._store is not None:
+            try:
+                self._store.close()
+            except Exception:  # noqa: BLE001 - already broken; we only let go of it
+                pass
+            self._store = None
+
+    def close(self) -> None:
+        self.forget()
+
+    def __getattr__(self, name: str):
+        return getattr(self._open(), name)

@@ -1,0 +1,86 @@
+"""The on-stage panel (who, clock, phase), "next up", and the judges' progress strip."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Center, Vertical
+from textual.widgets import Static
+
+from ikm_tui.app.stage.countdown import Countdown
+from ikm_tui.app.stage.snapshot import StageSnapshot
+from ikm_tui.domain import queue_rules as rules
+from ikm_tui.domain.timer import overtime_text
+
+STRIP_PREVIOUS = 2  # the entrant on stage plus this many before them
+
+
+class OnStagePanel(Vertical):
+    def compose(self) -> ComposeResult:
+        yield Static("", id="on-stage-name")
+        yield Static("", id="on-stage-business", classes="muted")
+        with Center():
+            yield Countdown(self.app.config.timer, self.app.store.stage.now, id="stage-countdown")
+        yield Static("", id="on-stage-phase")
+
+    def on_mount(self) -> None:
+        self.border_title = self.app.t("stage.on_stage")
+        self.set_interval(0.5, self._refresh_overtime, name="on-stage-overtime")
+
+    def show(self, snap: StageSnapshot) -> None:
+        t, who = self.app.t, snap.presenting
+        self.set_class(who is None, "empty")
+        self.query_one("#on-stage-name", Static).update(
+            f"{who.id} · {who.name}" if who else t("stage.nobody"))
+        self.query_one("#on-stage-business", Static).update(
+            f"{who.business} · {self.app.config.category(who.category).name}" if who else "")
+        self.query_one(Countdown).show_clock(snap.state.clock if who else None)
+        self.query_one(Countdown).display = who is not None
+        self._refresh_overtime()
+
+    def _refresh_overtime(self) -> None:
+        countdown = self.query_one(Countdown)
+        reading = countdown.reading if countdown.clock is not None else None
+        text = ""
+        if reading is not None:
+            t = self.app.t
+            text = t(f"stage.phase.{reading.phase}")
+            if reading.paused:
+                text += f" · {t('stage.paused')}"
+            late = overtime_text(reading.overtime_s)
+            if late:
+                text += "  " + t("stage.overtime_so_far", time=late)
+        self.query_one("#on-stage-phase", Static).update(text)
+
+
+class NextUpPanel(Static):
+    def on_mount(self) -> None:
+        self.border_title = self.app.t("stage.next_up")
+
+    def show(self, snap: StageSnapshot) -> None:
+        up = snap.next_up
+        self.update(f"{up.id} · {up.name}\n{up.business}" if up
+                    else self.app.t("stage.none_waiting"))
+
+
+class JudgeStrip(Static):
+    """Which judges have sent a sheet for the entrant on stage and the ones before (no values)."""
+
+    def on_mount(self) -> None:
+        self.border_title = self.app.t("stage.judges")
+        self.border_subtitle = self.app.t("stage.judges_legend")
+
+    def show(self, snap: StageSnapshot) -> None:
+        entrants = [e.entrant for e in rules.previous(snap.lineup, STRIP_PREVIOUS)]
+        if snap.state.entrant:
+            entrants.insert(0, snap.state.entrant)
+        judges = self.app.config.judges
+        lines = [" " * 4 + " ".join(f"{j.id:>3}" for j in judges)]
+        for entrant in entrants:
+            sheets = self.app.store.scores.for_entrant(entrant)
+            marks = []
+            for judge in judges:
+                sheet = sheets.get(judge.id)
+                mark = "·" if sheet is None else ("–" if sheet.recused else "✓")
+                marks.append(f"{mark:>3}")
+            lines.append(f"{entrant:<4}" + " ".join(marks))
+        self.update("\n".join(lines))

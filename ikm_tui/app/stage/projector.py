@@ -1,0 +1,68 @@
+"""Projector controls from the console: the board full-screen here, and the calm screen.
+
+The calm screen is stored with the stage, so the separate board process shows it too (a break,
+a speech, a technical pause). The results reveal adds its controls next to these.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Static
+
+from ikm_tui.app.board.board import Board
+from ikm_tui.app.stage.keys import translate_bindings
+
+STAGE_CSS = Path(__file__).parent / "stage.tcss"
+BOARD_CSS = Path(__file__).parents[1] / "board" / "board.tcss"
+
+
+class BoardScreen(Screen):
+    """The audience's board inside the console, for a single-screen set-up."""
+
+    CSS_PATH = [BOARD_CSS, STAGE_CSS]
+    BINDINGS = [Binding("escape,b", "app.pop_screen", "stage.key.console", id="board.close")]
+
+    def compose(self) -> ComposeResult:
+        yield Board(self.app.store.stage.now)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.t)
+
+
+class ProjectorControls(ModalScreen[str | None]):
+    """Returns ``"board"`` or ``"calm"`` (the caller acts), or None when closed."""
+
+    CSS_PATH = STAGE_CSS
+    BINDINGS = [
+        Binding("b", "choose('board')", "stage.key.board", id="projector.board"),
+        Binding("c", "choose('calm')", "stage.key.calm", id="projector.calm"),
+        Binding("escape,p", "choose(None)", "stage.key.close", id="projector.close"),
+    ]
+
+    def __init__(self, calm: bool) -> None:
+        super().__init__()
+        self.calm = calm
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        with Vertical(id="projector-box", classes="dialog"):
+            yield Static(t("stage.projector.title"), classes="dialog-title")
+            yield Button(t("stage.projector.board"), id="board")
+            yield Button(t("stage.projector.calm_on" if self.calm else "stage.projector.calm_off"),
+                         id="calm")
+            yield Button(t("stage.projector.close"), id="close")
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.t)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "close" else event.button.id)
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)
