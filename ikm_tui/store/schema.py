@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from ikm_tui.domain.errors import InputError
-from ikm_tui.store import access, audit, queue, results, scores, stage
+from ikm_tui.store import access, audit, queue, recheck, results, scores, stage
 
 APP_ID = "ikm-tui"
 
@@ -19,7 +19,7 @@ META = "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[str] = [
     "\n".join([META, audit.SCHEMA, scores.SCHEMA, queue.SCHEMA, results.SCHEMA, access.SCHEMA,
-              stage.SCHEMA]),
+              recheck.SCHEMA, stage.SCHEMA]),
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 

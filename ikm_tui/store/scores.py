@@ -16,7 +16,7 @@ from ikm_tui.domain.errors import InputError
 from ikm_tui.domain.numbers import decimal_text
 from ikm_tui.domain.score_entry import SheetEntry, check_sheet
 from ikm_tui.domain.scoring import Sheet
-from ikm_tui.store import audit
+from ikm_tui.store import audit, recheck
 from ikm_tui.store.results import is_locked
 
 SCHEMA = """
@@ -184,4 +184,5 @@ def _write(conn: sqlite3.Connection, entry: SheetEntry, actor: str, source: str)
         detail["before"] = {"recused": bool(before[0]), "reason": before[1], "scores": old_scores,
                             "revision": before[2]}
     audit.append(conn, actor, action, f"{entry.judge}/{entry.entrant}", detail)
+    recheck.settle(conn, entry.judge, entry.entrant, actor)  # a re-check request is answered
     return before is not None

@@ -6,9 +6,12 @@ from pathlib import Path
 
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.ranking import Ranking, rank
+from ikm_tui.store.access import AccessCodes
 from ikm_tui.store.audit import AuditLog
 from ikm_tui.store.database import Database
+from ikm_tui.store.progress import Progress
 from ikm_tui.store.queue import Queue
+from ikm_tui.store.recheck import Rechecks
 from ikm_tui.store.results import Results
 from ikm_tui.store.schema import prepare
 from ikm_tui.store.scores import ScoreSheets
@@ -32,6 +35,9 @@ class Store:
         self.queue = Queue(self.db, config)
         self.stage = Stage(self.db, config)
         self.results = Results(self.db, config, self.scores, self.queue)
+        self.access = AccessCodes(self.db, config)
+        self.recheck = Rechecks(self.db, config)
+        self.progress = Progress(self.db, config)
 
     def ranking(self) -> Ranking:
         """The live ranking from what is stored right now."""

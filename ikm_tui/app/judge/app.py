@@ -1,0 +1,57 @@
+"""``ikm-tui judge``: one judge's console, in its own terminal, acting only as that judge."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from ikm_tui.app.judge.choose_screen import ChooseJudgeScreen
+from ikm_tui.app.judge.code_screen import CodeScreen
+from ikm_tui.app.judge.scoring_screen import ScoringScreen
+from ikm_tui.app.session_app import SessionApp
+from ikm_tui.store.access import Grant
+
+
+class JudgeApp(SessionApp):
+    """Signs the judge in (code, or a choice when codes are off), then opens the scoring screen."""
+
+    BINDINGS = [Binding("ctrl+q", "quit", "judge.key.quit", id="judge.quit", show=False)]
+
+    def __init__(self, store, judge: str | None = None, *, grant: Grant | None = None,
+                 poll_seconds: float | None = None) -> None:
+        super().__init__(store, poll_seconds=poll_seconds)
+        self.judge = judge
+        self.grant = grant
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.grant is not None:
+            self.signed_in(self.grant)
+        elif not self.config.judging.access_codes:
+            if self.judge:
+                self.open_as(self.judge)
+            else:
+                self.push_screen(ChooseJudgeScreen())
+        else:
+            self.push_screen(CodeScreen(self.judge))
+
+    def open_as(self, judge: str) -> None:
+        """Codes are off: act as ``judge`` straight away (audited)."""
+        self.signed_in(self.store.access.open(judge, actor=f"judge:{judge}"))
+
+    def signed_in(self, grant: Grant) -> None:
+        self.grant = grant
+        self.switch_or_push(ScoringScreen(grant))
+
+    def signed_out(self, message: str) -> None:
+        """The code was re-issued or revoked: back to the prompt, saying why."""
+        judge = self.grant.judge if self.grant else self.judge
+        self.grant = None
+        self.switch_or_push(CodeScreen(judge, message))
+
+    def switch_or_push(self, screen) -> None:
+        while len(self.screen_stack) > 2:  # a dialog left open over the old screen
+            self.pop_screen()
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)

@@ -1,0 +1,33 @@
+"""Without access codes (a trusted single laptop), the judge picks who they are from a list."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets.option_list import Option
+
+from ikm_tui.app.judge.keys import translate_bindings
+
+
+class ChooseJudgeScreen(Screen):
+    CSS_PATH = "judge.tcss"
+    BINDINGS = [Binding("ctrl+q", "app.quit", "judge.key.quit", id="judge.quit")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Center():
+            with Vertical(id="code-box"):
+                yield Label(self.app.t("judge.choose_title"), id="code-title")
+                yield OptionList(*(Option(f"{j.id}  {j.name}", id=j.id)
+                                   for j in self.app.config.judges), id="judges")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.t)
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.app.open_as(event.option.id)

@@ -1,0 +1,89 @@
+"""Signing in: the judge types the code the moderator read out, and becomes that judge.
+
+The slow hash runs in a thread so the screen stays alive; after repeated wrong codes the store
+says how long to wait and the field stays disabled until then.
+"""
+
+from __future__ import annotations
+
+import math
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, Static
+
+from ikm_tui.app.judge.keys import translate_bindings
+from ikm_tui.store.database import StoreUnavailable
+
+
+class CodeScreen(Screen):
+    CSS_PATH = "judge.tcss"
+    BINDINGS = [Binding("ctrl+q", "app.quit", "judge.key.quit", id="judge.quit")]
+
+    def __init__(self, judge: str | None = None, message: str = "") -> None:
+        super().__init__()
+        self.judge = judge
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        if self.judge:
+            person = self.app.config.judge(self.judge)
+            prompt = t("judge.code_prompt_for", judge=person.id, name=person.name)
+        else:
+            prompt = t("judge.code_prompt_any")
+        yield Header()
+        with Center():
+            with Vertical(id="code-box"):
+                yield Label(t("judge.code_title"), id="code-title")
+                yield Static(prompt, id="code-prompt")
+                yield Input(id="code", password=True, placeholder=t("judge.code_placeholder"))
+                yield Static(self.message, id="code-message", classes="problem")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.t)
+        self.query_one("#code", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            return
+        event.input.disabled = True
+        self.query_one("#code-message", Static).update(self.app.t("judge.code_checking"))
+        self.check(event.value)
+
+    @work(thread=True, exclusive=True, group="code")
+    def check(self, typed: str) -> None:
+        try:
+            attempt = self.app.store.access.verify(typed, self.judge)
+        except StoreUnavailable as exc:
+            self.app.call_from_thread(self.refused, exc.render(self.app.t), 0.0)
+            return
+        if attempt.grant is not None:
+            self.app.call_from_thread(self.app.signed_in, attempt.grant)
+            return
+        t = self.app.t
+        if attempt.outcome == "no_code":
+            text = t("judge.code_none" if self.judge else "judge.code_none_any")
+        elif attempt.wait_s > 0:
+            text = t("judge.code_wait", seconds=math.ceil(attempt.wait_s))
+        else:
+            text = t("judge.code_wrong")
+        self.app.call_from_thread(self.refused, text, attempt.wait_s)
+
+    def refused(self, text: str, wait_s: float) -> None:
+        self.query_one("#code-message", Static).update("✗ " + text)
+        field = self.query_one("#code", Input)
+        field.value = ""
+        if wait_s > 0:
+            self.set_timer(wait_s, self.ready)
+        else:
+            self.ready()
+
+    def ready(self) -> None:
+        field = self.query_one("#code", Input)
+        field.disabled = False
+        field.focus()

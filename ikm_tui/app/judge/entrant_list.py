@@ -1,0 +1,74 @@
+"""Every entrant with THIS judge's own status, to score or correct anyone out of order.
+
+Only this judge's sheets ever reach the list: it cannot show another judge's score because it
+is never given one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+BUSINESS_WIDTH = 22
+
+
+@dataclass(frozen=True)
+class EntrantLine:
+    """What one row shows; compared to skip redrawing rows that did not change."""
+
+    entrant: str
+    business: str
+    status: str  # not_scored | scored | recused
+    total: str  # this judge's own total, "" unless scored
+    on_stage: bool
+    draft: bool
+    recheck: bool
+
+
+GLYPHS = {"not_scored": "·", "scored": "✓", "recused": "⊘"}
+STYLES = {"not_scored": "", "scored": "green", "recused": "dim"}
+
+
+def render_line(line: EntrantLine) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append("▶ " if line.on_stage else "  ", style="bold yellow")
+    text.append(f"{line.entrant:<4} ", style="bold")
+    text.append(GLYPHS[line.status] + " ", style=STYLES[line.status])
+    text.append(f"{line.total:>6} " if line.total else " " * 7, style=STYLES[line.status])
+    if line.recheck:
+        text.append("! ", style="bold red")
+    elif line.draft:
+        text.append("✎ ", style="yellow")
+    business = line.business
+    if len(business) > BUSINESS_WIDTH:
+        business = business[: BUSINESS_WIDTH - 1] + "…"
+    text.append(business)
+    return text
+
+
+class EntrantList(OptionList):
+    """Keyed by entrant id; :meth:`show` redraws only rows whose line changed."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.lines: dict[str, EntrantLine] = {}
+
+    def show(self, lines: list[EntrantLine]) -> None:
+        if [line.entrant for line in lines] != list(self.lines):
+            highlighted = self.highlighted_option.id if self.highlighted_option else None
+            self.set_options(Option(render_line(line), id=line.entrant) for line in lines)
+            self.lines = {line.entrant: line for line in lines}
+            if highlighted in self.lines:
+                self.highlighted = self.get_option_index(highlighted)
+            return
+        for line in lines:
+            if self.lines.get(line.entrant) != line:
+                self.replace_option_prompt(line.entrant, render_line(line))
+                self.lines[line.entrant] = line
+
+    def point_at(self, entrant: str) -> None:
+        if entrant in self.lines:
+            self.highlighted = self.get_option_index(entrant)

@@ -1,0 +1,379 @@
+"""The judge's scoring screen: the entrant on stage, one input per criterion, save, correct.
+
+Rules that shape it:
+* it follows the stage, but never pulls the sheet from under a judge who is typing — a judge
+  is mid-edit when the typed values differ from what is stored; the move then waits, shown as a
+  notice, and happens after the next save;
+* "saved" shows only after ``store.scores.submit`` returned (the commit is durable); a failed
+  save leaves every typed value where it was;
+* it is built only from this judge's own sheets and re-check requests: no other judge's score
+  and no leaderboard can reach it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
+
+from ikm_tui.app.judge.entrant_list import EntrantLine, EntrantList
+from ikm_tui.app.judge.keys import translate_bindings
+from ikm_tui.app.judge.recuse_dialog import RecuseDialog
+from ikm_tui.app.judge.sheet_form import SheetForm, score_text
+from ikm_tui.domain.errors import InputError
+from ikm_tui.domain.scoring import judge_total
+from ikm_tui.store.access import Grant
+from ikm_tui.store.database import StoreUnavailable
+
+
+class ScoringScreen(Screen):
+    CSS_PATH = "judge.tcss"
+    AUTO_FOCUS = ".score-input"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "judge.key.submit", id="judge.submit", priority=True),
+        Binding("ctrl+r", "recuse", "judge.key.recuse", id="judge.recuse"),
+        Binding("ctrl+g", "to_stage", "judge.key.stage", id="judge.stage"),
+        Binding("ctrl+l", "focus_list", "judge.key.list", id="judge.list"),
+        Binding("ctrl+n", "next_open", "judge.key.next", id="judge.next"),
+        Binding("ctrl+z", "revert", "judge.key.revert", id="judge.revert"),
+    ]
+
+    def __init__(self, grant: Grant) -> None:
+        super().__init__()
+        self.grant = grant
+        self.judge = grant.judge
+        self.entrant: str | None = None  # the sheet in the form
+        self.stored = {}  # entrant -> SheetRecord, this judge's own only
+        self.drafts: dict[str, dict[str, str]] = {}  # unsaved typed values per entrant
+        self.rechecks: set[str] = set()
+        self.on_stage: str | None = None
+        self.waiting_stage: str | None = None  # stage moved while the judge was typing
+        self.saving = False
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        config = self.app.config
+        yield Header()
+        with Horizontal(id="body"):
+            with Vertical(id="side"):
+                yield Label(t("judge.list_title"), id="list-title")
+                yield EntrantList(id="entrants")
+            with Vertical(id="sheet"):
+                yield Static("", id="entrant-title")
+                yield Static("", id="entrant-sub")
+                yield Static("", id="notice")
+                yield Static("", id="stored-state")
+                yield SheetForm(config.criteria, t, id="form")
+                yield Static("", id="total")
+                with Horizontal(id="actions"):
+                    yield Button(t("judge.button_save"), id="save", variant="primary",
+                                 compact=True)
+                    yield Button(t("judge.button_recuse"), id="recuse", compact=True)
+                    yield Static("", id="save-state")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.t)
+        judge = self.app.config.judge(self.judge)
+        self.sub_title = self.app.t("judge.header", judge=judge.id, name=judge.name)
+        self.app.session_signal.subscribe(self, self.on_session)
+        self.reload()
+        self.on_stage = self._stage_now()
+        start = self.on_stage or self._next_open(None) or self.app.config.entrants[0].id
+        self.open_sheet(start)
+
+    # -- following the session --------------------------------------------------------------
+
+    def on_session(self, event) -> None:
+        if event.error is not None:
+            return
+        if not self.app.store.access.still_valid(self.grant):
+            self.app.signed_out(self.app.t("judge.code_revoked"))
+            return
+        self.reload()
+        stage = self._stage_now()
+        if stage != self.on_stage:
+            self.on_stage = stage
+            self.stage_moved(stage)
+        self.show_list()
+        self.show_header()
+
+    def reload(self) -> None:
+        store = self.app.store
+        self.stored = store.scores.for_judge(self.judge)
+        self.rechecks = {r.entrant for r in store.recheck.pending_for(self.judge)}
+
+    def _stage_now(self) -> str | None:
+        stage = getattr(self.app.store, "stage", None)
+        return stage.current() if stage is not None else None
+
+    def stage_moved(self, stage: str | None) -> None:
+        if stage is None or stage == self.entrant:
+            self.waiting_stage = None
+            return
+        if self.mid_edit():
+            self.waiting_stage = stage
+        else:
+            self.open_sheet(stage)
+
+    def mid_edit(self) -> bool:
+        """Typed values differ from the stored sheet, or a dialog of this screen is open."""
+        if self.app.screen is not self or self.saving:
+            return True
+        return self.entrant is not None and self.form.values() != self.baseline(self.entrant)
+
+    # -- the sheet in the form --------------------------------------------------------------
+
+    @property
+    def form(self) -> SheetForm:
+        return self.query_one(SheetForm)
+
+    def baseline(self, entrant: str) -> dict[str, str]:
+        record = self.stored.get(entrant)
+        criteria = self.app.config.criteria
+        if record is None or record.recused:
+            return {c.id: "" for c in criteria}
+        return {c.id: score_text(record.scores[c.id], self.app.t.language) for c in criteria}
+
+    def open_sheet(self, entrant: str) -> None:
+        self.keep_draft()
+        self.entrant = entrant
+        if self.waiting_stage == entrant:
+            self.waiting_stage = None
+        self.form.set_values(self.drafts.get(entrant) or self.baseline(entrant))
+        self.query_one(EntrantList).point_at(entrant)
+        self.show_header()
+        self.show_total()
+        self.show_list()
+        if not isinstance(self.focused, EntrantList):
+            self.form.input_for(self.app.config.criteria[0].id).focus()
+
+    def keep_draft(self) -> None:
+        if self.entrant is None:
+            return
+        values = self.form.values()
+        if values != self.baseline(self.entrant):
+            self.drafts[self.entrant] = values
+        else:
+            self.drafts.pop(self.entrant, None)
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def show_header(self) -> None:
+        if self.entrant is None:
+            return
+        t = self.app.t
+        config = self.app.config
+        entrant = config.entrant(self.entrant)
+        title = t("judge.entrant_title", entrant=entrant.id, business=entrant.business)
+        if entrant.id == self.on_stage:
+            title += "   " + t("judge.on_stage")
+        self.query_one("#entrant-title", Static).update(title)
+        self.query_one("#entrant-sub", Static).update(
+            t("judge.entrant_sub", name=entrant.name, category=config.category(
+                entrant.category).name, day=entrant.day))
+        notices = []
+        if self.entrant in self.rechecks:
+            notices.append(t("judge.recheck", entrant=self.entrant))
+        if self.waiting_stage and self.waiting_stage != self.entrant:
+            notices.append(t("judge.stage_moved", entrant=self.waiting_stage))
+        others = sorted(self.rechecks - {self.entrant})
+        if others:
+            notices.append(t("judge.recheck_list", entrants=", ".join(others)))
+        notice = self.query_one("#notice", Static)
+        notice.update("\n".join(notices))
+        notice.display = bool(notices)
+        record = self.stored.get(self.entrant)
+        stored = ""
+        if record is not None and record.recused:
+            stored = t("judge.stored_recused", reason=record.reason)
+        elif record is not None:
+            stored = t("judge.stored", time=_clock(record.saved_at))
+        state = self.query_one("#stored-state", Static)
+        state.update(stored)
+        state.display = bool(stored)
+
+    def show_total(self) -> None:
+        total, left = self.form.total()
+        t = self.app.t
+        text = (t("judge.total", total=t.number(total)) if not left
+                else t("judge.total_partial", total=t.number(total), left=left))
+        self.query_one("#total", Static).update(text)
+
+    def show_list(self) -> None:
+        self.keep_draft()
+        lines = []
+        for entrant in self.app.config.entrants:
+            record = self.stored.get(entrant.id)
+            status, total = "not_scored", ""
+            if record is not None and record.recused:
+                status = "recused"
+            elif record is not None:
+                status = "scored"
+                total = self.app.t.number(judge_total(record.as_sheet().scores,
+                                                      self.app.config.criteria))
+            lines.append(EntrantLine(entrant.id, entrant.business, status, total,
+                                     entrant.id == self.on_stage, entrant.id in self.drafts,
+                                     entrant.id in self.rechecks))
+        self.query_one(EntrantList).show(lines)
+
+    def say(self, text: str, kind: str = "") -> None:
+        label = self.query_one("#save-state", Static)
+        label.update(text)
+        label.set_classes(kind)
+
+    # -- typing -----------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id and event.input.id.startswith("score-"):
+            self.form.check(event.input.id.removeprefix("score-"))
+            self.show_total()
+            if self.entrant and (self.entrant in self.drafts) != self.mid_edit():
+                self.show_list()
+            if self.mid_edit():
+                self.say(self.app.t("judge.unsaved"), "unsaved")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id and event.input.id.startswith("score-"):
+            event.stop()
+            self.action_submit()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.open_sheet(event.option.id)
+            self.form.input_for(self.app.config.criteria[0].id).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_submit()
+        elif event.button.id == "recuse":
+            self.action_recuse()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_submit(self) -> None:
+        if self.saving or self.entrant is None or self.app.screen is not self:
+            return
+        scores, problems = self.form.parsed()
+        if problems:
+            self.form.show_problems(problems)
+            self.form.focus_first_problem(problems)
+            self.say(self.app.t("judge.fix_first"), "error")
+            return
+        self.begin_save()
+        self.save(self.entrant, scores, None)
+
+    def action_recuse(self) -> None:
+        if self.saving or self.entrant is None:
+            return
+        entrant = self.entrant
+
+        def recuse(reason: str | None) -> None:
+            if reason:
+                self.begin_save()
+                self.save(entrant, None, reason)
+
+        self.app.push_screen(RecuseDialog(entrant), recuse)
+
+    def action_to_stage(self) -> None:
+        target = self.waiting_stage or self.on_stage
+        if target:
+            self.waiting_stage = None
+            self.open_sheet(target)
+
+    def action_focus_list(self) -> None:
+        self.query_one(EntrantList).focus()
+
+    def action_next_open(self) -> None:
+        entrant = self._next_open(self.entrant)
+        if entrant:
+            self.open_sheet(entrant)
+
+    def action_revert(self) -> None:
+        if self.entrant is None:
+            return
+        self.drafts.pop(self.entrant, None)
+        self.form.set_values(self.baseline(self.entrant))
+        self.show_total()
+        self.show_list()
+        self.say("")
+
+    def _next_open(self, after: str | None) -> str | None:
+        """The next entrant (in running order, wrapping) this judge has not settled yet."""
+        order = [e.id for e in self.app.config.entrants]
+        start = order.index(after) + 1 if after in order else 0
+        for entrant in order[start:] + order[:start]:
+            if entrant not in self.stored and entrant != after:
+                return entrant
+        return None
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def begin_save(self) -> None:
+        self.saving = True
+        self.say(self.app.t("judge.saving"), "saving")
+
+    @work(thread=True, group="save")
+    def save(self, entrant: str, scores, reason: str | None) -> None:
+        """The write runs off the event loop: a busy database never freezes the screen."""
+        store = self.app.store
+        try:
+            if not store.access.still_valid(self.grant):
+                self.app.call_from_thread(self.app.signed_out, self.app.t("judge.code_revoked"))
+                return
+            if reason is None:
+                record = store.scores.submit(self.judge, entrant, scores, actor=self._actor())
+            else:
+                record = store.scores.recuse(self.judge, entrant, reason, actor=self._actor())
+        except (StoreUnavailable, InputError) as exc:
+            self.app.call_from_thread(self.save_failed, exc.render(self.app.t))
+        except Exception as exc:  # noqa: BLE001 - the judge sees a message, never a traceback
+            self.app.call_from_thread(self.save_failed, f"{type(exc).__name__}: {exc}")
+        else:
+            self.app.call_from_thread(self.saved, entrant, record)
+
+    def _actor(self) -> str:
+        return f"judge:{self.judge}"
+
+    def saved(self, entrant: str, record) -> None:
+        self.saving = False
+        self.stored[entrant] = record
+        self.rechecks.discard(entrant)
+        self.drafts.pop(entrant, None)
+        t = self.app.t
+        if record.recused:
+            self.say(t("judge.saved_recusal", entrant=entrant, time=_clock(record.saved_at)),
+                     "saved")
+        else:
+            total = judge_total(record.as_sheet().scores, self.app.config.criteria)
+            self.say(t("judge.saved", entrant=entrant, time=_clock(record.saved_at),
+                       total=t.number(total)), "saved")
+        if entrant == self.entrant:
+            self.form.set_values(self.baseline(entrant))
+            self.show_total()
+        self.app.session_changed()
+        if self.waiting_stage and not self.mid_edit():
+            self.open_sheet(self.waiting_stage)
+        self.show_list()
+        self.show_header()
+
+    def save_failed(self, message: str) -> None:
+        self.saving = False
+        self.say(self.app.t("judge.not_saved", detail=message), "error")
+
+
+def _clock(saved_at: str) -> str:
+    """The local time of day of a stored UTC instant, as the judge's watch shows it."""
+    try:
+        return dt.datetime.fromisoformat(saved_at).astimezone().strftime("%H:%M:%S")
+    except ValueError:
+        return saved_at

@@ -1,0 +1,118 @@
+"""One score sheet being typed: an input per criterion, its problem beside it, the live total.
+
+The form only knows text and the config's criteria; whether the text is a valid score is the
+domain's call (:func:`parse_score`), so the console and a paper import agree on every value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Label, Static
+
+from ikm_tui.domain.config import Criterion
+from ikm_tui.domain.numbers import decimal_text
+from ikm_tui.domain.score_entry import ScoreProblem, parse_score
+from ikm_tui.domain.scoring import judge_total
+
+
+def score_text(value: Decimal, language: str) -> str:
+    """A stored score as a judge would type it: ``8,5`` in Indonesian, ``8.5`` in English."""
+    text = decimal_text(Decimal(value))
+    return text.replace(".", ",") if language == "id" else text
+
+
+class SheetForm(VerticalScroll):
+    """Inputs for every criterion; ``values()`` is what is typed, ``parsed()`` what it means."""
+
+    def __init__(self, criteria: tuple[Criterion, ...], t, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.criteria = criteria
+        self.t = t
+
+    def compose(self) -> ComposeResult:
+        weights = sum(c.weight for c in self.criteria)
+        for c in self.criteria:
+            share = Fraction(c.weight) / Fraction(weights) * 100
+            scale = self.t("judge.scale", low=self._num(c.min), high=self._num(c.max),
+                           step=self._num(c.step), weight=f"{self.t.number(share, 0)}%")
+            with Vertical(classes="criterion"):
+                with Horizontal(classes="criterion-head"):
+                    yield Label(c.name, classes="criterion-name")
+                    yield Static(scale, classes="criterion-scale")
+                with Horizontal(classes="criterion-entry"):
+                    yield Input(id=f"score-{c.id}", compact=True, select_on_focus=True,
+                                placeholder=f"{self._num(c.min)}–{self._num(c.max)}",
+                                classes="score-input")
+                    yield Static("", id=f"problem-{c.id}", classes="problem")
+
+    def _num(self, value: Decimal) -> str:
+        return score_text(value, self.t.language)
+
+    # -- values -----------------------------------------------------------------------------
+
+    def input_for(self, criterion_id: str) -> Input:
+        return self.query_one(f"#score-{criterion_id}", Input)
+
+    def values(self) -> dict[str, str]:
+        return {c.id: self.input_for(c.id).value for c in self.criteria}
+
+    def set_values(self, values: Mapping[str, str]) -> None:
+        for c in self.criteria:
+            field = self.input_for(c.id)
+            with field.prevent(Input.Changed):
+                field.value = values.get(c.id, "")
+            self._show(c.id, None)
+
+    def parsed(self) -> tuple[dict[str, Decimal], dict[str, ScoreProblem]]:
+        """The valid scores, and the problem of every field that is not (empty included)."""
+        scores, problems = {}, {}
+        for c in self.criteria:
+            try:
+                scores[c.id] = parse_score(self.input_for(c.id).value, c)
+            except ScoreProblem as problem:
+                problems[c.id] = problem
+        return scores, problems
+
+    def total(self) -> tuple[Fraction, int]:
+        """The weighted total of what is valid so far (missing count as 0), and how many miss."""
+        scores, problems = self.parsed()
+        filled = {c.id: Fraction(scores.get(c.id, 0)) for c in self.criteria}
+        return judge_total(filled, self.criteria), len(problems)
+
+    # -- messages ---------------------------------------------------------------------------
+
+    def check(self, criterion_id: str) -> None:
+        """Instant validation while typing: an empty field is not (yet) a mistake."""
+        criterion = next(c for c in self.criteria if c.id == criterion_id)
+        text = self.input_for(criterion_id).value
+        problem = None
+        if text.strip():
+            try:
+                parse_score(text, criterion)
+            except ScoreProblem as exc:
+                problem = exc
+        self._show(criterion_id, problem)
+
+    def show_problems(self, problems: Mapping[str, ScoreProblem]) -> None:
+        for c in self.criteria:
+            self._show(c.id, problems.get(c.id))
+
+    def _show(self, criterion_id: str, problem: ScoreProblem | None) -> None:
+        label = self.query_one(f"#problem-{criterion_id}", Static)
+        label.update("" if problem is None else "✗ " + self.t(problem.code, **problem.params))
+        self.input_for(criterion_id).set_class(problem is not None, "invalid")
+
+    def focus_first_problem(self, problems: Mapping[str, ScoreProblem]) -> None:
+        for c in self.criteria:
+            if c.id in problems:
+                self.input_for(c.id).focus()
+                return
+
+    def set_disabled(self, disabled: bool) -> None:
+        for c in self.criteria:
+            self.input_for(c.id).disabled = disabled

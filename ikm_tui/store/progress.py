@@ -1,0 +1,53 @@
+"""Which judge has scored whom: the moderator's progress matrix, read in two light queries.
+
+Only statuses leave this module — never a score — so no screen built on it can leak one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCORED = "scored"
+PENDING = "pending"
+RECUSED = "recused"
+
+
+@dataclass(frozen=True)
+class JudgeProgress:
+    """``status(judge, entrant)`` is scored / pending / recused; ``flagged`` = re-check asked."""
+
+    judges: tuple[str, ...]
+    entrants: tuple[str, ...]
+    sheets: dict[tuple[str, str], str] = field(default_factory=dict)
+    flags: frozenset[tuple[str, str]] = frozenset()
+
+    def status(self, judge: str, entrant: str) -> str:
+        return self.sheets.get((judge, entrant), PENDING)
+
+    def flagged(self, judge: str, entrant: str) -> bool:
+        return (judge, entrant) in self.flags
+
+    def done(self, judge: str) -> int:
+        """Entrants this judge has settled (scored or recused)."""
+        return sum(1 for (j, _e) in self.sheets if j == judge)
+
+    def count(self, judge: str, status: str) -> int:
+        if status == PENDING:
+            return len(self.entrants) - self.done(judge)
+        return sum(1 for (j, _e), s in self.sheets.items() if j == judge and s == status)
+
+
+class Progress:
+    def __init__(self, db, config) -> None:
+        self.db = db
+        self.config = config
+
+    def matrix(self) -> JudgeProgress:
+        sheets = {
+            (r["judge"], r["entrant"]): RECUSED if r["recused"] else SCORED
+            for r in self.db.query("SELECT judge, entrant, recused FROM score_sheet")
+        }
+        flags = frozenset((r["judge"], r["entrant"])
+                          for r in self.db.query("SELECT judge, entrant FROM recheck_request"))
+        return JudgeProgress(tuple(j.id for j in self.config.judges),
+                             tuple(e.id for e in self.config.entrants), sheets, flags)
