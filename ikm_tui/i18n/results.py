@@ -122,3 +122,32 @@ MESSAGES = {
     "reveal.total_paid": ("Total insentif {amount}", "Total incentives {amount}"),
     "reveal.waiting": ("Pengumuman pemenang", "Announcing the winners"),
 }
+
+
+def describe_boundary(line, config, t) -> list[str]:
+    """A prize line in words (head, gap, what decided it, the swing): CLI and screen share it.
+
+    ``line`` is a :class:`ikm_tui.domain.boundaries.Boundary`; ``t`` a ``Messages``.
+    """
+    lower = line.lower_prize.label if line.lower_prize else t("results.line_no_prize")
+    head = t("results.line_head", place=line.place, next=line.place + 1,
+             upper=line.upper_prize.label, lower=lower)
+    sides = f"{line.above.entrant.id} {t.number(line.above.total)}  /  " \
+            f"{line.below.entrant.id} {t.number(line.below.total)}"
+    if line.decided_by is None:
+        decided = t("results.line_open_tie")
+    elif line.decided_by == "decision":
+        decided = t("results.line_by_decision")
+    elif line.decided_by == "total":
+        decided = t("results.line_by_total")
+    else:
+        decided = t("results.line_by_criterion", criterion=config.criterion(line.decided_by).name)
+    gap = t("results.line_gap", gap=t.number(line.gap))
+    if line.swing is None:
+        swing = t("results.line_no_swing")
+    else:
+        s = line.swing
+        swing = t("results.line_swing", judge=s.judge, entrant=s.entrant,
+                  criterion=config.criterion(s.criterion).name,
+                  before=t.number(s.before, 1), after=t.number(s.after, 1))
+    return [head, sides, f"{gap} · {decided}", swing]
