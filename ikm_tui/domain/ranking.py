@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ikm_tui.domain.config import Config, Entrant, Prize
-from ikm_tui.domain.scoring import Sheet, counted, criterion_aggregate, entrant_total
+from ikm_tui.domain.scoring import Sheet, SheetPoints, aggregate
+from ikm_tui.domain.units import ScoreUnits
 
 # Queue statuses that take an entrant out of the ranking, and how the leaderboard calls them.
 UNRANKED = {"withdrawn": "withdrawn", "forfeit": "no_show"}
@@ -68,9 +69,18 @@ class Ranking:
         return {s.entrant.id: s for s in self.standings}
 
 
+@dataclass(frozen=True, slots=True)
+class EntrantScore:
+    """What the ranking needs of one entrant; cache it and recompute only who changed."""
+
+    keys: tuple[Fraction, ...] | None  # total, then tie-break aggregates; None if nobody scored
+    judges: int  # counted sheets (before trimming)
+    expected: int  # judges not recused on this entrant
+
+
 def rank(
     config: Config,
-    sheets: Iterable[Sheet],
+    sheets: Iterable[Sheet | SheetPoints],
     statuses: Mapping[str, str] | None = None,
     decisions: Iterable[Decision] = (),
 ) -> Ranking:
@@ -79,32 +89,48 @@ def rank(
     ``statuses`` maps entrant id to its queue status (withdrawn and forfeit are not ranked);
     ``decisions`` are the panel's recorded orders for tied groups.
     """
-    statuses = statuses or {}
-    by_entrant: dict[str, list[Sheet]] = defaultdict(list)
-    for sheet in sheets:
-        by_entrant[sheet.entrant].append(sheet)
-    judge_count = len(config.judges)
-    decisions_by_group = {frozenset(d.entrants): d for d in decisions}
+    return order(config, score_entrants(config, sheets), statuses, decisions)
 
+
+def score_entrants(config: Config, sheets: Iterable[Sheet | SheetPoints]) -> dict[str, EntrantScore]:
+    units = ScoreUnits.of(config)
+    by_entrant: dict[str, list[SheetPoints]] = defaultdict(list)
+    for sheet in sheets:
+        if isinstance(sheet, Sheet):
+            sheet = as_points(sheet, config, units)
+        by_entrant[sheet.entrant].append(sheet)
+    return {e.id: score_entrant(config, units, by_entrant.get(e.id, [])) for e in config.entrants}
+
+
+def score_entrant(config: Config, units: ScoreUnits, own: list[SheetPoints]) -> EntrantScore:
+    scored = [s for s in own if not s.recused]
+    expected = len(config.judges) - (len(own) - len(scored))
+    keys = entrant_keys(scored, config, units) if scored else None
+    return EntrantScore(keys, len(scored), expected)
+
+
+def order(
+    config: Config,
+    scores: Mapping[str, EntrantScore],
+    statuses: Mapping[str, str] | None = None,
+    decisions: Iterable[Decision] = (),
+) -> Ranking:
+    """Order entrants by their scores, share ranks, hand down prizes, find boundary ties."""
+    statuses = statuses or {}
+    decisions_by_group = {frozenset(d.entrants): d for d in decisions}
     contenders: list[tuple[tuple[Fraction, ...], Entrant, int, int]] = []
     unranked: list[Standing] = []
     for entrant in config.entrants:
-        own = by_entrant.get(entrant.id, [])
-        judges = len(counted(own))
-        expected = judge_count - sum(1 for s in own if s.recused)
-        total = entrant_total(own, config.scoring, config.criteria)
+        score = scores[entrant.id]
         out_status = UNRANKED.get(statuses.get(entrant.id, ""))
-        if out_status or total is None:
-            unranked.append(
-                Standing(entrant, None, total, judges, expected, None, out_status or "not_scored")
-            )
+        if out_status or score.keys is None:
+            total = score.keys[0] if score.keys else None
+            unranked.append(Standing(entrant, None, total, score.judges, score.expected, None,
+                                     out_status or "not_scored"))
             continue
-        keys = (total,) + tuple(
-            criterion_aggregate(own, c, config.scoring) for c in config.scoring.tie_break
-        )
-        contenders.append((keys, entrant, judges, expected))
+        contenders.append((score.keys, entrant, score.judges, score.expected))
 
-    contenders.sort(key=lambda item: (tuple(-k for k in item[0]), item[1].id))
+    contenders.sort(key=lambda item: item[0], reverse=True)  # stable: equal keys stay in roster order
     slots = config.prize_slots()
 
     def slot(position: int) -> Prize | None:
@@ -137,6 +163,37 @@ def rank(
             )
         position += len(group)
     return Ranking(tuple(ranked + unranked), tuple(ties), config.scoring.tie_break)
+
+
+def as_points(sheet: Sheet, config: Config, units: ScoreUnits) -> SheetPoints:
+    if sheet.recused:
+        return SheetPoints(sheet.judge, sheet.entrant, True, 0, ())
+    ticks = tuple(units.to_ticks(sheet.scores[c.id]) for c in config.criteria)
+    return SheetPoints(sheet.judge, sheet.entrant, False, units.points(sheet.scores), ticks)
+
+
+def entrant_keys(scored: list[SheetPoints], config: Config, units: ScoreUnits) -> tuple[Fraction, ...]:
+    """The total, then each tie-break criterion's aggregate (in score points), exactly.
+
+    Same rules as :func:`ikm_tui.domain.scoring.entrant_total` and ``criterion_aggregate``,
+    computed on integer points and ticks.
+    """
+    scoring = config.scoring
+    rule, trim = scoring.aggregate, scoring.trim
+    index = {c.id: i for i, c in enumerate(config.criteria)}
+    if rule == "trimmed_mean" and scoring.trim_scope == "criterion" and len(scored) >= 2 * trim + 1:
+        points = sum(
+            units.weights[c.id] * aggregate((s.ticks[i] for s in scored), rule, trim)
+            for i, c in enumerate(config.criteria)
+        )
+        total = units.total(points)
+    else:
+        total = units.total(aggregate((s.points for s in scored), rule, trim))
+    tie_breaks = tuple(
+        aggregate((s.ticks[index[c]] for s in scored), rule, trim) / units.ticks
+        for c in scoring.tie_break
+    )
+    return (total,) + tie_breaks
 
 
 def _groups(contenders):

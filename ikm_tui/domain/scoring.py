@@ -14,6 +14,22 @@ from fractions import Fraction
 from ikm_tui.domain.config import Criterion, Scoring
 
 
+@dataclass(frozen=True, slots=True)
+class SheetPoints:
+    """A sheet as the ranking reads it: integer points and per-criterion ticks (see units.py).
+
+    ``ticks`` follows the config's criteria order; a recused sheet has ``points == 0`` and no
+    ticks. The store builds these in SQL so ranking 10,000 entrants does not touch every score
+    in Python.
+    """
+
+    judge: str
+    entrant: str
+    recused: bool
+    points: int
+    ticks: tuple[int, ...]
+
+
 @dataclass(frozen=True)
 class Sheet:
     """One judge's scores for one entrant; a recused sheet has no scores."""
@@ -30,7 +46,11 @@ def judge_total(scores: Mapping[str, Fraction], criteria: Sequence[Criterion]) -
     return 100 * earned / possible
 
 
-def aggregate(values: Iterable[Fraction], rule: str, trim: int) -> Fraction:
+def aggregate(values: Iterable[Fraction | int], rule: str, trim: int) -> Fraction:
+    """Mean, median (of an even count: the mean of the middle two) or trimmed mean.
+
+    Works on Fractions and on plain ints (points, ticks) alike, exactly.
+    """
     ordered = sorted(values)
     if not ordered:
         raise ValueError("nothing to aggregate")
@@ -39,12 +59,12 @@ def aggregate(values: Iterable[Fraction], rule: str, trim: int) -> Fraction:
         middle = count // 2
         if count % 2:
             return Fraction(ordered[middle])
-        return (ordered[middle - 1] + ordered[middle]) / 2
+        return Fraction(ordered[middle - 1] + ordered[middle], 2)
     if rule == "trimmed_mean" and trim and count >= 2 * trim + 1:
         ordered = ordered[trim : count - trim]
     elif rule not in ("mean", "trimmed_mean"):
         raise ValueError(f"unknown aggregate {rule!r}")
-    return sum(ordered, Fraction(0)) / len(ordered)
+    return Fraction(sum(ordered), len(ordered))
 
 
 def counted(sheets: Iterable[Sheet]) -> list[Sheet]:

@@ -15,7 +15,8 @@ from fractions import Fraction
 from ikm_tui.domain.errors import InputError
 from ikm_tui.domain.numbers import decimal_text
 from ikm_tui.domain.score_entry import SheetEntry, check_sheet
-from ikm_tui.domain.scoring import Sheet
+from ikm_tui.domain.scoring import Sheet, SheetPoints
+from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store import audit, recheck
 from ikm_tui.store.results import is_locked
 
@@ -117,8 +118,36 @@ class ScoreSheets:
         return self._records("", ())
 
     def sheets(self) -> list[Sheet]:
-        """Every sheet as the ranking engine reads it."""
+        """Every sheet with its scores as Fractions (exports, boundary analysis)."""
         return [r.as_sheet() for r in self.all()]
+
+    def points(self, units: ScoreUnits) -> list[SheetPoints]:
+        """Every sheet as the ranking reads it: weighted points and per-criterion ticks,
+        summed by SQLite so that 10,000 entrants x 25 judges rank in about a second.
+
+        Exact: each stored value is a short decimal on its scale, so ``value x ticks`` read as
+        a double is within far less than 0.5 of its integer and ``round`` recovers it.
+        """
+        criteria = [c.id for c in self.config.criteria]
+        tick = "CAST(round(CAST(value AS REAL) * ?) AS INTEGER)"
+        weight = "CASE criterion " + " ".join("WHEN ? THEN ?" for _ in criteria) + " END"
+        per_criterion = ", ".join(f"SUM(CASE WHEN criterion = ? THEN {tick} END)" for _ in criteria)
+        params: list = [units.ticks]
+        for c in criteria:
+            params += [c, units.weights[c]]
+        for c in criteria:
+            params += [c, units.ticks]
+        rows = self.db.query(
+            f"SELECT judge, entrant, SUM({tick} * {weight}), {per_criterion}"
+            " FROM score GROUP BY judge, entrant",
+            tuple(params),
+        )
+        result = [SheetPoints(r[0], r[1], False, r[2], tuple(r[3:])) for r in rows]
+        result += [
+            SheetPoints(r[0], r[1], True, 0, ())
+            for r in self.db.query("SELECT judge, entrant FROM score_sheet WHERE recused = 1")
+        ]
+        return result
 
     def _records(self, where: str, params: tuple) -> list[SheetRecord]:
         rows = self.db.query(

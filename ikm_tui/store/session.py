@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.ranking import Ranking, rank
+from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store.access import AccessCodes
 from ikm_tui.store.audit import AuditLog
 from ikm_tui.store.database import Database
@@ -30,6 +31,7 @@ class Store:
         except BaseException:
             self.db.close()
             raise
+        self.units = ScoreUnits.of(config)
         self.audit = AuditLog(self.db)
         self.scores = ScoreSheets(self.db, config)
         self.queue = Queue(self.db, config)
@@ -41,7 +43,7 @@ class Store:
 
     def ranking(self) -> Ranking:
         """The live ranking from what is stored right now."""
-        return rank(self.config, self.scores.sheets(), self.queue.statuses(),
+        return rank(self.config, self.scores.points(self.units), self.queue.statuses(),
                     self.results.decisions())
 
     def data_version(self) -> int:

@@ -180,3 +180,32 @@ def test_scores_for_a_judge_the_config_dropped_are_refused(event, make_event):
 
 def test_queue_is_seeded_from_the_roster(store, event):
     assert store.queue.statuses() == {e.id: "waiting" for e in event.entrants}
+
+
+def test_ranking_from_sql_points_equals_ranking_from_sheets(make_event):
+    """The SQL fast path and the plain rules agree, on a 0.25-step scale with recusals."""
+    import random
+    from fractions import Fraction
+
+    from ikm_tui.domain.ranking import rank
+
+    text = make_event(judges=5, entrants=9).read_text()
+    path = make_event(judges=5, entrants=9)
+    path.write_text(text.replace("step = 0.5", "step = 0.25").replace(
+        'aggregate = "mean"', 'aggregate = "trimmed_mean"'))
+    config = load_config(path)
+    rnd = random.Random(3)
+    with Store(config) as store:
+        for e in config.entrants:
+            for j in config.judges:
+                if rnd.random() < 0.1:
+                    store.scores.recuse(j.id, e.id, "conflict")
+                elif rnd.random() < 0.9:
+                    store.scores.submit(j.id, e.id, {c.id: Decimal(1 + rnd.randrange(37) / 4)
+                                                     for c in config.criteria})
+        fast = store.ranking()
+        slow = rank(config, store.scores.sheets(), store.queue.statuses())
+    assert [(s.entrant.id, s.rank, s.total, s.keys) for s in fast.standings] == [
+        (s.entrant.id, s.rank, s.total, s.keys) for s in slow.standings]
+    assert any(s.total.denominator != 1 for s in fast.ranked())
+    assert all(isinstance(s.total, Fraction) for s in fast.ranked())

@@ -96,3 +96,19 @@ def test_prizes_never_exceed_the_purse_and_follow_the_ranking(event):
     assert amounts == sorted(amounts, reverse=True)
     tied = {e for t in result.ties for e in t.entrants}
     assert {s.entrant.id for s in result.standings if s.status == "tie"} == tied
+
+
+@settings(max_examples=150, deadline=None)
+@given(events())
+def test_integer_fast_path_equals_the_fraction_rules(event):
+    """rank() works on integer points; the plain Fraction rules must give the same numbers."""
+    from ikm_tui.domain.scoring import criterion_aggregate, entrant_total
+
+    config, sheets = event
+    result = rank(config, sheets)
+    for standing in result.standings:
+        own = [s for s in sheets if s.entrant == standing.entrant.id]
+        assert standing.total == entrant_total(own, config.scoring, config.criteria)
+        if standing.rank is not None:
+            assert standing.keys[1:] == tuple(
+                criterion_aggregate(own, c, config.scoring) for c in config.scoring.tie_break)
