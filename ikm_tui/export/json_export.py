@@ -7,6 +7,8 @@ from pathlib import Path
 
 from ikm_tui.export.atomic import write_bytes_atomically
 from ikm_tui.export.bundle import ResultsBundle
+from ikm_tui.export.proof import decision_rows
+from ikm_tui.export.wording import total_paid
 
 
 def results_json(bundle: ResultsBundle) -> dict:
@@ -26,6 +28,13 @@ def results_json(bundle: ResultsBundle) -> dict:
         "generated_at": bundle.generated_at.isoformat(timespec="seconds"),
         "leaderboard": [
             {**row, "scores": bundle.scores.get(row["entrant"], {})} for row in bundle.rows
+        ],
+        "total_paid": total_paid(bundle.rows),
+        "decisions": [
+            {"kind": d.kind, "rank": d.rank, "entrants": list(d.entrants),
+             "prizes": list(d.prizes), "reason": d.reason, "by": d.by, "at": d.at,
+             "digest": d.digest or None}
+            for d in decision_rows(bundle)
         ],
     }
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from ikm_tui.export.bundle import gather
-from ikm_tui.export.formats import WRITERS, export
+from ikm_tui.export.formats import WRITERS, export_checked
 
 
 def register(commands) -> None:
     parser = commands.add_parser("export", help="write the results for staff")
     parser.add_argument("--format", "-f", required=True, choices=sorted(WRITERS))
     parser.add_argument("-o", "--output", type=Path, default=None,
-                        help="file to write (default: event name and time, in this folder)")
+                        help="file or existing folder to write to (default: event name and "
+                             "time, in this folder)")
     parser.set_defaults(run=run)
 
 
 def run(args, ctx) -> int:
-    path = export(gather(ctx.store()), args.format, args.output)
+    path = export_checked(gather(ctx.store()), args.format, args.output)
     print(ctx.messages("cli.exported", path=path))
     return 0

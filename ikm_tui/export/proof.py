@@ -1,0 +1,83 @@
+"""The proof behind the numbers, as rows: every judge's sheet, and every tie, decision and unlock.
+
+The workbook, the score-sheet CSV and the printed minutes all list these; building the rows
+once here keeps them in the same order with the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ikm_tui.domain.numbers import format_points
+from ikm_tui.domain.scoring import judge_total
+from ikm_tui.export.bundle import ResultsBundle
+from ikm_tui.export.wording import standing_rank
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One judge x one entrant: the scores in criterion order, or why there are none."""
+
+    entrant: str
+    judge: str
+    scores: tuple[str | None, ...]  # canonical decimal text per criterion, None when absent
+    judge_total: str | None  # two decimals, half-up, like the leaderboard
+    state: str  # scored | recused | missing
+    reason: str  # the recusal reason, if any
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    kind: str  # tie | decision | finalised | unlocked
+    rank: int | None
+    entrants: tuple[str, ...]
+    prizes: tuple[str | None, ...]
+    reason: str
+    by: str
+    at: str
+    digest: str = ""
+
+
+def sheet_rows(bundle: ResultsBundle):
+    """Every judge for every entrant, entrants in leaderboard order, judges in config order."""
+    config = bundle.config
+    criteria = config.criteria
+    for row in bundle.rows:
+        per_judge = bundle.scores.get(row["entrant"], {})
+        for judge in config.judges:
+            sheet = per_judge.get(judge.id)
+            if sheet is None:
+                yield SheetRow(row["entrant"], judge.id, (None,) * len(criteria), None, "missing",
+                               "")
+            elif sheet["recused"]:
+                reason = bundle.recusals.get((judge.id, row["entrant"]), "")
+                yield SheetRow(row["entrant"], judge.id, (None,) * len(criteria), None, "recused",
+                               reason)
+            else:
+                scores = sheet["scores"]
+                total = judge_total({k: Fraction(v) for k, v in scores.items()}, criteria)
+                yield SheetRow(row["entrant"], judge.id,
+                               tuple(scores.get(c.id) for c in criteria),
+                               format_points(total), "scored", "")
+
+
+def decision_rows(bundle: ResultsBundle) -> list[DecisionRow]:
+    """Open ties first (they block finalising), then the panel's decisions, then the lock's history."""
+    rows: list[DecisionRow] = []
+    for tie in bundle.ranking.ties:
+        rows.append(DecisionRow("tie", tie.rank, tie.entrants,
+                                tuple(p.label if p else None for p in tie.prizes), "", "", ""))
+    prize_of = {row["entrant"]: row["prize"] for row in bundle.rows}
+    for decision in bundle.decisions:
+        rows.append(DecisionRow("decision", standing_rank(bundle.rows, decision.entrants),
+                                decision.entrants,
+                                tuple(prize_of.get(e) for e in decision.entrants),
+                                decision.reason, decision.decided_by, decision.at))
+    for item in bundle.finalisations:
+        rows.append(DecisionRow("finalised", None, (), (), item.override_reason or "",
+                                item.finalised_by, item.finalised_at, item.digest))
+        if item.unlocked_at:
+            rows.append(DecisionRow("unlocked", None, (), (), item.unlock_reason or "",
+                                    item.unlocked_by or "", item.unlocked_at))
+    return rows
