@@ -68,15 +68,25 @@ def _hash(prev_hash: str, content: str) -> str:
 
 def append(conn: sqlite3.Connection, actor: str, action: str, subject: str, detail: dict) -> None:
     """Add one row; call inside the write transaction of the change it records."""
+    append_many(conn, [(actor, action, subject, detail)])
+
+
+def append_many(conn: sqlite3.Connection, rows: list[tuple[str, str, str, dict]]) -> None:
+    """Add ``(actor, action, subject, detail)`` rows in order, chained, in one statement."""
     last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    seq, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
     at = now()
-    detail_text = json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    digest = _hash(prev_hash, _content(seq, at, actor, action, subject, detail_text))
-    conn.execute(
+    records = []
+    for actor, action, subject, detail in rows:
+        seq += 1
+        detail_text = json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        digest = _hash(prev_hash, _content(seq, at, actor, action, subject, detail_text))
+        records.append((seq, at, actor, action, subject, detail_text, prev_hash, digest))
+        prev_hash = digest
+    conn.executemany(
         "INSERT INTO audit (seq, at, actor, action, subject, detail, prev_hash, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, at, actor, action, subject, detail_text, prev_hash, digest),
+        records,
     )
 
 

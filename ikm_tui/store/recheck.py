@@ -41,6 +41,13 @@ def settle(conn: sqlite3.Connection, judge: str, entrant: str, actor: str) -> No
         audit.append(conn, actor, "recheck.answered", f"{judge}/{entrant}", {})
 
 
+def pending_among(conn: sqlite3.Connection, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (judge, entrant) pairs of ``pairs`` with a pending request (there are only a few)."""
+    wanted = set(pairs)
+    rows = conn.execute("SELECT judge, entrant FROM recheck_request").fetchall()
+    return [(r[0], r[1]) for r in rows if (r[0], r[1]) in wanted]
+
+
 class Rechecks:
     def __init__(self, db, config) -> None:
         self.db = db
