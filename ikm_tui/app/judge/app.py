@@ -46,7 +46,8 @@ class JudgeApp(SessionApp):
         """The code was re-issued or revoked: back to the prompt, saying why."""
         judge = self.grant.judge if self.grant else self.judge
         self.grant = None
-        self.switch_or_push(CodeScreen(judge, message))
+        # after the next refresh: a screen still mounting must finish before it is replaced
+        self.call_after_refresh(self.switch_or_push, CodeScreen(judge, message))
 
     def switch_or_push(self, screen) -> None:
         while len(self.screen_stack) > 2:  # a dialog left open over the old screen

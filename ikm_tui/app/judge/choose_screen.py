@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ikm_tui.app.judge.keys import translate_bindings
+from ikm_tui.app.judge.title_bar import TitleBar
 
 
 class ChooseJudgeScreen(Screen):
@@ -17,7 +18,7 @@ class ChooseJudgeScreen(Screen):
     BINDINGS = [Binding("ctrl+q", "app.quit", "judge.key.quit", id="judge.quit")]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Center():
             with Vertical(id="code-box"):
                 yield Label(self.app.t("judge.choose_title"), id="code-title")

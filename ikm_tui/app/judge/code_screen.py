@@ -13,9 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from ikm_tui.app.judge.keys import translate_bindings
+from ikm_tui.app.judge.title_bar import TitleBar
 from ikm_tui.store.database import StoreUnavailable
 
 
@@ -35,7 +36,7 @@ class CodeScreen(Screen):
             prompt = t("judge.code_prompt_for", judge=person.id, name=person.name)
         else:
             prompt = t("judge.code_prompt_any")
-        yield Header()
+        yield TitleBar()
         with Center():
             with Vertical(id="code-box"):
                 yield Label(t("judge.code_title"), id="code-title")

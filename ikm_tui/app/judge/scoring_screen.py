@@ -19,10 +19,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 
 from ikm_tui.app.judge.entrant_list import EntrantLine, EntrantList
 from ikm_tui.app.judge.keys import translate_bindings
+from ikm_tui.app.judge.title_bar import TitleBar
 from ikm_tui.app.judge.recuse_dialog import RecuseDialog
 from ikm_tui.app.judge.sheet_form import SheetForm, score_text
 from ikm_tui.domain.errors import InputError
@@ -62,7 +63,7 @@ class ScoringScreen(Screen):
     def compose(self) -> ComposeResult:
         t = self.app.t
         config = self.app.config
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="body"):
             with Vertical(id="side"):
                 yield Label(t("judge.list_title"), id="list-title")
@@ -83,8 +84,6 @@ class ScoringScreen(Screen):
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)
-        judge = self.app.config.judge(self.judge)
-        self.sub_title = self.app.t("judge.header", judge=judge.id, name=judge.name)
         self.app.session_signal.subscribe(self, self.on_session)
         self.reload()
         self.on_stage = self._stage_now()
@@ -150,10 +149,10 @@ class ScoringScreen(Screen):
         if self.waiting_stage == entrant:
             self.waiting_stage = None
         self.form.set_values(self.drafts.get(entrant) or self.baseline(entrant))
+        self.show_list()
         self.query_one(EntrantList).point_at(entrant)
         self.show_header()
         self.show_total()
-        self.show_list()
         if not isinstance(self.focused, EntrantList):
             self.form.input_for(self.app.config.criteria[0].id).focus()
 
