@@ -1,0 +1,20 @@
+"""A QR code of the judges' address, drawn in the moderator's terminal for phones to scan.
+
+Drawn with half blocks, light modules in the terminal's text colour: on the usual dark
+terminal that is dark-on-light as printed codes are; phone scanners read either way round.
+"""
+
+from __future__ import annotations
+
+import io
+
+
+def terminal_qr(url: str) -> str:
+    """The QR code of ``url`` as lines of text (empty if segno is not installed)."""
+    try:
+        import segno
+    except ImportError:  # the address is printed as text anyway
+        return ""
+    out = io.StringIO()
+    segno.make(url, error="l", micro=False).terminal(out=out, compact=True)
+    return out.getvalue()
