@@ -39,10 +39,9 @@ STRIPE_FILL = (244, 246, 249)
 TIER_FILLS = ((253, 236, 200), (214, 228, 245), (218, 240, 222))
 
 # The appendix table: (column, width in mm, right-aligned); 174 mm between the margins.
-RANKING_COLUMNS = (("rank", 15, True), ("entrant", 12, False), ("name", 35, False),
-                   ("business", 37, False), ("category", 17, False), ("total", 12, True),
-                   ("judges", 9, True), ("prize", 16, False), ("amount", 21, True))
-ROW_H = 5.0
+RANKING_COLUMNS = (("rank", 17, True), ("entrant", 12, False), ("name", 32, False),
+                   ("business", 35, False), ("category", 17, False), ("total", 12, True),
+                   ("judges", 12, True), ("prize", 16, False), ("amount", 21, True))
 
 
 def write_pdf(bundle: ResultsBundle, path: Path) -> Path:
@@ -183,7 +182,7 @@ class Minutes(FPDF):
             self.set_font(FONT, "", 9)
             self.cell(0, 6, t("export.pdf.no_winners"), new_x="LMARGIN", new_y="NEXT")
             return
-        widths = (20, 17, 40, 45, 20, 32)
+        widths = (20, 19, 39, 44, 20, 32)
         right = (False, True, False, False, True, True)
         self._table_header((t("col.prize"), t("col.rank"), t("col.name"), t("col.business"),
                             t("col.total"), t("col.amount")), widths, right)
@@ -287,27 +286,27 @@ class Minutes(FPDF):
         bottom = self.h - 22
         t, config = self.t, self.config
         statuses = {}
+        widths = [w for _, w, _ in RANKING_COLUMNS]
+        right = [r for _, _, r in RANKING_COLUMNS]
         for index, row in enumerate(self.bundle.rows):
-            if self.get_y() + ROW_H > bottom:
-                self.add_page()
-                self.set_font(FONT, "", 7.5)
             status = statuses.setdefault(row["status"], t(f"status.{row['status']}"))
-            values = {
-                "rank": "" if row["rank"] is None else str(row["rank"]),
-                "entrant": row["entrant"],
-                "name": row["name"],
-                "business": row["business"],
-                "category": category_name(config, row["category"]),
-                "total": self._points(row["total"]) if row["total"] else "–",
-                "judges": f"{row['judges']}/{row['expected_judges']}",
-                "prize": row["prize"] or ("" if row["rank"] else status),
-                "amount": t.rupiah(row["amount"]) if row["amount"] is not None else "",
-            }
-            self._fast_row(values, stripe=index % 2 == 1)
+            values = (
+                "" if row["rank"] is None else str(row["rank"]),
+                row["entrant"],
+                row["name"],
+                row["business"],
+                category_name(config, row["category"]),
+                self._points(row["total"]) if row["total"] else "–",
+                f"{row['judges']}/{row['expected_judges']}",
+                row["prize"] or ("" if row["rank"] else status),
+                t.rupiah(row["amount"]) if row["amount"] is not None else "",
+            )
+            self._row(values, widths, right, line=3.4, pad=0.8,
+                      fill=STRIPE_FILL if index % 2 else None, bottom=bottom)
 
     def _ranking_header(self) -> None:
         t = self.t
-        labels = {"rank": t("col.rank"), "entrant": t("col.entrant"), "name": t("col.name"),
+        labels = {"rank": t("col.rank"), "entrant": t("export.col.code"), "name": t("col.name"),
                   "business": t("col.business"), "category": t("col.category"),
                   "total": t("col.total"), "judges": t("col.judges"), "prize": t("col.prize"),
                   "amount": t("col.amount")}
@@ -315,23 +314,6 @@ class Minutes(FPDF):
                            [w for _, w, _ in RANKING_COLUMNS],
                            [r for _, _, r in RANKING_COLUMNS], size=7.5)
         self.set_font(FONT, "", 7.5)
-
-    def _fast_row(self, values: dict, *, stripe: bool) -> None:
-        """One ranking row drawn with ``text()``: many times cheaper than ``cell()`` per value,
-        which matters at 10,000 entrants."""
-        y = self.get_y()
-        if stripe:
-            self.set_fill_color(*STRIPE_FILL)
-            self.rect(MARGIN, y, self.w - 2 * MARGIN, ROW_H, style="F")
-        x = MARGIN
-        baseline = y + ROW_H - 1.4
-        for column, width, right in RANKING_COLUMNS:
-            text = self._fit(values[column], width - 2)
-            if text:
-                offset = width - 1 - self.get_string_width(text) if right else 1
-                self.text(x + offset, baseline, text)
-            x += width
-        self.set_y(y + ROW_H)
 
     # -- small helpers ----------------------------------------------------------------------
 
@@ -342,13 +324,42 @@ class Minutes(FPDF):
             self.cell(width, 6, self._fit(label, width - 2), fill=True, align="R" if r else "L")
         self.ln(6)
 
-    def _row(self, values, widths, right, *, fill=None) -> None:
+    def _row(self, values, widths, right, *, fill=None, line: float = 4.2, pad: float = 0.8,
+             bottom: float | None = None) -> None:
+        """One table row drawn with ``text()`` (many times cheaper than ``cell()``, which counts
+        at 10,000 entrants); a value too long for its column wraps onto more lines, so a
+        winner's name is never cut."""
+        cells = [self._wrap(str(v), w - 2) for v, w in zip(values, widths)]
+        height = max(len(c) for c in cells) * line + 2 * pad
+        if self.get_y() + height > (bottom or self.page_break_trigger):
+            self.add_page()
+        y = self.get_y()
         if fill:
             self.set_fill_color(*fill)
-        for value, width, r in zip(values, widths, right):
-            self.cell(width, 5.5, self._fit(value, width - 2), fill=bool(fill),
-                      align="R" if r else "L")
-        self.ln(5.5)
+            self.rect(MARGIN, y, sum(widths), height, style="F")
+        x = MARGIN
+        for lines, width, r in zip(cells, widths, right):
+            for n, text in enumerate(lines):
+                offset = width - 1 - self.get_string_width(text) if r else 1
+                self.text(x + offset, y + pad + (n + 1) * line - line * 0.22, text)
+            x += width
+        self.set_y(y + height)
+
+    def _wrap(self, text: str, width: float) -> list[str]:
+        """Greedy word wrap to ``width``; a single word longer than the column is cut."""
+        if not text or self.get_string_width(text) <= width:
+            return [text]
+        lines, current = [], ""
+        for word in text.split():
+            candidate = f"{current} {word}" if current else word
+            if self.get_string_width(candidate) <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            current = word if self.get_string_width(word) <= width else self._fit(word, width)
+        lines.append(current)
+        return lines
 
     def _fit(self, text: str, width: float) -> str:
         """Cut text that would run into the next column, marking the cut with an ellipsis."""

@@ -13,6 +13,7 @@ MESSAGES = {
     "export.tab_provisional": ("SEMENTARA", "PROVISIONAL"),
     "export.final": ("FINAL — hasil telah difinalkan", "FINAL — results are finalised"),
     # extra columns (the leaderboard's own come from core's col.*)
+    "export.col.code": ("Kode", "Code"),
     "export.col.expected": ("Juri seharusnya", "Judges expected"),
     "export.col.decision": ("Keputusan panel", "Panel decision"),
     "export.col.judge": ("Juri", "Judge"),
