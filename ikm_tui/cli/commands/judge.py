@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from ikm_tui.domain.errors import InputError
@@ -19,7 +20,8 @@ def run_judge(args, ctx) -> int:
     if args.judge is not None and not config.has("judge", args.judge):
         raise InputError("--judge", "access.unknown_judge", judge=args.judge,
                          known=", ".join(j.id for j in config.judges))
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    served = "TEXTUAL_DRIVER" in os.environ  # ikm-tui serve: a browser terminal, over pipes
+    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError("", "cli.needs_terminal")
     from ikm_tui.app.judge.app import JudgeApp
 
