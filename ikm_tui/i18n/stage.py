@@ -88,16 +88,16 @@ MESSAGES = {
     # errors of queue and timer actions
     "queue.unknown_entrant": ("peserta '{entrant}' tidak dikenal", "unknown entrant '{entrant}'"),
     "queue.not_callable": (
-        "{entrant} tidak dapat dipanggil (status: {status})",
-        "{entrant} cannot be called (status: {status})",
+        "{entrant} tidak sedang menunggu, jadi tidak dapat dipanggil",
+        "{entrant} is not waiting, so cannot be called",
     ),
     "queue.not_movable": (
-        "{entrant} tidak dapat dipindah (status: {status})",
-        "{entrant} cannot be moved (status: {status})",
+        "{entrant} sudah selesai atau keluar dari antrean, tidak dapat dipindah",
+        "{entrant} is done or out of the queue, so cannot be moved",
     ),
     "queue.already_out": (
-        "{entrant} sudah keluar dari antrean ({status})",
-        "{entrant} is already out of the queue ({status})",
+        "{entrant} sudah keluar dari antrean",
+        "{entrant} is already out of the queue",
     ),
     "queue.same_day": ("{entrant} sudah di hari {day}", "{entrant} is already on day {day}"),
     "queue.nothing_after": (

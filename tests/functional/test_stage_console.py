@@ -1,0 +1,237 @@
+"""The moderator's stage console driven by its keys, on real SQLite files."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual.widgets import ContentSwitcher, Static
+
+from ikm_tui.app.board.board import IDLE, STAGE
+from ikm_tui.app.moderator import ModeratorApp
+from ikm_tui.app.stage.confirm import ConfirmScreen
+from ikm_tui.app.stage.countdown import Countdown
+from ikm_tui.app.stage.on_stage import JudgeStrip
+from ikm_tui.app.stage.projector import BoardScreen, ProjectorControls
+from ikm_tui.app.stage.queue_table import QueueTable
+from ikm_tui.domain.config import load_config
+from ikm_tui.store.session import Store
+from ikm_tui.store.stage import Stage
+
+SIZE = (120, 36)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def event(make_event):
+    return load_config(make_event(judges=3, entrants=6, language="en"))
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def store(event, clock):
+    store = Store(event)
+    store.stage = Stage(store.db, event, clock)
+    yield store
+    store.close()
+
+
+def console(store) -> ModeratorApp:
+    return ModeratorApp(store, poll_seconds=0.02)
+
+
+async def until(pilot, condition, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        await pilot.pause(0.02)
+
+
+def status(store, entrant: str) -> str:
+    return store.queue.statuses()[entrant]
+
+
+def rows(app) -> list[str]:
+    table = app.screen.query_one(QueueTable)
+    return [table.get_row_at(i)[1] for i in range(table.row_count)]
+
+
+async def select(pilot, entrant: str) -> None:
+    table = pilot.app.screen.query_one(QueueTable)
+    table.move_cursor(row=rows(pilot.app).index(entrant))
+    await pilot.pause()
+
+
+async def test_next_start_pause_resume_end_phase_and_finish(store, clock):
+    async with console(store).run_test(size=SIZE) as pilot:
+        countdown = pilot.app.screen.query_one(Countdown)
+        await pilot.press("n")
+        assert store.stage.current() == "E01"
+        assert countdown.value == "07:00"
+        await pilot.press("space")  # start
+        assert store.stage.state().clock.phase == "presentation"
+        clock.now += 65
+        await until(pilot, lambda: countdown.value == "05:55")
+        await pilot.press("space")  # pause
+        assert store.stage.state().clock.paused
+        clock.now += 30
+        await pilot.pause(0.1)
+        assert countdown.value == "05:55"  # paused: the clock stands still
+        await pilot.press("space")  # resume
+        clock.now += 6 * 60  # 5 s past the presentation time
+        await until(pilot, lambda: countdown.value == "+00:05")
+        assert countdown.has_class("phase-overtime")
+        await pilot.press("e")  # to Q&A
+        assert store.stage.state().clock.phase == "qa"
+        await until(pilot, lambda: countdown.value == "03:00")
+        clock.now += 2 * 60 + 30
+        await until(pilot, lambda: countdown.has_class("phase-warning"))
+        await pilot.press("e")  # Q&A over
+        assert store.stage.state().clock.phase == "over"
+        await pilot.press("n")
+        assert status(store, "E01") == "done"
+        assert store.queue.overtime_ms()["E01"] == 5000
+        assert store.stage.current() == "E02"
+        assert "+0:05" in pilot.app.screen.query_one(QueueTable).get_row_at(0)
+
+
+async def test_call_the_highlighted_entrant_and_skip(store):
+    async with console(store).run_test(size=SIZE) as pilot:
+        await select(pilot, "E03")
+        await pilot.press("c")
+        assert store.stage.current() == "E03"
+        await pilot.press("k")  # cursor on the entrant on stage: skips next up (E01)
+        assert rows(pilot.app) == ["E02", "E01", "E03"]
+        assert status(store, "E01") == "waiting"
+
+
+async def test_no_show_path_later_today_then_day_two_then_forfeit(store):
+    async with console(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n")  # E01 on stage, cursor follows
+        await pilot.press("x")
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("y")
+        assert status(store, "E01") == "no_show"
+        assert rows(pilot.app)[-1] == "E01"
+        assert store.stage.current() is None
+        await select(pilot, "E01")
+        await pilot.press("x", "y")
+        entry = {e.entrant: e for e in store.queue.lineup()}["E01"]
+        assert (entry.day, entry.no_show_count) == (2, 2)
+        assert "E01" not in rows(pilot.app)
+        store.stage.switch_day(2)
+        pilot.app.session_changed()
+        await until(pilot, lambda: "E01" in rows(pilot.app))
+        await select(pilot, "E01")
+        await pilot.press("x", "y")
+        assert status(store, "E01") == "forfeit"
+
+
+async def test_confirmation_can_be_declined(store):
+    async with console(store).run_test(size=SIZE) as pilot:
+        for key in ("x", "l", "d", "w"):
+            await pilot.press(key)
+            assert isinstance(pilot.app.screen, ConfirmScreen)
+            await pilot.press("n")
+        assert set(store.queue.statuses().values()) == {"waiting"}
+        assert store.stage.last_undo() is None
+
+
+async def test_move_later_other_day_withdraw_and_undo(store):
+    async with console(store).run_test(size=SIZE) as pilot:
+        await pilot.press("l", "y")  # E01, the next up, to the end of today
+        assert rows(pilot.app) == ["E02", "E03", "E01"]
+        assert status(store, "E01") == "moved"
+        await select(pilot, "E02")
+        await pilot.press("d", "y")
+        assert {e.entrant: e.day for e in store.queue.lineup()}["E02"] == 2
+        await select(pilot, "E03")
+        await pilot.press("w", "y")
+        assert status(store, "E03") == "withdrawn"
+        assert "withdraw" in pilot.app.screen.query_one(QueueTable).border_subtitle
+        await pilot.press("u")
+        assert status(store, "E03") == "waiting"
+        await pilot.press("u")
+        assert {e.entrant: e.day for e in store.queue.lineup()}["E02"] == 1
+        await pilot.press("u")
+        assert rows(pilot.app) == ["E01", "E02", "E03"]
+        assert set(store.queue.statuses().values()) == {"waiting"}
+
+
+async def test_switch_day_and_a_refused_action_is_a_message(store):
+    async with console(store).run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("t")
+        assert store.stage.state().day == 2
+        assert rows(pilot.app) == ["E04", "E05", "E06"]
+        await pilot.press("n", "t")  # someone on stage: switching is refused, calmly
+        assert store.stage.state().day == 2
+        assert any("still on stage" in n.message for n in pilot.app._notifications)
+        await pilot.press("w", "y", "t")
+        assert store.stage.state().day == 1
+
+
+async def test_board_full_screen_and_projector_controls(store):
+    async with console(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n", "b")
+        assert isinstance(pilot.app.screen, BoardScreen)
+        assert pilot.app.screen.query_one(ContentSwitcher).current == STAGE
+        await pilot.press("escape")
+        await pilot.press("p")
+        assert isinstance(pilot.app.screen, ProjectorControls)
+        await pilot.press("c")  # calm screen on
+        assert store.stage.state().calm
+        await pilot.press("p", "b")
+        assert isinstance(pilot.app.screen, BoardScreen)
+        assert pilot.app.screen.query_one(ContentSwitcher).current == IDLE
+        await pilot.press("b")
+        await pilot.press("p", "c")
+        assert not store.stage.state().calm
+        await pilot.press("p", "escape")
+        assert not isinstance(pilot.app.screen, ProjectorControls)
+
+
+async def test_judge_strip_shows_who_submitted_never_values(store, event):
+    from decimal import Decimal
+
+    async with console(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        other = Store(event, store.path)
+        other.scores.submit("J1", "E01", {c.id: Decimal("9.5") for c in event.criteria})
+        other.scores.recuse("J2", "E01", "family")
+        other.close()
+        strip = pilot.app.screen.query_one(JudgeStrip)
+        await until(pilot, lambda: "✓" in str(strip.render()))
+        text = str(strip.render())
+        assert "E01" in text and "–" in text and "9.5" not in text
+
+
+async def test_restart_resumes_the_same_entrant_and_remaining_time(event):
+    """Close mid-presentation with the real wall clock, reopen: same entrant, same time left."""
+    first = Store(event)
+    async with console(first).run_test(size=SIZE) as pilot:
+        await pilot.press("n", "space")
+        countdown = pilot.app.screen.query_one(Countdown)
+        await until(pilot, lambda: countdown.reading is not None)
+        left, at = countdown.reading.remaining_s, time.time()
+    first.close()
+    second = Store(event)
+    async with console(second).run_test(size=SIZE) as pilot:
+        countdown = pilot.app.screen.query_one(Countdown)
+        await until(pilot, lambda: countdown.reading is not None)
+        name = pilot.app.screen.query_one("#on-stage-name", Static)
+        assert "E01" in str(name.render())
+        expected = left - (time.time() - at)
+        assert abs(countdown.reading.remaining_s - expected) < 1.0
+        assert countdown.reading.phase == "presentation"
+    second.close()
