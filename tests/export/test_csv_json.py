@@ -1,0 +1,73 @@
+"""CSV that Excel opens right and cannot be tricked by, and JSON with the same numbers in order."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from openpyxl import load_workbook
+
+from ikm_tui.export.csv_export import COLUMNS
+from ikm_tui.export.formats import export
+
+from tests.export.conftest import HOSTILE_NAMES
+
+
+def read_csv(bundle, tmp_path):
+    raw = export(bundle, "csv", tmp_path / "board.csv").read_bytes()
+    return raw, list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def test_csv_starts_with_a_bom_and_is_utf8(bundle, tmp_path):
+    raw, _ = read_csv(bundle, tmp_path)
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert "Ni Luh Putu Ayu Lestari" in raw.decode("utf-8-sig")
+
+
+def test_no_csv_cell_starts_a_formula(bundle, tmp_path):
+    _, lines = read_csv(bundle, tmp_path)
+    for line in lines:
+        for cell in line:
+            assert not cell[:1] in ("=", "+", "-", "@", "\t", "\r"), cell
+    names = {line[2] for line in lines[2:] if len(line) > 2}
+    assert "'" + '=HYPERLINK("http://x","y")' in names
+    assert "'+6281234567890" in names
+    assert "'@SUM(A1)" in names
+    assert "'-1+1" in names
+    assert "Ma'ruf Hidayatullah Ñoño" in names  # harmless text is left alone
+
+
+def test_csv_is_stamped_provisional_and_carries_the_digest(bundle, final_bundle, tmp_path):
+    _, lines = read_csv(bundle, tmp_path)
+    assert lines[0] == ["PROVISIONAL — results are not finalised"]
+    assert lines[1] == list(COLUMNS)
+    assert lines[-1] == ["digest", bundle.digest]
+    _, final_lines = read_csv(final_bundle, tmp_path)
+    assert final_lines[0] == list(COLUMNS)
+
+
+def test_csv_json_and_xlsx_agree_on_numbers_and_order(bundle, tmp_path):
+    _, lines = read_csv(bundle, tmp_path)
+    board = [dict(zip(COLUMNS, line)) for line in lines[2:] if len(line) == len(COLUMNS)]
+    data = json.loads(export(bundle, "json", tmp_path / "r.json").read_text("utf-8"))
+    sheet = load_workbook(export(bundle, "xlsx", tmp_path / "r.xlsx")).worksheets[0]
+    xlsx = list(sheet.iter_rows(min_row=3, values_only=True))
+
+    from_csv = [(b["entrant"], b["total"], b["prize"], b["amount"]) for b in board]
+    from_json = [(r["entrant"], r["total"], r["prize"] or "",
+                  "" if r["amount"] is None else str(r["amount"])) for r in data["leaderboard"]]
+    from_xlsx = [(r[1], f"{r[5]:.2f}", r[8] or "", "" if r[9] is None else str(r[9]))
+                 for r in xlsx]
+    assert from_csv == from_json == from_xlsx
+    assert data["digest"] == bundle.digest and data["provisional"] is True
+    assert data["total_paid"] == 14_400_000
+
+
+def test_json_has_per_judge_scores_and_recusals(scored_store, bundle, tmp_path):
+    data = json.loads(export(bundle, "json", tmp_path / "r.json").read_text("utf-8"))
+    e08 = next(r for r in data["leaderboard"] if r["entrant"] == "E08")
+    assert e08["scores"]["J3"] == {"recused": True, "scores": {}}
+    stored = scored_store.scores.sheet("J1", "E08")
+    assert e08["scores"]["J1"]["scores"] == {k: str(v) for k, v in stored.scores.items()}
+    assert data["leaderboard"][0]["name"] == '=HYPERLINK("http://x","y")'  # JSON is data, not a sheet
