@@ -103,7 +103,7 @@ async def test_next_start_pause_resume_end_phase_and_finish(store, clock):
         assert status(store, "E01") == "done"
         assert store.queue.overtime_ms()["E01"] == 5000
         assert store.stage.current() == "E02"
-        assert "+0:05" in pilot.app.screen.query_one(QueueTable).get_row_at(0)
+        assert "+0:05" in pilot.app.screen.query_one(QueueTable).get_row_at(0)[3]
 
 
 async def test_call_the_highlighted_entrant_and_skip(store):

@@ -12,7 +12,7 @@ from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain.queue_rules import Entry, Lineup
 from ikm_tui.domain.timer import overtime_text
 
-COLUMNS = ("order", "entrant", "name", "status", "overtime", "business", "category")
+COLUMNS = ("order", "entrant", "status", "overtime", "name", "business", "category")
 
 
 class QueueTable(DataTable):
@@ -49,8 +49,8 @@ class QueueTable(DataTable):
     def _cells(self, order: int, entry: Entry) -> list[str]:
         config, t = self.app.config, self.app.t
         who = config.entrant(entry.entrant)
-        return [str(order), entry.entrant, who.name, status_text(t, entry, len(config.event.days)),
-                overtime_text(entry.overtime_ms / 1000), who.business,
+        return [str(order), entry.entrant, status_text(t, entry, len(config.event.days)),
+                overtime_text(entry.overtime_ms / 1000), who.name, who.business,
                 config.category(who.category).name]
 
 

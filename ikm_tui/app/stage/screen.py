@@ -57,7 +57,7 @@ class StageScreen(Screen):
                 yield OnStagePanel(id="on-stage")
                 yield NextUpPanel(id="next-up")
                 yield JudgeStrip(id="judge-strip")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)
