@@ -104,9 +104,9 @@ def score_entrants(config: Config, sheets: Iterable[Sheet | SheetPoints]) -> dic
 
 def score_entrant(config: Config, units: ScoreUnits, own: list[SheetPoints]) -> EntrantScore:
     scored = [s for s in own if not s.recused]
-    expected = len(config.judges) - (len(own) - len(scored))
+    expected = len(config.judges) - sum(s.count for s in own if s.recused)
     keys = entrant_keys(scored, config, units) if scored else None
-    return EntrantScore(keys, len(scored), expected)
+    return EntrantScore(keys, sum(s.count for s in scored), expected)
 
 
 def order(
@@ -181,6 +181,14 @@ def entrant_keys(scored: list[SheetPoints], config: Config, units: ScoreUnits) -
     scoring = config.scoring
     rule, trim = scoring.aggregate, scoring.trim
     index = {c.id: i for i, c in enumerate(config.criteria)}
+    if any(s.count != 1 for s in scored):
+        if rule != "mean":
+            raise ValueError("summed sheets can only be aggregated by the mean")
+        count = sum(s.count for s in scored)
+        total = units.total(Fraction(sum(s.points for s in scored), count))
+        tie_breaks = tuple(Fraction(sum(s.ticks[index[c]] for s in scored), count * units.ticks)
+                           for c in scoring.tie_break)
+        return (total,) + tie_breaks
     if rule == "trimmed_mean" and scoring.trim_scope == "criterion" and len(scored) >= 2 * trim + 1:
         points = sum(
             units.weights[c.id] * aggregate((s.ticks[i] for s in scored), rule, trim)

@@ -6,6 +6,7 @@ the file is reported at once with its line, so staff fix the file in one go.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from ikm_tui.domain.config import Config
@@ -32,10 +33,11 @@ def read_score_csv(path: Path, config: Config) -> list[SheetEntry]:
     entries: list[SheetEntry] = []
     errors: list[InputError] = []
     seen: dict[tuple[str, str], int] = {}
+    parse = _ScoreCache(config, table.decimal_comma)
     for line, cells in table.rows:
         place = f"{path}:{line}"
         try:
-            entry = _row(cells, config, criteria, table.decimal_comma, place)
+            entry = _row(cells, config, criteria, parse, place)
         except InputError as exc:
             errors.append(exc)
             continue
@@ -50,7 +52,30 @@ def read_score_csv(path: Path, config: Config) -> list[SheetEntry]:
     return entries
 
 
-def _row(cells: dict[str, str], config: Config, criteria: list[str], decimal_comma: bool,
+class _ScoreCache:
+    """A sheet file repeats the same few values thousands of times: check each text once."""
+
+    def __init__(self, config: Config, decimal_comma: bool) -> None:
+        self.config = config
+        self.decimal_comma = decimal_comma
+        self.seen: dict[tuple[str, str], Decimal | ScoreProblem] = {}
+
+    def __call__(self, criterion_id: str, text: str) -> Decimal:
+        key = (criterion_id, text)
+        result = self.seen.get(key)
+        if result is None:
+            try:
+                result = parse_score(text, self.config.criterion(criterion_id),
+                                     decimal_comma=self.decimal_comma)
+            except ScoreProblem as problem:
+                result = problem
+            self.seen[key] = result
+        if isinstance(result, ScoreProblem):
+            raise result
+        return result
+
+
+def _row(cells: dict[str, str], config: Config, criteria: list[str], parse: _ScoreCache,
          place: str) -> SheetEntry:
     judge, entrant = cells["judge"], cells["entrant"]
     if not config.has("judge", judge):
@@ -67,8 +92,7 @@ def _row(cells: dict[str, str], config: Config, criteria: list[str], decimal_com
     scores = {}
     for criterion_id in criteria:
         try:
-            scores[criterion_id] = parse_score(cells[criterion_id], config.criterion(criterion_id),
-                                               decimal_comma=decimal_comma)
+            scores[criterion_id] = parse(criterion_id, cells[criterion_id])
         except ScoreProblem as problem:
             raise InputError(place, problem.code, **problem.params) from None
     return SheetEntry(judge, entrant, scores)

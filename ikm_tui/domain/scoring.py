@@ -18,16 +18,18 @@ from ikm_tui.domain.config import Criterion, Scoring
 class SheetPoints:
     """A sheet as the ranking reads it: integer points and per-criterion ticks (see units.py).
 
-    ``ticks`` follows the config's criteria order; a recused sheet has ``points == 0`` and no
-    ticks. The store builds these in SQL so ranking 10,000 entrants does not touch every score
-    in Python.
+    ``ticks`` follows the config's criteria order (None where the rule does not need that
+    criterion); a recused sheet has ``points == 0`` and no ticks. Under the mean rule the store
+    may hand over one row per entrant holding the sums of ``count`` sheets (``judge`` is then
+    None): the mean needs nothing else, and ranking 10,000 entrants stays about one SQL query.
     """
 
-    judge: str
+    judge: str | None
     entrant: str
     recused: bool
     points: int
-    ticks: tuple[int, ...]
+    ticks: tuple[int | None, ...]
+    count: int = 1
 
 
 @dataclass(frozen=True)

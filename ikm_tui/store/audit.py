@@ -58,8 +58,9 @@ def now() -> str:
 
 
 def _content(seq: int, at: str, actor: str, action: str, subject: str, detail: str) -> str:
-    return json.dumps([seq, at, actor, action, subject, detail], ensure_ascii=False,
-                      separators=(",", ":"))
+    """The hashed text: the row's fields as a JSON array, then its detail JSON as stored."""
+    head = json.dumps([seq, at, actor, action, subject], ensure_ascii=False, separators=(",", ":"))
+    return head + detail
 
 
 def _hash(prev_hash: str, content: str) -> str:

@@ -182,7 +182,10 @@ def test_queue_is_seeded_from_the_roster(store, event):
     assert store.queue.statuses() == {e.id: "waiting" for e in event.entrants}
 
 
-def test_ranking_from_sql_points_equals_ranking_from_sheets(make_event):
+@pytest.mark.parametrize("rule", ['aggregate = "mean"', 'aggregate = "median"',
+                                  'aggregate = "trimmed_mean"',
+                                  'aggregate = "trimmed_mean"\ntrim_scope = "criterion"'])
+def test_ranking_from_sql_points_equals_ranking_from_sheets(make_event, rule):
     """The SQL fast path and the plain rules agree, on a 0.25-step scale with recusals."""
     import random
     from fractions import Fraction
@@ -191,8 +194,8 @@ def test_ranking_from_sql_points_equals_ranking_from_sheets(make_event):
 
     text = make_event(judges=5, entrants=9).read_text()
     path = make_event(judges=5, entrants=9)
-    path.write_text(text.replace("step = 0.5", "step = 0.25").replace(
-        'aggregate = "mean"', 'aggregate = "trimmed_mean"'))
+    text = text.replace('trim_scope = "total"\n', "")
+    path.write_text(text.replace("step = 0.5", "step = 0.25").replace('aggregate = "mean"', rule))
     config = load_config(path)
     rnd = random.Random(3)
     with Store(config) as store:
