@@ -62,13 +62,13 @@ MESSAGES = {
     "judge.entrant_title": ("{entrant} · {business}", "{entrant} · {business}"),
     "judge.entrant_sub": ("{name} · {category} · hari {day}", "{name} · {category} · day {day}"),
     "judge.scale": (
-        "skala {low}–{high}, langkah {step} · bobot {weight}",
-        "scale {low}–{high}, step {step} · weight {weight}",
+        "bobot {weight} · {low}–{high}, langkah {step}",
+        "weight {weight} · {low}–{high}, step {step}",
     ),
     "judge.total": ("Total: {total} / 100", "Total: {total} / 100"),
     "judge.total_partial": (
-        "Total sementara: {total} / 100 ({left} kriteria belum diisi)",
-        "Total so far: {total} / 100 ({left} criteria to go)",
+        "Total: {total} / 100 · {left} kriteria lagi",
+        "Total: {total} / 100 · {left} criteria to go",
     ),
     "judge.status_not_scored": ("belum dinilai", "not scored"),
     "judge.status_scored": ("dinilai", "scored"),

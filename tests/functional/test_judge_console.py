@@ -146,7 +146,7 @@ class TestScoring:
         app = judge_app(store)
         async with app.run_test(size=(120, 36)) as pilot:
             await type_scores(pilot, "8")
-            assert "32.00 / 100" in text_of(app, "total")  # 40 x 8 / 10 of 100
+            assert "32.00 / 100 · 2 criteria to go" in text_of(app, "total")  # 40 x 8 / 10 of 100
             await type_scores(pilot, "8", "7,5", "9")
             assert text_of(app, "total") == "Total: 80.75 / 100"
             await pilot.press("enter")

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-BUSINESS_WIDTH = 22
+FIXED_WIDTH = 19  # stage mark, id, status glyph, own total, flag
 
 
 @dataclass(frozen=True)
@@ -32,20 +32,23 @@ GLYPHS = {"not_scored": "·", "scored": "✓", "recused": "⊘"}
 STYLES = {"not_scored": "", "scored": "green", "recused": "dim"}
 
 
-def render_line(line: EntrantLine) -> Text:
+def render_line(line: EntrantLine, width: int = 40) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append("▶ " if line.on_stage else "  ", style="bold yellow")
     text.append(f"{line.entrant:<4} ", style="bold")
     text.append(GLYPHS[line.status] + " ", style=STYLES[line.status])
-    text.append(f"{line.total:>6} " if line.total else " " * 7, style=STYLES[line.status])
     if line.recheck:
         text.append("! ", style="bold red")
     elif line.draft:
         text.append("✎ ", style="yellow")
+    else:
+        text.append("  ")
+    room = max(width - FIXED_WIDTH, 4)  # OptionList wraps long prompts: cut them ourselves
     business = line.business
-    if len(business) > BUSINESS_WIDTH:
-        business = business[: BUSINESS_WIDTH - 1] + "…"
-    text.append(business)
+    if len(business) > room:
+        business = business[: room - 1] + "…"
+    text.append(f"{business:<{room}}")
+    text.append(f" {line.total:>5}" if line.total else "", style=STYLES[line.status])
     return text
 
 
@@ -59,15 +62,24 @@ class EntrantList(OptionList):
     def show(self, lines: list[EntrantLine]) -> None:
         if [line.entrant for line in lines] != list(self.lines):
             highlighted = self.highlighted_option.id if self.highlighted_option else None
-            self.set_options(Option(render_line(line), id=line.entrant) for line in lines)
+            self.set_options(Option(render_line(line, self.room), id=line.entrant)
+                             for line in lines)
             self.lines = {line.entrant: line for line in lines}
             if highlighted in self.lines:
                 self.highlighted = self.get_option_index(highlighted)
             return
         for line in lines:
             if self.lines.get(line.entrant) != line:
-                self.replace_option_prompt(line.entrant, render_line(line))
+                self.replace_option_prompt(line.entrant, render_line(line, self.room))
                 self.lines[line.entrant] = line
+
+    @property
+    def room(self) -> int:
+        return self.scrollable_content_region.width or 40
+
+    def on_resize(self) -> None:
+        for line in self.lines.values():
+            self.replace_option_prompt(line.entrant, render_line(line, self.room))
 
     def point_at(self, entrant: str) -> None:
         if entrant in self.lines:

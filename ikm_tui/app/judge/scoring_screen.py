@@ -79,7 +79,7 @@ class ScoringScreen(Screen):
                     yield Button(t("judge.button_save"), id="save", variant="primary",
                                  compact=True)
                     yield Button(t("judge.button_recuse"), id="recuse", compact=True)
-                    yield Static("", id="save-state")
+                yield Static("", id="save-state")
         yield Footer()
 
     def on_mount(self) -> None:

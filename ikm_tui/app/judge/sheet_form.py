@@ -41,14 +41,13 @@ class SheetForm(VerticalScroll):
             scale = self.t("judge.scale", low=self._num(c.min), high=self._num(c.max),
                            step=self._num(c.step), weight=f"{self.t.number(share, 0)}%")
             with Vertical(classes="criterion"):
-                with Horizontal(classes="criterion-head"):
-                    yield Label(c.name, classes="criterion-name")
-                    yield Static(scale, classes="criterion-scale")
+                yield Label(c.name, classes="criterion-name")
                 with Horizontal(classes="criterion-entry"):
                     yield Input(id=f"score-{c.id}", compact=True, select_on_focus=True,
                                 placeholder=f"{self._num(c.min)}–{self._num(c.max)}",
                                 classes="score-input")
-                    yield Static("", id=f"problem-{c.id}", classes="problem")
+                    yield Static(scale, classes="criterion-scale")
+                yield Static("", id=f"problem-{c.id}", classes="problem")
 
     def _num(self, value: Decimal) -> str:
         return score_text(value, self.t.language)
@@ -105,6 +104,7 @@ class SheetForm(VerticalScroll):
     def _show(self, criterion_id: str, problem: ScoreProblem | None) -> None:
         label = self.query_one(f"#problem-{criterion_id}", Static)
         label.update("" if problem is None else "✗ " + self.t(problem.code, **problem.params))
+        label.display = problem is not None
         self.input_for(criterion_id).set_class(problem is not None, "invalid")
 
     def focus_first_problem(self, problems: Mapping[str, ScoreProblem]) -> None:

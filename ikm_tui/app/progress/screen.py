@@ -1,12 +1,208 @@
-"""PLACEHOLDER — to be replaced by the owner of this area."""
+"""F2 on the moderator console: who has scored whom, live, and the judges' access codes.
 
+Two tables: one row per judge (code issued?, how far along), and the matrix — one row per
+entrant, one column per judge — showing only statuses: scored, pending, recused, re-check
+requested. Scores never appear here; the leaderboard has its own screen. Cells are keyed and
+only changed ones are rewritten, so the cursor stays put while judges save.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ikm_tui.app.judge.keys import translate_bindings
+from ikm_tui.app.progress.dialogs import ConfirmReissue, ShowCodes
+from ikm_tui.store.progress import PENDING, RECUSED, SCORED, JudgeProgress
+
+MODERATOR = "moderator"
+FIXED_COLUMNS = 2  # entrant, business; the judges' columns follow
+
+
+def cell(status: str, flagged: bool) -> Text:
+    glyph, style = {SCORED: ("✓", "green"), RECUSED: ("⊘", "dim"),
+                    PENDING: ("·", "")}[status]
+    if flagged:
+        return Text(f"{glyph}!", style="bold red")
+    return Text(glyph, style=style)
 
 
 class ProgressScreen(Screen):
+    CSS_PATH = "progress.tcss"
+    BINDINGS = [
+        Binding("c", "issue_code", "progress.key.code", id="progress.code"),
+        Binding("a", "issue_missing", "progress.key.codes_missing", id="progress.codes_missing"),
+        Binding("f", "toggle_recheck", "progress.key.recheck", id="progress.recheck"),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.cells: dict[tuple[str, str], Text] = {}
+        self.judge_rows: dict[str, tuple] = {}
+        self.stage_entrant: str | None = None
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("progress: not built yet")
+        yield Static("", id="progress-legend")
+        yield DataTable(id="judges-table", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
         yield Footer()
+
+    def on_mount(self) -> None:
+        t = self.app.t
+        translate_bindings(self, t)
+        self.query_one("#progress-legend", Static).update(t("progress.legend"))
+        judges = self.query_one("#judges-table", DataTable)
+        for key in ("judge", "name", "code", "scored", "recused", "pending", "flagged"):
+            judges.add_column(t(f"progress.col.{key}"), key=key)
+        matrix = self.query_one("#matrix", DataTable)
+        matrix.add_column(t("progress.col.entrant"), key="entrant")
+        matrix.add_column(t("progress.col.business"), key="business")
+        for judge in self.app.config.judges:
+            matrix.add_column(judge.id, key=judge.id)
+        self.app.session_signal.subscribe(self, self.on_session)
+        self.refresh_all()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_all()
+
+    def on_session(self, event) -> None:
+        if event.error is None:
+            self.refresh_all()
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        store = self.app.store
+        progress = store.progress.matrix()
+        stage = getattr(store, "stage", None)
+        self.stage_entrant = stage.current() if stage is not None else None
+        with self.app.batch_update():
+            self.show_judges(progress, store.access.issued())
+            self.show_matrix(progress)
+
+    def show_judges(self, progress: JudgeProgress, issued: dict[str, str | None]) -> None:
+        t = self.app.t
+        table = self.query_one("#judges-table", DataTable)
+        codes_on = self.app.config.judging.access_codes
+        for judge in self.app.config.judges:
+            if not codes_on:
+                code = t("progress.code_off")
+            elif issued.get(judge.id):
+                code = t("progress.code_issued", time=_clock(issued[judge.id]))
+            else:
+                code = t("progress.code_none")
+            flagged = sum(1 for (j, _e) in progress.flags if j == judge.id)
+            row = (judge.id, judge.name, code, str(progress.count(judge.id, SCORED)),
+                   str(progress.count(judge.id, RECUSED)), str(progress.count(judge.id, PENDING)),
+                   str(flagged) if flagged else "")
+            before = self.judge_rows.get(judge.id)
+            if before is None:
+                table.add_row(*row, key=judge.id)
+            elif before != row:
+                for column, old, new in zip(table.columns, before, row):
+                    if old != new:
+                        table.update_cell(judge.id, column, new)
+            self.judge_rows[judge.id] = row
+
+    def show_matrix(self, progress: JudgeProgress) -> None:
+        table = self.query_one("#matrix", DataTable)
+        config = self.app.config
+        if not table.row_count:
+            for entrant in config.entrants:
+                table.add_row(entrant.id, entrant.business,
+                              *(Text("") for _ in config.judges), key=entrant.id)
+        for entrant in config.entrants:
+            label = ("▶ " if entrant.id == self.stage_entrant else "  ") + entrant.id
+            if self.cells.get(("", entrant.id)) != label:
+                table.update_cell(entrant.id, "entrant", label)
+                self.cells[("", entrant.id)] = label
+            for judge in config.judges:
+                shown = cell(progress.status(judge.id, entrant.id),
+                             progress.flagged(judge.id, entrant.id))
+                key = (judge.id, entrant.id)
+                if self.cells.get(key) != shown:
+                    table.update_cell(entrant.id, judge.id, shown)
+                    self.cells[key] = shown
+
+    # -- which judge / cell ------------------------------------------------------------------
+
+    def selected_judge(self) -> str | None:
+        matrix = self.query_one("#matrix", DataTable)
+        if self.focused is matrix and matrix.cursor_column >= FIXED_COLUMNS:
+            return self.app.config.judges[matrix.cursor_column - FIXED_COLUMNS].id
+        judges = self.query_one("#judges-table", DataTable)
+        if judges.row_count and self.focused is not matrix:
+            return self.app.config.judges[judges.cursor_row].id
+        return None
+
+    def selected_cell(self) -> tuple[str, str] | None:
+        matrix = self.query_one("#matrix", DataTable)
+        if matrix.cursor_column < FIXED_COLUMNS or not matrix.row_count:
+            return None
+        return (self.app.config.judges[matrix.cursor_column - FIXED_COLUMNS].id,
+                self.app.config.entrants[matrix.cursor_row].id)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_issue_code(self) -> None:
+        t = self.app.t
+        judge = self.selected_judge()
+        if judge is None:
+            self.notify(t("progress.pick_judge"), severity="warning")
+            return
+        person = self.app.config.judge(judge)
+        if not self.app.store.access.issued().get(judge):
+            self.issue([judge])
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.issue([judge])
+
+        self.app.push_screen(ConfirmReissue(t("progress.reissue_question", judge=judge,
+                                              name=person.name)), answered)
+
+    def action_issue_missing(self) -> None:
+        issued = self.app.store.access.issued()
+        missing = [j.id for j in self.app.config.judges if not issued.get(j.id)]
+        if not missing:
+            self.notify(self.app.t("progress.none_missing"))
+            return
+        self.issue(missing)
+
+    def issue(self, judges: list[str]) -> None:
+        """Issue now and show the codes once; they live only in the dialog until it closes."""
+        access = self.app.store.access
+        lines = [(j, self.app.config.judge(j).name, access.issue(j, actor=MODERATOR))
+                 for j in judges]
+        self.app.session_changed()
+        self.app.push_screen(ShowCodes(lines))
+
+    def action_toggle_recheck(self) -> None:
+        t = self.app.t
+        chosen = self.selected_cell()
+        if chosen is None:
+            self.notify(t("progress.pick_cell"), severity="warning")
+            return
+        judge, entrant = chosen
+        rechecks = self.app.store.recheck
+        if any(r.entrant == entrant for r in rechecks.pending_for(judge)):
+            rechecks.cancel(judge, entrant, actor=MODERATOR)
+            self.notify(t("progress.recheck_cancelled", judge=judge, entrant=entrant))
+        else:
+            rechecks.request(judge, entrant, actor=MODERATOR)
+            self.notify(t("progress.recheck_asked", judge=judge, entrant=entrant))
+        self.app.session_changed()
+
+
+def _clock(at: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(at).astimezone().strftime("%H:%M")
+    except ValueError:
+        return at

@@ -1,0 +1,58 @@
+"""Strings of the moderator's judge-progress screen (F2) and its access-code dialogs."""
+
+MESSAGES = {
+    "progress.title": ("Progres juri", "Judge progress"),
+    "progress.legend": (
+        "✓ dinilai   · belum   ⊘ mundur diri   ! diminta cek ulang   ▶ di panggung",
+        "✓ scored   · pending   ⊘ recused   ! re-check requested   ▶ on stage",
+    ),
+    "progress.col.judge": ("Juri", "Judge"),
+    "progress.col.name": ("Nama", "Name"),
+    "progress.col.code": ("Kode akses", "Access code"),
+    "progress.col.scored": ("Dinilai", "Scored"),
+    "progress.col.recused": ("Mundur", "Recused"),
+    "progress.col.pending": ("Belum", "Pending"),
+    "progress.col.flagged": ("Cek ulang", "Re-check"),
+    "progress.col.entrant": ("Peserta", "Entrant"),
+    "progress.col.business": ("Usaha", "Business"),
+    "progress.code_issued": ("ada · {time}", "issued · {time}"),
+    "progress.code_none": ("belum ada", "none yet"),
+    "progress.code_off": ("tidak dipakai", "not used"),
+    "progress.pick_judge": (
+        "pilih juri dulu (baris di tabel juri, atau kolom juri di matriks)",
+        "pick a judge first (a row of the judges table, or a judge column of the matrix)",
+    ),
+    "progress.pick_cell": (
+        "pilih sel juri × peserta di matriks",
+        "pick a judge x entrant cell in the matrix",
+    ),
+    "progress.reissue_question": (
+        "Terbitkan kode baru untuk {judge} ({name})? Kode lama langsung tidak berlaku dan "
+        "konsol juri tersebut harus masuk lagi.",
+        "Issue a new code for {judge} ({name})? The old code stops working at once and that "
+        "judge's console must sign in again.",
+    ),
+    "progress.codes_title": ("Kode akses baru", "New access codes"),
+    "progress.codes_note": (
+        "Catat atau bacakan sekarang: kode hanya ditampilkan sekali.",
+        "Write them down or read them out now: codes are shown only once.",
+    ),
+    "progress.none_missing": ("semua juri sudah memiliki kode", "every judge already has a code"),
+    "progress.recheck_asked": (
+        "{judge} diminta memeriksa ulang {entrant}",
+        "{judge} asked to re-check {entrant}",
+    ),
+    "progress.recheck_cancelled": (
+        "permintaan cek ulang {judge}/{entrant} dibatalkan",
+        "re-check request {judge}/{entrant} withdrawn",
+    ),
+    "progress.key.code": ("Kode juri", "Judge code"),
+    "progress.key.codes_missing": ("Kode semua", "Codes for all"),
+    "progress.key.recheck": ("Minta cek ulang", "Ask re-check"),
+    "progress.key.close": ("Tutup", "Close"),
+    "progress.key.yes": ("Ya", "Yes"),
+    "progress.key.no": ("Tidak", "No"),
+    "progress.button_yes": ("Ya, terbitkan", "Yes, issue"),
+    "progress.button_no": ("Batal", "Cancel"),
+    "progress.button_close": ("Tutup", "Close"),
+}
