@@ -63,8 +63,8 @@ MESSAGES = {
     "serve.page.closed": ("Sambungan terputus.", "The connection closed."),
     "serve.page.reconnect": ("Sambung lagi", "Reconnect"),
     "serve.page.full": (
-        "Sudah {limit} juri terhubung. Coba lagi sebentar lagi.",
-        "{limit} judges are already connected. Try again in a moment.",
+        "Batas {limit} sesi juri tercapai. Coba lagi sebentar lagi.",
+        "The limit of {limit} judge sessions is reached. Try again in a moment.",
     ),
     "serve.page.stopped": (
         "Server penilaian berhenti. Skor yang sudah dikirim tersimpan.",

@@ -60,6 +60,7 @@ class Session:
     number: int
     peer: str
     socket: web.WebSocketResponse
+    process: JudgeProcess
     opened: float = field(default_factory=time.monotonic)
     ended: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -74,6 +75,7 @@ class JudgeServer:
         self.title = title
         self.sessions: dict[int, Session] = {}
         self.stopping = False
+        self._ending: set[asyncio.Future] = set()
         self._numbers = itertools.count(1)
         self._downloads = DownloadManager()  # required by the protocol; judges download nothing
         self._page = self._render_page()
@@ -101,23 +103,33 @@ class JudgeServer:
             await ws.close(code=WSCloseCode.TRY_AGAIN_LATER,
                            message=_reason(self.t("serve.page.full", limit=self.limit)))
             return ws
-        session = Session(next(self._numbers), peer, ws)
+        process = JudgeProcess(self.argv, write_bytes=ws.send_bytes, write_str=ws.send_str,
+                               close=ws.close, download_manager=self._downloads)
+        session = Session(next(self._numbers), peer, ws, process)
         self.sessions[session.number] = session
         log.info(self.t("serve.log.opened", session=session.number, peer=peer,
                         open=len(self.sessions), limit=self.limit))
-        process = JudgeProcess(self.argv, write_bytes=ws.send_bytes, write_str=ws.send_str,
-                               close=ws.close, download_manager=self._downloads)
         try:
             await process.start(_size(request, "width", 80), _size(request, "height", 24))
             await _relay(ws, process)
         finally:
-            await process.stop()
+            # aiohttp cancels this handler when the browser goes away; ending the console
+            # must finish all the same, so it runs as its own task.
+            ending = asyncio.ensure_future(self._end(session))
+            self._ending.add(ending)
+            ending.add_done_callback(self._ending.discard)
+            await asyncio.shield(ending)
+        return ws
+
+    async def _end(self, session: Session) -> None:
+        try:
+            await session.process.stop()
+        finally:
             del self.sessions[session.number]
             session.ended.set()
-            log.info(self.t("serve.log.closed", session=session.number, peer=peer,
+            log.info(self.t("serve.log.closed", session=session.number, peer=session.peer,
                             duration=_duration(time.monotonic() - session.opened),
                             open=len(self.sessions), limit=self.limit))
-        return ws
 
     async def stop(self) -> None:
         """Refuse new judges, close every browser, and wait until each console has ended."""
@@ -125,10 +137,13 @@ class JudgeServer:
         sessions = list(self.sessions.values())
         log.info(self.t("serve.log.stopping", count=len(sessions)))
         reason = _reason(self.t("serve.page.stopped"))
-        for session in sessions:
+
+        async def goodbye(session: Session) -> None:
             with contextlib.suppress(Exception):  # a browser already gone needs no goodbye
                 await asyncio.wait_for(
                     session.socket.close(code=WSCloseCode.GOING_AWAY, message=reason), 2)
+
+        await asyncio.gather(*(goodbye(s) for s in sessions))
         deadline = QUIT_GRACE_S + TERMINATE_GRACE_S + 3
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(
