@@ -51,4 +51,5 @@ def entrant_divergences(config: Config, sheets: Sequence[Sheet]) -> list[Diverge
         distance = abs(totals[index] - median)
         if distance > tolerance:
             flags.append(Divergence(sheet.judge, sheet.entrant, totals[index], median, distance))
-    return sorted(flags, key=lambda d: judge_order.get(d.judge, len(judge_order)))
+    # the judge furthest out first: with three judges one wild total flags everybody
+    return sorted(flags, key=lambda d: (-d.distance, judge_order.get(d.judge, len(judge_order))))

@@ -55,9 +55,9 @@ MESSAGES = {
     "results.key_finalise": ("Finalkan", "Finalise"),
     "results.key_unlock": ("Buka kunci", "Unlock"),
     "results.key_recheck": ("Minta cek ulang", "Ask re-check"),
-    "results.key_next_flag": ("Tanda berikutnya", "Next flag"),
     "results.key_reveal_hide": ("Papan: tutup", "Board: hide"),
-    "results.key_reveal_step": ("Papan: {what}", "Board: {what}"),
+    "results.key_reveal_next": ("Umumkan berikutnya", "Reveal next"),
+    "results.missing_count": ("{count} lembar nilai belum ada", "{count} score sheets missing"),
     "results.key_reveal_all": ("tabel lengkap", "full table"),
     # boundary monitor
     "results.lines_title": ("Batas hadiah", "Prize boundaries"),
@@ -118,9 +118,9 @@ MESSAGES = {
     "results.reveal_hidden": ("tertutup", "hidden"),
     # the board's reveal
     "reveal.heading": ("Pemenang", "Winners"),
-    "reveal.full_table": ("Enam besar", "The winners"),
+    "reveal.full_table": ("Para pemenang", "The winners"),
     "reveal.total_paid": ("Total insentif {amount}", "Total incentives {amount}"),
-    "reveal.waiting": ("Pengumuman pemenang", "Announcing the winners"),
+    "reveal.each": ("insentif {amount} untuk setiap pemenang", "an incentive of {amount} each"),
 }
 
 

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Center, Container, Vertical
 from textual.widgets import ContentSwitcher, Static
 
+from ikm_tui.app.board.reveal_view import REVEAL, RevealView
 from ikm_tui.app.stage.countdown import Countdown
 from ikm_tui.app.stage.snapshot import StageSnapshot
 
@@ -27,6 +28,7 @@ class Board(Container):
         super().__init__(**kwargs)
         self.now = now
         self.snapshot: StageSnapshot | None = None
+        self.reveal = None  # store.results.reveal_state(): step and the frozen snapshot
         self.error: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -50,6 +52,7 @@ class Board(Container):
             with Vertical(id=UNREACHABLE, classes="board-view"):
                 yield Static(t("board.unreachable"), id="unreachable-message")
                 yield Static(t("board.unreachable_hint"), classes="board-label")
+            yield RevealView(id=REVEAL)
 
     def on_mount(self) -> None:
         self.app.session_signal.subscribe(self, self.on_session)
@@ -65,6 +68,7 @@ class Board(Container):
     def refresh_from_store(self) -> None:
         try:
             self.snapshot = StageSnapshot.read(self.app.store)
+            self.reveal = self.app.store.results.reveal_state()
             self.error = None
         except Exception as exc:  # noqa: BLE001 - the projector never shows a traceback
             self.error = str(exc)
@@ -74,6 +78,8 @@ class Board(Container):
         """The one decision of which view the audience sees."""
         if self.error is not None or self.snapshot is None:
             return UNREACHABLE
+        if self.reveal is not None and self.reveal.step > 0:
+            return REVEAL
         state = self.snapshot.state
         if state.entrant is None or state.calm:
             return IDLE
@@ -85,6 +91,9 @@ class Board(Container):
             self._fill_idle()
         elif view == STAGE:
             self._fill_stage()
+        reveal = self.reveal if view == REVEAL else None
+        self.query_one(RevealView).show(reveal.step if reveal else 0,
+                                        reveal.snapshot if reveal else None)
         self._fill_day(view)
         self.query_one(ContentSwitcher).current = view
 

@@ -1,12 +1,241 @@
-"""PLACEHOLDER — to be replaced by the owner of this area."""
+"""F3 on the moderator console: the live leaderboard, the prize lines, divergence, the lock.
+
+Everything here is for the moderator and panel only — the projector shows results solely
+through the reveal, from the frozen snapshot. Each action is one store write (audited) and
+then ``app.session_changed()`` so every screen, here and in other processes, follows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from ikm_tui.app.results.dialogs import Field, FormDialog
+from ikm_tui.app.results.leaderboard_table import LeaderboardTable
+from ikm_tui.app.results.live import ResultsView, read_results
+from ikm_tui.app.results.side_panels import BoundaryPanel, FlagList
+from ikm_tui.domain.errors import InputError
+from ikm_tui.domain.snapshot import last_reveal_step
+from ikm_tui.store.database import StoreUnavailable
+
+ACTOR = "moderator"
+
 
 class ResultsScreen(Screen):
+    CSS_PATH = Path(__file__).parent / "results.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("c", "category", "results.key_category", id="results.category"),
+        Binding("d", "day", "results.key_day", id="results.day"),
+        Binding("t", "decide", "results.key_decide", id="results.decide"),
+        Binding("r", "recheck", "results.key_recheck", id="results.recheck"),
+        Binding("f", "finalise", "results.key_finalise", id="results.finalise"),
+        Binding("u", "unlock", "results.key_unlock", id="results.unlock"),
+        Binding("v", "reveal_next", "results.key_reveal_next", id="results.reveal_next"),
+        Binding("h", "reveal_hide", "results.key_reveal_hide", id="results.reveal_hide"),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.view: ResultsView | None = None
+        self.category: str | None = None  # None: every category
+        self.day: int | None = None  # None: both days
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("results: not built yet")
+        yield Static(id="results-status")
+        with Horizontal(id="results-body"):
+            yield LeaderboardTable(id="leaderboard")
+            with Vertical(id="results-side"):
+                with Vertical(id="lines-box"):
+                    yield Static(self.app.t("results.lines_title"), classes="panel-title")
+                    yield BoundaryPanel(id="lines")
+                with Vertical(id="flags-box"):
+                    yield Static(self.app.t("results.flags_title",
+                                            tolerance=self.app.config.judging.divergence),
+                                 classes="panel-title")
+                    yield FlagList(id="flags")
         yield Footer()
+
+    def on_mount(self) -> None:
+        from ikm_tui.app.stage.keys import translate_bindings
+
+        translate_bindings(self, self.app.t)
+        self.app.session_signal.subscribe(self, self.on_session)
+        self.reload()
+        self.query_one(LeaderboardTable).focus()
+
+    def on_session(self, event) -> None:
+        if event.error is None:
+            self.reload()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        try:
+            self.view = read_results(self.app.store)
+        except StoreUnavailable as exc:
+            self.notify(exc.render(self.app.t), severity="error")
+            return
+        self.show()
+
+    def show(self) -> None:
+        view, config = self.view, self.app.config
+        rows = [r for r in view.rows
+                if (self.category is None or r["category"] == self.category)
+                and (self.day is None or r["day"] == self.day)]
+        tiers = {p.label: min(i + 1, 3) for i, p in enumerate(config.prizes)}
+        self.query_one(LeaderboardTable).show(rows, tiers)
+        self.query_one(BoundaryPanel).show(view.lines, config)
+        self.query_one(FlagList).show(view.flags, view.asked)
+        self.query_one("#results-status", Static).update(self._status_line())
+
+    def _status_line(self) -> str:
+        t, view, config = self.app.t, self.view, self.app.config
+        if view.frozen:
+            title = t("results.title_locked", digest=view.frozen.digest[:12])
+        else:
+            title = t("results.title")
+        category = (config.category(self.category).name if self.category
+                    else t("results.filter_all_categories"))
+        day = t("results.filter_day", day=self.day) if self.day else t("results.filter_all_days")
+        parts = [title, category, day, t("results.revealed", what=self._step_name(view.reveal_step))]
+        if view.missing and not view.frozen:
+            parts.append(t("results.missing_count", count=view.missing))
+        return "  ·  ".join(parts)
+
+    def _step_name(self, step: int) -> str:
+        t, prizes = self.app.t, self.app.config.prizes
+        if step == 0:
+            return t("results.reveal_hidden")
+        if step > len(prizes):
+            return t("results.key_reveal_all")
+        return prizes[len(prizes) - step].label
+
+    # -- filters ---------------------------------------------------------------------------
+
+    def action_category(self) -> None:
+        ids = [None] + [c.id for c in self.app.config.categories]
+        self.category = ids[(ids.index(self.category) + 1) % len(ids)]
+        self.show()
+
+    def action_day(self) -> None:
+        days = [None] + list(range(1, len(self.app.config.event.days) + 1))
+        self.day = days[(days.index(self.day) + 1) % len(days)]
+        self.show()
+
+    # -- the panel's actions ---------------------------------------------------------------
+
+    def _write(self, action, done_message: str | None = None) -> bool:
+        """Run one store action; refusals are told calmly, never as a traceback."""
+        try:
+            action()
+        except (InputError, StoreUnavailable) as exc:
+            self.notify(exc.render(self.app.t), severity="error")
+            return False
+        self.app.session_changed()
+        self.reload()
+        if done_message:
+            self.notify(done_message)
+        return True
+
+    def _after_dialog(self, message: str):
+        def done(result) -> None:
+            if result:
+                self.app.session_changed()
+                self.reload()
+                self.notify(message if isinstance(result, bool) else message.format(result))
+        return done
+
+    def action_decide(self) -> None:
+        t, store = self.app.t, self.app.store
+        ties = self.view.ranking.ties if self.view else ()
+        if not ties:
+            self.notify(t("results.decide_none"))
+            return
+        tie = ties[0]
+        fields = [Field("order", t("results.decide_order"), ", ".join(tie.entrants)),
+                  Field("reason", t("results.decide_reason")),
+                  Field("by", t("results.decide_by"))]
+
+        def decide(values: dict) -> bool:
+            store.results.decide(values["order"].split(","), values["reason"], values["by"],
+                                 actor=ACTOR)
+            return True
+
+        body = "\n".join(f"{e} {self.app.config.entrant(e).name} — "
+                         f"{self.app.config.entrant(e).business}" for e in tie.entrants)
+        self.app.push_screen(FormDialog(t("results.decide_title", rank=tie.rank), body, fields,
+                                        decide, ok=t("results.ok")),
+                             self._after_dialog(t("results.decided")))
+
+    def action_finalise(self) -> None:
+        t, store = self.app.t, self.app.store
+        view = self.view
+        if view and view.frozen:
+            self.notify(t("results.already_locked"), severity="warning")
+            return
+        body = t("results.finalise_body")
+        fields = []
+        if view and view.missing:
+            body += "\n" + t("results.finalise_missing", count=view.missing)
+            fields = [Field("override", t("results.override"))]
+
+        def finalise(values: dict) -> str:
+            return store.results.finalise(actor=ACTOR, override=values.get("override")).digest
+
+        self.app.push_screen(
+            FormDialog(t("results.finalise_title"), body, fields, finalise,
+                       ok=t("results.confirm")),
+            lambda digest: digest and self._after_dialog(
+                t("results.finalised", digest=digest[:16]))(True))
+
+    def action_unlock(self) -> None:
+        t, store = self.app.t, self.app.store
+        if self.view and not self.view.frozen:
+            self.notify(t("results.not_locked"), severity="warning")
+            return
+
+        def unlock(values: dict) -> bool:
+            store.results.unlock(values["reason"], actor=ACTOR)
+            return True
+
+        self.app.push_screen(
+            FormDialog(t("results.unlock_title"), t("results.unlock_body"),
+                       [Field("reason", t("results.decide_reason"))], unlock,
+                       ok=t("results.confirm")),
+            self._after_dialog(t("results.unlocked")))
+
+    def action_recheck(self) -> None:
+        t = self.app.t
+        chosen = self.query_one(FlagList).chosen()
+        if chosen is None:
+            self.notify(t("results.no_flag"))
+            return
+        judge, entrant = chosen
+        recheck = getattr(self.app.store, "recheck", None)
+        if recheck is None:  # the judges' side is not installed in this build
+            self.notify(t("results.no_flag"), severity="warning")
+            return
+        self._write(lambda: recheck.request(judge, entrant, ACTOR),
+                    t("results.recheck_sent", judge=judge, entrant=entrant))
+
+    def action_reveal_next(self) -> None:
+        step = self.view.reveal_step if self.view else 0
+        last = last_reveal_step(len(self.app.config.prizes))
+        if step >= last:
+            return
+        self._reveal(step + 1)
+
+    def action_reveal_hide(self) -> None:
+        self._reveal(0)
+
+    def _reveal(self, step: int) -> None:
+        t = self.app.t
+        self._write(lambda: self.app.store.results.reveal(step, actor=ACTOR),
+                    t("results.revealed", what=self._step_name(step)))

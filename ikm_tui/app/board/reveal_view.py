@@ -1,0 +1,106 @@
+"""The board's reveal: the winners tier by tier, Juara III first, then the full table.
+
+It reads ONLY the frozen snapshot (never live scores) and builds ONLY what the current step
+allows: a later tier's name, business or amount is never put into any widget before its step,
+so no frame — not even a half-drawn one — can show it. Stepping back (or an unlock) clears it.
+"""
+
+from __future__ import annotations
+
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Center, Vertical
+from textual.widgets import Digits, Static
+
+from ikm_tui.domain.numbers import rupiah
+from ikm_tui.domain.snapshot import Snapshot, revealed_tiers
+
+REVEAL = "board-reveal"
+
+
+class RevealView(Vertical):
+    DEFAULT_CLASSES = "board-view"
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="reveal-heading")
+        yield Static("", id="reveal-tier")
+        yield Static("", id="reveal-winners")
+        with Center(id="reveal-amount-box"):
+            yield Digits("", id="reveal-amount")
+        yield Static("", id="reveal-amount-label", classes="board-label")
+        yield Static("", id="reveal-earlier")
+        yield Static("", id="reveal-table")
+
+    def show(self, step: int, snapshot: Snapshot | None) -> None:
+        """Fill in what ``step`` reveals of ``snapshot``; anything else stays empty."""
+        if snapshot is None or step <= 0:
+            self.clear()
+            return
+        t = self.app.t
+        tiers = revealed_tiers(snapshot.prizes, step)
+        full = step > len(snapshot.prizes)
+        self._set("#reveal-heading", t("reveal.heading"))
+        if full:
+            for part in ("#reveal-tier", "#reveal-winners", "#reveal-amount-label",
+                         "#reveal-earlier"):
+                self._set(part, "")
+            self.query_one("#reveal-amount", Digits).update("")
+            self.query_one("#reveal-amount-box").display = False
+            self._set("#reveal-heading", "")
+            self._set("#reveal-table", self._table(snapshot, tiers))
+            return
+        current, earlier = tiers[-1], tiers[:-1]
+        self._set("#reveal-tier", current["label"].upper())
+        self._set("#reveal-winners", self._winners(snapshot.tier(current["label"])))
+        self.query_one("#reveal-amount", Digits).update(rupiah(current["amount"])[3:])
+        self.query_one("#reveal-amount-box").display = True
+        self._set("#reveal-amount-label", t("reveal.each", amount=rupiah(current["amount"])))
+        self._set("#reveal-earlier", self._earlier(snapshot, earlier))
+        self._set("#reveal-table", "")
+
+    def clear(self) -> None:
+        for static in self.query(Static):
+            static.update("")
+            static.display = False
+        self.query_one("#reveal-amount", Digits).update("")
+
+    def _set(self, selector: str, content) -> None:
+        """Fill one part; an empty part takes no room (no empty banner on the full table)."""
+        static = self.query_one(selector, Static)
+        static.update(content)
+        static.display = bool(content.plain if isinstance(content, Text) else content)
+
+    def _category(self, category_id: str) -> str:
+        config = self.app.config
+        return config.category(category_id).name if config.has("category", category_id) \
+            else category_id
+
+    def _winners(self, rows: list[dict]) -> Text:
+        text = Text(justify="center")
+        for row in rows:
+            text.append(f"\n{row['name']}\n", style="bold")
+            text.append(f"{row['business']} · {self._category(row['category'])}\n")
+        return text
+
+    def _earlier(self, snapshot: Snapshot, tiers: list[dict]) -> Text:
+        text = Text(justify="center", style="dim")
+        for tier in reversed(tiers):
+            names = ", ".join(f"{r['name']} ({r['business']})" for r in snapshot.tier(tier["label"]))
+            text.append(f"{tier['label']}: {names}\n")
+        return text
+
+    def _table(self, snapshot: Snapshot, tiers: list[dict]) -> Table:
+        t = self.app.t
+        table = Table(title=t("reveal.full_table"), expand=False, title_style="bold",
+                      caption=t("reveal.total_paid", amount=rupiah(
+                          sum(r["amount"] for r in snapshot.winners()))))
+        for key in ("col.prize", "col.name", "col.business", "col.category", "col.amount"):
+            table.add_column(t(key), justify="right" if key == "col.amount" else "left")
+        for tier in reversed(tiers):  # Juara I first at the end of the ceremony
+            for row in snapshot.tier(tier["label"]):
+                table.add_row(tier["label"], row["name"], row["business"],
+                              self._category(row["category"]), rupiah(row["amount"]),
+                              style="bold")
+        return table

@@ -1,0 +1,112 @@
+"""The leaderboard as a DataTable that updates in place: keyed rows, changed cells only.
+
+Scores arrive while the moderator reads; rebuilding the table would flicker and lose the
+cursor, so each refresh compares cell by cell, updates only what changed (inside one
+``batch_update``), re-sorts once if the order moved, and keeps the cursor on the same entrant.
+Each row is two lines: who (code, owner / business, category), total over its bar, status over
+judges counted, prize over amount.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+BAR_WIDTH = 14
+EIGHTHS = " ▏▎▍▌▋▊▉"
+COLUMNS = ("rank", "entrant", "total", "status", "prize")
+NAME_WIDTH = 24
+
+
+def bar(total: str | None, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar of ``total`` out of 100 in eighths of a cell, so gaps are seen."""
+    if total is None:
+        return ""
+    eighths = int(Fraction(total) / 100 * width * 8)
+    full, part = divmod(max(0, min(eighths, width * 8)), 8)
+    return "█" * full + (EIGHTHS[part] if part else "")
+
+
+def _same(a: Text, b: Text) -> bool:
+    """Rich's Text equality ignores the base style, which is how a row shows its prize tier."""
+    return a == b and a.style == b.style
+
+
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class LeaderboardTable(DataTable):
+    COMPONENT_CLASSES = {"leaderboard--tier-1", "leaderboard--tier-2", "leaderboard--tier-3",
+                         "leaderboard--muted", "leaderboard--tie"}
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+        self.order: list[str] = []
+
+    def on_mount(self) -> None:
+        t = self.app.t
+        labels = {"rank": "#", "entrant": t("col.entrant"), "total": t("col.total"),
+                  "status": t("col.status"), "prize": t("col.prize")}
+        widths = {"rank": 3, "entrant": NAME_WIDTH, "total": BAR_WIDTH, "status": 13, "prize": 12}
+        for key in COLUMNS:
+            self.add_column(labels[key], key=key, width=widths[key])
+
+    def show(self, rows: list[dict], tiers: dict[str, int]) -> None:
+        """Make the table show ``rows`` in this order, touching only what changed."""
+        wanted = {row["entrant"]: self._cells(row, tiers) for row in rows}
+        order = [row["entrant"] for row in rows]
+        keep = self.cursor_entrant()
+        with self.app.batch_update():
+            for entrant in [e for e in self.order if e not in wanted]:
+                self.remove_row(entrant)
+            for entrant, cells in wanted.items():
+                if entrant not in self.rows:
+                    self.add_row(*cells, key=entrant, height=2)
+                    continue
+                for column, cell in zip(COLUMNS, cells):
+                    if not _same(self.get_cell(entrant, column), cell):
+                        self.update_cell(entrant, column, cell)
+            if order != self._current_order():
+                position = {e: i for i, e in enumerate(order)}
+                self.sort("entrant", key=lambda cell: position[cell.plain.split(" ", 1)[0]])
+            self.order = order
+            if keep in wanted:
+                self.move_cursor(row=self.get_row_index(keep), animate=False)
+
+    def cursor_entrant(self) -> str | None:
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    def _current_order(self) -> list[str]:
+        return [row.key.value for row in self.ordered_rows]
+
+    def _cells(self, row: dict, tiers: dict[str, int]) -> tuple:
+        t = self.app.t
+        tier = tiers.get(row["prize"]) if row["prize"] else None
+        style = self.get_component_rich_style(f"leaderboard--tier-{tier}") if tier else ""
+        muted = self.get_component_rich_style("leaderboard--muted")
+        rank = Text("" if row["rank"] is None else str(row["rank"]), style=style, justify="right")
+        who = Text.assemble(
+            (clip(f"{row['entrant']} {row['name']}", NAME_WIDTH), style),
+            "\n",
+            (clip(f"{row['business']} · {self._category(row['category'])}", NAME_WIDTH), muted),
+        )
+        total = Text.assemble(t.number(Fraction(row["total"])) if row["total"] else "–", "\n",
+                              (bar(row["total"]), style or muted), justify="right")
+        status_key = "results.status_decided" if row["decision"] else f"status.{row['status']}"
+        alarm = self.get_component_rich_style("leaderboard--tie") if row["status"] == "tie" else ""
+        status = Text.assemble(
+            (t(status_key), alarm), "\n",
+            (f"{row['judges']}/{row['expected_judges']} {t('col.judges').lower()}", muted))
+        prize = Text.assemble((row["prize"] or "", style), "\n",
+                              (t.rupiah(row["amount"]) if row["amount"] is not None else "", style))
+        return rank, who, total, status, prize
+
+    def _category(self, category_id: str) -> str:
+        config = self.app.config
+        return config.category(category_id).name if config.has("category", category_id) \
+            else category_id

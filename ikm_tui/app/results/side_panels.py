@@ -1,0 +1,57 @@
+"""Beside the leaderboard: the prize-boundary monitor and the divergence flags."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ikm_tui.i18n.results import describe_boundary
+
+
+class BoundaryPanel(Static):
+    """Each prize line in four short lines: the sides, the gap and why, the smallest swing."""
+
+    def show(self, lines, config) -> None:
+        t = self.app.t
+        text = Text()
+        for line in lines:
+            head, sides, reason, swing = describe_boundary(line, config, t)
+            alarm = line.decided_by is None
+            text.append(head + "\n", style="bold")
+            text.append(sides + "\n")
+            text.append(reason + "\n", style="bold reverse" if alarm else "")
+            text.append(swing + "\n\n", style="italic")
+        if not lines:
+            text.append(t("results.cli_no_lines"))
+        self.update(text)
+
+
+class FlagList(OptionList):
+    """Judge totals far from the rest of the panel; the moderator asks for a re-check (r)."""
+
+    def show(self, flags, asked) -> None:
+        t = self.app.t
+        highlighted = self.highlighted
+        self.clear_options()
+        for flag in flags:
+            label = t("results.flag", judge=flag.judge, entrant=flag.entrant,
+                      total=t.number(flag.total), median=t.number(flag.others_median))
+            if (flag.judge, flag.entrant) in asked:
+                label += f" · {t('results.flag_asked')}"
+            self.add_option(Option(label, id=f"{flag.judge}/{flag.entrant}"))
+        if not flags:
+            self.add_option(Option(t("results.flags_none"), disabled=True))
+        elif highlighted is not None:
+            self.highlighted = min(highlighted, len(flags) - 1)
+
+    def chosen(self) -> tuple[str, str] | None:
+        """(judge, entrant) of the highlighted flag, or the first one."""
+        index = self.highlighted if self.highlighted is not None else 0
+        if index >= self.option_count:
+            return None
+        option = self.get_option_at_index(index)
+        if option.disabled or option.id is None:
+            return None
+        judge, entrant = option.id.split("/", 1)
+        return judge, entrant

@@ -1,0 +1,215 @@
+"""The moderator's results screen (F3), driven with Pilot on a real session file."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+from textual.widgets import Input
+
+from ikm_tui.app.moderator import ModeratorApp
+from ikm_tui.app.results.leaderboard_table import LeaderboardTable
+from ikm_tui.app.results.screen import ResultsScreen
+from ikm_tui.domain.config import load_config
+from ikm_tui.store.session import Store
+
+CRITERIA = ("inovasi", "produktivitas", "pasar")
+# E02 and E03 tie on places 2-3 (Juara I | Juara II); J2 typed 2 for E06 (a divergent total)
+VALUES = {"E01": 9, "E02": 8, "E03": 8, "E04": 7, "E05": 6.5, "E06": 6, "E07": 5, "E08": 4}
+
+
+def fill(store, values=VALUES, skip=()):
+    for entrant, value in values.items():
+        for judge in ("J1", "J2", "J3"):
+            if (judge, entrant) in skip:
+                continue
+            typed = 2 if (judge, entrant) == ("J2", "E06") else value
+            store.scores.submit(judge, entrant, {c: Decimal(str(typed)) for c in CRITERIA})
+
+
+@pytest.fixture
+def store(make_event):
+    store = Store(load_config(make_event(judges=3, entrants=8,
+                                         extra="[judging]\naccess_codes = false\n")))
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def other(store):
+    """Another process's connection to the same file (a judge's console)."""
+    other = Store(store.config, store.path)
+    yield other
+    other.close()
+
+
+async def until(pilot, condition, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        await pilot.pause(0.02)
+
+
+async def open_results(pilot) -> ResultsScreen:
+    await pilot.press("f3")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ResultsScreen)
+                and pilot.app.screen.view is not None)
+    return pilot.app.screen
+
+
+async def confirm(pilot) -> None:
+    """Press the dialog's OK button (a Button ignores clicks during its 0.2 s press effect)."""
+    button = pilot.app.screen.query_one("#dialog-ok")
+    await until(pilot, lambda: not button.has_class("-active"))
+    await pilot.click("#dialog-ok")
+    await pilot.pause()
+
+
+def table_order(screen) -> list[str]:
+    return [row.key.value for row in screen.query_one(LeaderboardTable).ordered_rows]
+
+
+def cell(screen, entrant, column) -> str:
+    return screen.query_one(LeaderboardTable).get_cell(entrant, column).plain
+
+
+def app_for(store) -> ModeratorApp:
+    return ModeratorApp(store, poll_seconds=0.02)
+
+
+async def test_leaderboard_in_rank_order_with_tie_prizes_and_the_prize_lines(store):
+    fill(store, skip={("J3", "E08")})
+    async with app_for(store).run_test(size=(120, 36)) as pilot:
+        screen = await open_results(pilot)
+        assert table_order(screen) == ["E01", "E02", "E03", "E04", "E05", "E07", "E06", "E08"]
+        assert cell(screen, "E01", "prize") == "Juara I\nRp 3.000.000"
+        assert cell(screen, "E02", "status").startswith("tie")
+        assert cell(screen, "E08", "status") == "incomplete\n2/3 judges"
+        assert cell(screen, "E01", "total").startswith("90.00\n" + "█" * 12)
+        lines = str(screen.query_one("#lines").render())
+        assert "2|3: Juara I / Juara II" in lines and "TIE" in lines
+        assert "6|7: Juara III / no prize" in lines
+        flags = screen.query_one("#flags")
+        assert "J2 on E06: 20.00" in str(flags.get_option_at_index(0).prompt)
+
+
+async def test_a_new_score_from_another_process_updates_cells_and_keeps_the_cursor(store, other):
+    fill(store, skip={("J3", "E08")})
+    async with app_for(store).run_test(size=(120, 36)) as pilot:
+        screen = await open_results(pilot)
+        table = screen.query_one(LeaderboardTable)
+        table.move_cursor(row=table.get_row_index("E04"))
+        await pilot.pause()
+        updates = []
+        original = table.update_cell
+        table.update_cell = lambda *a, **k: (updates.append(a[:2]), original(*a, **k))
+        # J3 scores E08 high: (40 + 40 + 100) / 3 = 60 climbs from 8th to 6th, Juara III
+        other.scores.submit("J3", "E08", {c: Decimal(10) for c in CRITERIA})
+        await until(pilot, lambda: table_order(screen)[5] == "E08")
+        assert cell(screen, "E08", "prize").startswith("Juara III")
+        assert table.cursor_entrant() == "E04"
+        touched = {entrant for entrant, _column in updates}
+        assert touched == {"E08", "E07", "E06"}  # nobody above E08 was touched
+        assert cell(screen, "E07", "prize") == "\n"
+        assert ("E01", "total") not in updates
+
+
+async def test_category_and_day_filters(store):
+    fill(store)
+    async with app_for(store).run_test(size=(120, 36)) as pilot:
+        screen = await open_results(pilot)
+        await pilot.press("c")  # first category: makanan (E03, E06 in make_event)
+        assert table_order(screen) == ["E03", "E06"]
+        await pilot.press("c", "c", "c")  # back to every category
+        assert len(table_order(screen)) == 8
+        await pilot.press("d")  # day 1: E01-E04
+        assert table_order(screen) == ["E01", "E02", "E03", "E04"]
+        assert "Day 1" in str(screen.query_one("#results-status").render())
+
+
+async def test_tie_decision_modal_then_finalise_then_unlock(store):
+    fill(store)
+    async with app_for(store).run_test(size=(120, 36)) as pilot:
+        screen = await open_results(pilot)
+        await pilot.press("f")  # refused in the dialog: the tie is open
+        await confirm(pilot)
+        assert "need the panel's decision" in str(pilot.app.screen.query_one("#dialog-error").render())
+        await pilot.press("escape")
+        assert not store.results.locked()
+
+        await pilot.press("t")
+        dialog = pilot.app.screen
+        assert dialog.query_one("#field-order", Input).value == "E02, E03"
+        dialog.query_one("#field-order", Input).value = "E03, E02"
+        dialog.query_one("#field-reason", Input).value = "more jobs created"
+        dialog.query_one("#field-by", Input).focus()
+        await pilot.press(*"Chair", "enter")
+        await until(pilot, lambda: pilot.app.screen is screen and cell(screen, "E03", "rank") == "2")
+        assert store.results.decisions()[0].decided_by == "Chair"
+        assert table_order(screen)[1:3] == ["E03", "E02"]
+        assert cell(screen, "E03", "status").startswith("decided by panel")
+        assert "TIE; decided by the panel" in str(screen.query_one("#lines").render())
+
+        await pilot.press("f")
+        await confirm(pilot)
+        await until(pilot, lambda: "FINAL" in str(screen.query_one("#results-status").render()))
+        frozen = store.results.frozen()
+        assert frozen.digest[:12] in str(screen.query_one("#results-status").render())
+
+        await pilot.press("u")
+        await confirm(pilot)  # no reason: refused, stays locked
+        await pilot.pause()
+        assert "reason" in str(pilot.app.screen.query_one("#dialog-error").render())
+        pilot.app.screen.query_one("#field-reason", Input).value = "typo found on E05"
+        await confirm(pilot)
+        await until(pilot, lambda: not store.results.locked())
+        assert store.results.finalisations()[0].unlock_reason == "typo found on E05"
+
+
+async def test_finalise_with_missing_sheets_needs_an_override_reason(store):
+    fill(store, values={e: v for e, v in VALUES.items() if e not in ("E02", "E03")},
+         skip={("J3", "E08")})
+    async with app_for(store).run_test(size=(120, 36)) as pilot:
+        await open_results(pilot)
+        await pilot.press("f")
+        await confirm(pilot)
+        assert "1 score sheets are missing" in str(pilot.app.screen.query_one("#dialog-error").render())
+        pilot.app.screen.query_one("#field-override", Input).value = "J3 left ill"
+        await confirm(pilot)
+        await until(pilot, lambda: store.results.locked())
+        assert store.results.frozen().override_reason == "J3 left ill"
+
+
+async def test_divergence_flag_asks_that_judge_to_recheck(store):
+    fill(store)
+    async with app_for(store).run_test(size=(120, 36)) as pilot:
+        screen = await open_results(pilot)
+        await pilot.press("r")
+        await until(pilot, lambda: store.recheck.pending() != [])
+        request = store.recheck.pending()[0]
+        assert (request.judge, request.entrant, request.requested_by) == ("J2", "E06", "moderator")
+        await until(pilot, lambda: "re-check asked" in str(
+            screen.query_one("#flags").get_option_at_index(0).prompt))
+
+
+async def test_reveal_keys_step_the_board_only_after_finalising(store):
+    fill(store, values={e: v for e, v in VALUES.items() if e != "E03"})
+    async with app_for(store).run_test(size=(80, 24)) as pilot:
+        screen = await open_results(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        assert store.results.reveal_state().step == 0  # refused: nothing is locked
+        store.results.finalise(actor="test")
+        pilot.app.session_changed()
+        await until(pilot, lambda: screen.view.frozen is not None)
+        for step in (1, 2, 3, 4):
+            await pilot.press("v")
+            await until(pilot, lambda: store.results.reveal_state().step == step)
+        await pilot.press("v")  # past the full table: stays
+        await pilot.pause()
+        assert store.results.reveal_state().step == 4
+        await pilot.press("h")
+        await until(pilot, lambda: store.results.reveal_state().step == 0)
+        steps = [e.detail["step"] for e in store.audit.entries() if e.action == "reveal.step"]
+        assert steps == [1, 2, 3, 4, 0]
