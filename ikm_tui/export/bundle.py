@@ -31,17 +31,22 @@ class ResultsBundle:
 def gather(store) -> ResultsBundle:
     config = store.config
     ranking = store.ranking()
-    rows = leaderboard_rows(ranking)
     records = store.scores.all()
-    scores = judge_scores(config, [r.as_sheet() for r in records])
+    frozen = store.results.frozen()
+    if frozen is not None:  # locked: exactly what was finalised, with its recorded digest
+        rows, scores, digest = frozen.snapshot.rows, frozen.snapshot.scores, frozen.digest
+    else:
+        rows = leaderboard_rows(ranking)
+        scores = judge_scores(config, [r.as_sheet() for r in records])
+        digest = results_digest(rows, scores)
     return ResultsBundle(
         config=config,
         ranking=ranking,
         rows=rows,
         scores=scores,
         audit=store.audit.entries(),
-        provisional=not store.results.locked(),
-        digest=results_digest(rows, scores),
+        provisional=frozen is None,
+        digest=digest,
         generated_at=dt.datetime.now().astimezone(),
         decisions=tuple(store.results.decisions()),
         finalisations=tuple(store.results.finalisations()),

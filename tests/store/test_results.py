@@ -154,3 +154,19 @@ def test_another_process_sees_the_reveal(store, make_event):
         state = board.results.reveal_state()
         assert state.step == 1
         assert [r["entrant"] for r in state.snapshot.tier("Juara III")] == ["E05", "E06"]
+
+
+def test_exports_read_the_frozen_snapshot_while_locked(store):
+    from ikm_tui.export.bundle import gather
+
+    score_all(store, {e: 9 - i * 0.5 for i, e in enumerate(TIED)})
+    open_bundle = gather(store)
+    assert open_bundle.provisional
+    frozen = store.results.finalise(actor="moderator")
+    # a queue change after the lock must not alter the official result
+    store.stage.withdraw("E01")
+    assert store.ranking().by_entrant()["E01"].status == "withdrawn"
+    bundle = gather(store)
+    assert not bundle.provisional and bundle.digest == frozen.digest == open_bundle.digest
+    assert bundle.rows == frozen.snapshot.rows and bundle.rows[0]["entrant"] == "E01"
+    assert bundle.scores == frozen.snapshot.scores
