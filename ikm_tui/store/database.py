@@ -75,7 +75,7 @@ class Database:
     def write(self) -> Iterator[sqlite3.Connection]:
         """One short write transaction, taken with ``BEGIN IMMEDIATE`` and committed durably."""
         with self._lock:
-            self._retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+            self._begin_immediate()
             try:
                 yield self.conn
             except BaseException:
@@ -88,6 +88,32 @@ class Database:
                     self.conn.execute("ROLLBACK")
                 raise
 
+    def _begin_immediate(self) -> None:
+        """Take the write lock, polling every 0.25-1.5 ms ourselves while another process holds it.
+
+        SQLite's own busy handler sleeps longer and longer (up to 100 ms) between tries, so
+        eight judges saving at one instant left the last one waiting ~150 ms for a lock that
+        was free after ~30 ms. Short jittered polls keep that tail near the sum of the commits
+        themselves (see benchmarks/judges.py); the deadline still ends in StoreUnavailable.
+        """
+        deadline = time.monotonic() + WRITE_DEADLINE_S
+        delay = 0.0005
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not _is_busy(exc):
+                        raise
+                    if time.monotonic() > deadline:
+                        raise StoreUnavailable(self.path, str(exc)) from None
+                time.sleep(delay * (0.5 + random.random()))
+                delay = min(delay * 1.5, 0.001)
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with self._lock:
             return self._retry(lambda: self.conn.execute(sql, params).fetchall())
@@ -97,9 +123,18 @@ class Database:
         return rows[0] if rows else None
 
     def data_version(self) -> int:
-        """Changes when another connection commits: a cheap "anything new?" for followers."""
-        with self._lock:
-            return self.conn.execute("PRAGMA data_version").fetchone()[0]
+        """Changes when another connection commits: a cheap "anything new?" for followers.
+
+        Never waits long: while this process's own write is retrying in a worker thread, the
+        screen's 100 ms poll gets the last known version instead of freezing the event loop.
+        """
+        if not self._lock.acquire(timeout=0.05):
+            return getattr(self, "_last_version", 0)
+        try:
+            self._last_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+            return self._last_version
+        finally:
+            self._lock.release()
 
     def close(self) -> None:
         with self._lock:
