@@ -337,35 +337,41 @@ class Minutes(FPDF):
         if fill:
             self.set_fill_color(*fill)
             self.rect(MARGIN, y, sum(widths), height, style="F")
+            self.set_fill_color(0)  # as the text colour: each text() then needs no colour of its own
         x = MARGIN
         for lines, width, r in zip(cells, widths, right):
             for n, text in enumerate(lines):
-                offset = width - 1 - self.get_string_width(text) if r else 1
+                offset = width - 1 - self._width(text) if r else 1
                 self.text(x + offset, y + pad + (n + 1) * line - line * 0.22, text)
             x += width
         self.set_y(y + height)
 
+    def _width(self, text: str) -> float:
+        """``get_string_width`` for our plain text (no markdown, no shaping), from the font's
+        width table: the library's general path costs more than drawing the text itself."""
+        return self.current_font.get_text_width(text, self.font_size_pt, None)[1] / self.k
+
     def _wrap(self, text: str, width: float) -> list[str]:
         """Greedy word wrap to ``width``; a single word longer than the column is cut."""
-        if not text or self.get_string_width(text) <= width:
+        if not text or self._width(text) <= width:
             return [text]
         lines, current = [], ""
         for word in text.split():
             candidate = f"{current} {word}" if current else word
-            if self.get_string_width(candidate) <= width:
+            if self._width(candidate) <= width:
                 current = candidate
                 continue
             if current:
                 lines.append(current)
-            current = word if self.get_string_width(word) <= width else self._fit(word, width)
+            current = word if self._width(word) <= width else self._fit(word, width)
         lines.append(current)
         return lines
 
     def _fit(self, text: str, width: float) -> str:
         """Cut text that would run into the next column, marking the cut with an ellipsis."""
-        if not text or self.get_string_width(text) <= width:
+        if not text or self._width(text) <= width:
             return text or ""
-        while text and self.get_string_width(text + "…") > width:
+        while text and self._width(text + "…") > width:
             text = text[:-1]
         return text.rstrip() + "…"
 

@@ -7,10 +7,9 @@ once here keeps them in the same order with the same numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
+from decimal import Decimal
 
-from ikm_tui.domain.numbers import format_points
-from ikm_tui.domain.scoring import judge_total
+from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.export.bundle import ResultsBundle
 from ikm_tui.export.wording import standing_rank
 
@@ -43,6 +42,7 @@ def sheet_rows(bundle: ResultsBundle):
     """Every judge for every entrant, entrants in leaderboard order, judges in config order."""
     config = bundle.config
     criteria = config.criteria
+    units = ScoreUnits.of(config)
     for row in bundle.rows:
         per_judge = bundle.scores.get(row["entrant"], {})
         for judge in config.judges:
@@ -56,10 +56,21 @@ def sheet_rows(bundle: ResultsBundle):
                                reason)
             else:
                 scores = sheet["scores"]
-                total = judge_total({k: Fraction(v) for k, v in scores.items()}, criteria)
                 yield SheetRow(row["entrant"], judge.id,
                                tuple(scores.get(c.id) for c in criteria),
-                               format_points(total), "scored", "")
+                               judge_total_text(scores, units), "scored", "")
+
+
+def judge_total_text(scores: dict[str, str], units: ScoreUnits) -> str:
+    """A judge's total as the leaderboard shows totals: two decimals, rounded half-up.
+
+    Same value as :func:`ikm_tui.domain.scoring.judge_total`, in integer arithmetic (scores are
+    whole numbers of ticks), because the Scores sheet of a big event has tens of thousands.
+    """
+    points = sum(units.weights[c] * int(Decimal(v) * units.ticks) for c, v in scores.items())
+    # total x 100 = 10000 x points / possible, rounded half-up to a whole number
+    hundredths = (20_000 * points + units.possible) // (2 * units.possible)
+    return f"{hundredths // 100}.{hundredths % 100:02d}"
 
 
 def decision_rows(bundle: ResultsBundle) -> list[DecisionRow]:

@@ -6,6 +6,8 @@ from dataclasses import replace
 
 from openpyxl import load_workbook
 
+from ikm_tui.domain.config import load_config
+
 from ikm_tui.export.formats import export
 from ikm_tui.export.xlsx_export import RUPIAH_FORMAT, TOTAL_FORMAT
 from ikm_tui.store.results import Finalisation
@@ -123,3 +125,23 @@ def test_indonesian_event_names_sheets_in_indonesian(sample_store, tmp_path):
     assert book.sheetnames[0] == "SEMENTARA Peringkat"
     assert book.worksheets[0]["A1"].value.startswith("SEMENTARA — hasil belum difinalkan")
     assert book.worksheets[0]["C3"].value == "Sari Wulandari"
+
+
+def test_judge_totals_match_the_engine_exactly(make_event):
+    """The Scores sheet's integer arithmetic against the engine's fractions, half-way cases too."""
+    from fractions import Fraction
+
+    from ikm_tui.domain.numbers import format_points
+    from ikm_tui.domain.scoring import judge_total
+    from ikm_tui.domain.units import ScoreUnits
+    from ikm_tui.export.proof import judge_total_text
+
+    config = load_config(make_event(criteria=[("a", 3), ("b", 7.5), ("c", 1)]))
+    units = ScoreUnits.of(config)
+    steps = [str(1 + k / 2).removesuffix(".0") for k in range(19)]
+    for a in steps[::3]:
+        for b in steps[::2]:
+            for c in steps[::4]:
+                scores = {"a": a, "b": b, "c": c}
+                exact = judge_total({k: Fraction(v) for k, v in scores.items()}, config.criteria)
+                assert judge_total_text(scores, units) == format_points(exact), scores

@@ -1,0 +1,150 @@
+"""Export a 10,000-entrant event in every format, next to the csv module writing the same rows.
+
+Target (issue 6): an export takes <= 5x the time of writing the same rows with the csv module
+alone. Both sides start from the gathered results (``ResultsBundle``); the baseline writes,
+for each format, exactly the rows that format carries (CSV: the leaderboard; JSON: the
+leaderboard and every judge's sheet; XLSX: every sheet's rows; PDF: the winners and the full
+ranking) as plain ``csv.writer`` rows to a file. Reading the session and ranking (``gather``,
+the same for every format) is timed on its own line.
+
+    python benchmarks/export.py [--entrants 10000] [--judges 5] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ikm_tui.domain.config import load_config  # noqa: E402
+from ikm_tui.domain.score_entry import SheetEntry  # noqa: E402
+from ikm_tui.export.bundle import gather  # noqa: E402
+from ikm_tui.export.formats import WRITERS  # noqa: E402
+from ikm_tui.export.proof import decision_rows, sheet_rows  # noqa: E402
+from ikm_tui.store.session import Store  # noqa: E402
+
+CRITERIA = [("inovasi", 25), ("produktivitas", 25), ("digital", 15), ("pasar", 20),
+            ("tenaga_kerja", 15)]
+FIRST = ["Sari", "Agus", "Ni Luh Putu", "Ma'ruf", "Dédé", "Rizky Ramadhan", "Lie Mei"]
+LAST = ["Wulandari", "Setiawan", "Ayu Lestari", "Hidayatullah", "Kurniawan", "Nasution"]
+TRADE = ["Keripik Tempe", "Anyaman Bambu", "Servis HP", "Batik Tulis", "Kopi Robusta",
+         "Laundry Kiloan Bersih Wangi", "Sablon & Percetakan"]
+
+
+def write_event(folder: Path, entrants: int, judges: int) -> Path:
+    rnd = random.Random(6)
+    with (folder / "roster.csv").open("w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["id", "name", "business", "category", "day"])
+        for e in range(entrants):
+            out.writerow([f"E{e:05d}", f"{rnd.choice(FIRST)} {rnd.choice(LAST)}",
+                          f"{rnd.choice(TRADE)} {e}", rnd.choice(["makanan", "kerajinan", "jasa"]),
+                          1 + e % 2])
+    lines = [
+        'roster = "roster.csv"',
+        "[event]", 'title = "Konsultasi Produktivitas IKM Rintisan"',
+        'organiser = "Dinas Perindustrian dan Tenaga Kerja"', 'venue = "Aula Dinperinaker"',
+        'days = ["2022-06-14", "2022-06-15"]', 'database = "bench.db"', 'language = "id"',
+        'head_title = "Kepala Dinas"', 'head_name = "Drs. Heru Prasetyo Wibowo, M.Si."',
+        "[scoring]", "min = 1", "max = 10", "step = 0.5",
+        'tie_break = ["inovasi", "produktivitas"]',
+    ]
+    for cid, weight in CRITERIA:
+        lines += ["[[criteria]]", f'id = "{cid}"', f'name = "{cid.title()}"', f"weight = {weight}"]
+    for j in range(judges):
+        lines += ["[[judges]]", f'id = "J{j + 1}"', f'name = "Juri {j + 1}"']
+    for cat in ("makanan", "kerajinan", "jasa"):
+        lines += ["[[categories]]", f'id = "{cat}"', f'name = "{cat.title()}"']
+    for label, amount in (("Juara I", 3_000_000), ("Juara II", 2_400_000),
+                          ("Juara III", 1_800_000)):
+        lines += ["[[prizes]]", f'label = "{label}"', "count = 2", f"amount = {amount}"]
+    path = folder / "config.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def fill_scores(store: Store) -> None:
+    rnd = random.Random(7)
+    config = store.config
+    entries = [
+        SheetEntry(j.id, e.id, {c.id: Decimal(2 + rnd.randrange(19)) / 2 for c in config.criteria})
+        for e in config.entrants for j in config.judges
+    ]
+    store.scores.import_sheets(entries, actor="benchmark")
+
+
+def baseline_rows(bundle, fmt: str) -> list[list]:
+    """The rows each format carries, as plain values: what the csv module is asked to write."""
+    leaderboard = [[r["rank"], r["entrant"], r["name"], r["business"], r["category"],
+                    r["total"], r["judges"], r["expected_judges"], r["prize"], r["amount"],
+                    r["status"]] for r in bundle.rows]
+    sheets = [[s.entrant, s.judge, *s.scores, s.judge_total, s.state, s.reason]
+              for s in sheet_rows(bundle)]
+    if fmt == "csv":
+        return leaderboard
+    if fmt == "json":
+        return leaderboard + sheets
+    if fmt == "pdf":
+        return [r for r in leaderboard if r[8]] + leaderboard
+    audit = [[a.seq, a.at, a.actor, a.action, a.subject, json.dumps(a.detail), a.hash]
+             for a in bundle.audit]
+    decisions = [[d.kind, d.rank, " ".join(d.entrants), d.reason] for d in decision_rows(bundle)]
+    return leaderboard + sheets + decisions + audit + [["about"]] * 30
+
+
+def write_with_csv(rows: list[list], path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def best_of(repeat: int, action) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entrants", type=int, default=10_000)
+    parser.add_argument("--judges", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        store = Store(load_config(write_event(folder, args.entrants, args.judges)))
+        fill_scores(store)
+        gather_s = best_of(args.repeat, lambda: gather(store))
+        bundle = gather(store)
+        store.close()
+        print(f"{args.entrants} entrants x {args.judges} judges x {len(CRITERIA)} criteria; "
+              f"{len(bundle.audit)} audit entries; best of {args.repeat}")
+        print(f"gather (read the session, rank): {gather_s * 1000:9.0f} ms (same for every "
+              f"format)")
+        print(f"{'format':<6} {'rows':>7} {'export ms':>10} {'csv ms':>9} {'ratio':>6} "
+              f"{'target':>7} {'size':>9}")
+        for fmt in ("csv", "json", "xlsx", "pdf"):
+            rows = baseline_rows(bundle, fmt)
+            out = folder / f"export.{fmt}"
+            base = folder / f"baseline-{fmt}.csv"
+            export_s = best_of(args.repeat, lambda: WRITERS[fmt](bundle, out))
+            csv_s = best_of(args.repeat, lambda: write_with_csv(rows, base))
+            ratio = export_s / csv_s
+            verdict = "ok" if ratio <= 5 else "MISSED"
+            print(f"{fmt:<6} {len(rows):>7} {export_s * 1000:>10.0f} {csv_s * 1000:>9.1f} "
+                  f"{ratio:>5.1f}x {verdict:>7} {out.stat().st_size / 1e6:>7.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
