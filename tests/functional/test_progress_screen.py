@@ -1,0 +1,136 @@
+"""F2 on the moderator console: the live judges x entrants matrix and the access codes."""
+
+from __future__ import annotations
+
+import re
+import time
+from decimal import Decimal
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from ikm_tui.app.moderator import ModeratorApp
+from ikm_tui.app.progress.dialogs import ConfirmReissue, ShowCodes
+from ikm_tui.app.progress.screen import ProgressScreen
+from ikm_tui.domain.config import load_config
+from ikm_tui.store.session import Store
+
+CRITERIA = ("inovasi", "produktivitas", "pasar")
+CODE = re.compile(r"^[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}$")
+
+
+@pytest.fixture
+def store(make_event):
+    store = Store(load_config(make_event(judges=3, entrants=6, language="en")))
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def other(store):
+    other = Store(store.config, store.path)
+    yield other
+    other.close()
+
+
+async def until(pilot, condition, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        await pilot.pause(0.02)
+
+
+async def open_progress(pilot) -> ProgressScreen:
+    await pilot.press("f2")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ProgressScreen))
+    await pilot.pause()
+    return pilot.app.screen
+
+
+def matrix_cell(screen, entrant: str, judge: str) -> str:
+    return str(screen.query_one("#matrix", DataTable).get_cell(entrant, judge))
+
+
+def shown_codes(app) -> list[str]:
+    return [str(w.render()) for w in app.screen.query(".code-value").results(Static)]
+
+
+async def test_matrix_follows_other_processes_and_shows_no_scores(store, other):
+    app = ModeratorApp(store, poll_seconds=0.02)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_progress(pilot)
+        assert matrix_cell(screen, "E01", "J1") == "·"
+        other.scores.submit("J1", "E01", {c: Decimal("9.5") for c in CRITERIA})
+        other.scores.recuse("J2", "E01", "cousin")
+        other.recheck.request("J3", "E02", actor="moderator")
+        await until(pilot, lambda: matrix_cell(screen, "E01", "J1") == "✓")
+        await until(pilot, lambda: matrix_cell(screen, "E02", "J3") == "·!")
+        assert matrix_cell(screen, "E01", "J2") == "⊘"
+        judges = screen.query_one("#judges-table", DataTable)
+        assert judges.get_row("J1")[3:6] == ["1", "0", "5"]  # scored, recused, pending
+        assert judges.get_row("J3")[6] == "1"  # re-check requested
+        cells = [str(c) for row in range(6) for c in
+                 screen.query_one("#matrix", DataTable).get_row_at(row)]
+        assert not any("95" in c or "9.5" in c for c in cells)
+
+
+async def test_one_key_issues_a_code_shown_once_and_reissue_asks_first(store):
+    app = ModeratorApp(store, poll_seconds=0.02)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_progress(pilot)
+        screen.query_one("#judges-table", DataTable).focus()
+        await pilot.press("down", "c")  # J2
+        await until(pilot, lambda: isinstance(app.screen, ShowCodes))
+        (code,) = shown_codes(app)
+        assert CODE.match(code)
+        assert store.access.verify(code, "J2").grant is not None
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ProgressScreen))
+        assert "issued" in str(screen.query_one("#judges-table", DataTable).get_cell("J2", "code"))
+
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmReissue))
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, ProgressScreen))
+        assert store.access.verify(code, "J2").grant is not None  # nothing changed
+
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmReissue))
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, ShowCodes))
+        (new,) = shown_codes(app)
+        assert new != code
+        assert store.access.verify(code, "J2").grant is None
+        assert store.access.verify(new, "J2").grant is not None
+
+
+async def test_codes_for_all_missing_judges_in_one_dialog(store):
+    kept = store.access.issue("J1", actor="moderator")
+    app = ModeratorApp(store, poll_seconds=0.02)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_progress(pilot)
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, ShowCodes))
+        assert len(shown_codes(app)) == 2
+        assert store.access.verify(kept, "J1").grant is not None
+        await pilot.press("escape")
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)  # nobody is missing a code now
+
+
+async def test_f_asks_the_judge_of_the_cell_to_recheck_and_f_again_withdraws(store):
+    store.scores.submit("J2", "E03", {c: Decimal(2) for c in CRITERIA})
+    app = ModeratorApp(store, poll_seconds=0.02)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_progress(pilot)
+        matrix = screen.query_one("#matrix", DataTable)
+        matrix.focus()
+        matrix.move_cursor(row=2, column=3)  # E03 x J2
+        await pilot.press("f")
+        await pilot.pause()
+        assert [(r.judge, r.entrant) for r in store.recheck.pending()] == [("J2", "E03")]
+        await until(pilot, lambda: matrix_cell(screen, "E03", "J2") == "✓!")
+        await pilot.press("f")
+        await pilot.pause()
+        assert store.recheck.pending() == []
