@@ -17,9 +17,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ikm_tui.domain.config import Config, Criterion, Prize
+from ikm_tui.domain.config import Config, Prize
 from ikm_tui.domain.ranking import Ranking, Standing
-from ikm_tui.domain.scoring import Sheet, counted, judge_total
+from ikm_tui.domain.scoring import Sheet, counted
+from ikm_tui.domain.units import ScoreUnits
 
 TOTAL = "total"
 DECISION = "decision"
@@ -53,9 +54,14 @@ class Boundary:
     swing: Swing | None  # the smallest single-score change that swaps them; None if none can
 
 
-def boundaries(config: Config, ranking: Ranking,
-               sheets: Mapping[str, Sequence[Sheet]]) -> list[Boundary]:
-    """Every prize line that has entrants on both sides; ``sheets`` maps entrant id to its sheets."""
+def boundaries(config: Config, ranking: Ranking, sheets: Mapping[str, Sequence[Sheet]],
+               swing=None) -> list[Boundary]:
+    """Every prize line that has entrants on both sides; ``sheets`` maps entrant id to its sheets.
+
+    ``swing(config, above_sheets, below_sheets)`` defaults to :func:`smallest_swing`; a live
+    screen passes a memoised one, since most refreshes leave the lines' two sides unchanged.
+    """
+    swing = swing or smallest_swing
     ranked = ranking.ranked()
     slots = config.prize_slots()
     lines = []
@@ -74,8 +80,8 @@ def boundaries(config: Config, ranking: Ranking,
             gap=above.total - below.total,
             tie=above.rank == below.rank or above.keys == below.keys,
             decided_by=_decided_by(above, below, ranking.tie_break),
-            swing=smallest_swing(config, sheets.get(above.entrant.id, ()),
-                                 sheets.get(below.entrant.id, ())),
+            swing=swing(config, sheets.get(above.entrant.id, ()),
+                        sheets.get(below.entrant.id, ())),
         ))
     return lines
 
@@ -92,9 +98,12 @@ def smallest_swing(config: Config, above: Sequence[Sheet], below: Sequence[Sheet
 
     Raising a score on ``below`` or lowering one on ``above``; each candidate's effect is
     monotone in the new value (every aggregate rule is), so a binary search over the steps
-    finds its least sufficient change exactly.
+    finds its least sufficient change exactly. The search runs on integer ticks and weighted
+    points (see :mod:`ikm_tui.domain.units`): both sides share the scaling, so comparing their
+    aggregates there orders them exactly as their totals.
     """
-    upper, lower = _Side(config, above), _Side(config, below)
+    units = ScoreUnits.of(config)
+    upper, lower = _Side(config, units, above), _Side(config, units, below)
     if not upper.sheets or not lower.sheets:
         return None
     upper_keys, lower_keys = upper.keys, lower.keys
@@ -102,118 +111,116 @@ def smallest_swing(config: Config, above: Sequence[Sheet], below: Sequence[Sheet
     for order, (side, raising) in enumerate(((lower, True), (upper, False))):
         for j_index, sheet in enumerate(side.sheets):
             for c_index, criterion in enumerate(config.criteria):
-                def swaps(value, side=side, j=j_index, c=criterion, raising=raising):
+                def swaps(value, side=side, j=j_index, c=c_index, raising=raising):
                     keys = side.keys_with(j, c, value)
                     return keys > upper_keys if raising else lower_keys > keys
 
-                found = _least_step(sheet.scores[criterion.id], criterion, raising, swaps)
+                now = side.ticks[j_index][c_index]
+                found = _least_step(now, side.scale[c_index], raising, swaps)
                 if found is None:
                     continue
-                share = (abs(found - sheet.scores[criterion.id])
-                         / (Fraction(criterion.max) - Fraction(criterion.min)))
-                rank_key = (share, order, j_index, c_index)
+                low, high, _step = side.scale[c_index]
+                rank_key = (Fraction(abs(found - now), high - low), order, j_index, c_index)
                 if best is None or rank_key < best[0]:
                     best = (rank_key, Swing(sheet.judge, sheet.entrant, criterion.id,
-                                            Fraction(sheet.scores[criterion.id]), found))
+                                            Fraction(now, units.ticks), Fraction(found, units.ticks)))
     return best[1] if best else None
 
 
-def _least_step(score, criterion: Criterion, raising: bool, swaps) -> Fraction | None:
-    score, step = Fraction(score), Fraction(criterion.step)
-    room = (Fraction(criterion.max) - score) if raising else (score - Fraction(criterion.min))
-    steps = int(room / step)
-    sign = 1 if raising else -1
-    if steps < 1 or not swaps(score + sign * steps * step):
+def _least_step(now: int, scale: tuple[int, int, int], raising: bool, swaps) -> int | None:
+    low, high, step = scale
+    steps = ((high - now) if raising else (now - low)) // step
+    sign = step if raising else -step
+    if steps < 1 or not swaps(now + sign * steps):
         return None
-    low, high = 1, steps  # swaps at ``high``; find the least
-    while low < high:
-        middle = (low + high) // 2
-        if swaps(score + sign * middle * step):
-            high = middle
+    least, most = 1, steps  # swaps at ``most``; find the least
+    while least < most:
+        middle = (least + most) // 2
+        if swaps(now + sign * middle):
+            most = middle
         else:
-            low = middle + 1
-    return score + sign * low * step
+            least = middle + 1
+    return now + sign * least
 
 
 class _Side:
-    """One entrant's counted sheets, and its ranking keys with one judge's one score changed."""
+    """One entrant's counted sheets in ticks, and its keys with one judge's one score changed.
 
-    def __init__(self, config: Config, sheets: Sequence[Sheet]) -> None:
-        self.scoring = config.scoring
-        self.criteria = config.criteria
+    Keys are (aggregate of judges' weighted points — or, trimming per criterion, the weighted
+    sum of each criterion's aggregate — then each tie-break criterion's aggregate of ticks).
+    """
+
+    def __init__(self, config: Config, units: ScoreUnits, sheets: Sequence[Sheet]) -> None:
+        scoring = config.scoring
+        self.rule, self.trim = scoring.aggregate, scoring.trim
         self.sheets = counted(sheets)
-        n, trim = len(self.sheets), self.scoring.trim
-        rule = self.scoring.aggregate
-        self.trims = rule == "trimmed_mean" and trim > 0 and n >= 2 * trim + 1
-        self.per_criterion = self.trims and self.scoring.trim_scope == "criterion"
-        self.possible = sum((Fraction(c.weight) * Fraction(c.max) for c in self.criteria),
-                            Fraction(0))
-        self.totals = [judge_total(s.scores, self.criteria) for s in self.sheets]
-        self.columns = {c.id: [Fraction(s.scores[c.id]) for s in self.sheets]
-                        for c in self.criteria}
-        self._replaced: dict[tuple, _OneReplaced] = {}
+        self.trims = self.rule == "trimmed_mean" and self.trim > 0 and \
+            len(self.sheets) >= 2 * self.trim + 1
+        self.per_criterion = self.trims and scoring.trim_scope == "criterion"
+        self.weights = [units.weights[c.id] for c in config.criteria]
+        self.scale = [(units.to_ticks(c.min), units.to_ticks(c.max), units.to_ticks(c.step))
+                      for c in config.criteria]
+        index = {c.id: i for i, c in enumerate(config.criteria)}
+        self.tie_break = [index[c] for c in scoring.tie_break]
+        self.ticks = [[units.to_ticks(s.scores[c.id]) for c in config.criteria]
+                      for s in self.sheets]
+        self.points = [sum(w * t for w, t in zip(self.weights, row)) for row in self.ticks]
+        self.columns = [[row[i] for row in self.ticks] for i in range(len(self.weights))]
+        self._replaced: dict[tuple[int, int], _OneReplaced] = {}
         if not self.sheets:
             return
-        self.total_of_column = {c: self._aggregate(values) for c, values in self.columns.items()}
+        self.column_aggregate = [self._with(i, None, None) for i in range(len(self.weights))]
         if self.per_criterion:
-            total = 100 * sum((Fraction(c.weight) * self.total_of_column[c.id]
-                               for c in self.criteria), Fraction(0)) / self.possible
+            total = sum(w * a for w, a in zip(self.weights, self.column_aggregate))
         else:
-            total = self._aggregate(self.totals)
-        self.keys = (total,) + tuple(self.total_of_column[c] for c in self.scoring.tie_break)
+            total = self._with(-1, None, None)
+        self.keys = (total,) + tuple(self.column_aggregate[i] for i in self.tie_break)
 
-    def _aggregate(self, values: list[Fraction]) -> Fraction:
-        return _OneReplaced(values, None, self.scoring.aggregate, self.trims,
-                            self.scoring.trim).value(None)
-
-    def _with(self, name: str, values: list[Fraction], j: int, new: Fraction) -> Fraction:
-        replaced = self._replaced.get((name, j))
+    def _with(self, column: int, j: int | None, new: int | None) -> Fraction:
+        """Aggregate of a column (-1: the judges' points) with judge ``j``'s value replaced."""
+        replaced = self._replaced.get((column, j))
         if replaced is None:
-            replaced = _OneReplaced(values, j, self.scoring.aggregate, self.trims,
-                                    self.scoring.trim)
-            self._replaced[(name, j)] = replaced
+            values = self.points if column < 0 else self.columns[column]
+            replaced = _OneReplaced(values, j, self.rule, self.trim if self.trims else 0)
+            self._replaced[(column, j)] = replaced
         return replaced.value(new)
 
-    def keys_with(self, j: int, criterion: Criterion, value: Fraction) -> tuple[Fraction, ...]:
-        old = self.columns[criterion.id][j]
-        column_total = self._with(criterion.id, self.columns[criterion.id], j, value)
+    def keys_with(self, j: int, c: int, value: int) -> tuple[Fraction, ...]:
+        column = self._with(c, j, value)
         if self.per_criterion:
-            shift = Fraction(criterion.weight) * (column_total - self.total_of_column[criterion.id])
-            total = self.keys[0] + 100 * shift / self.possible
+            total = self.keys[0] + self.weights[c] * (column - self.column_aggregate[c])
         else:
-            judge = self.totals[j] + 100 * Fraction(criterion.weight) * (value - old) / self.possible
-            total = self._with(TOTAL, self.totals, j, judge)
-        return (total,) + tuple(column_total if c == criterion.id else self.total_of_column[c]
-                                for c in self.scoring.tie_break)
+            total = self._with(-1, j, self.points[j] + self.weights[c] * (value - self.ticks[j][c]))
+        return (total,) + tuple(column if i == c else self.column_aggregate[i]
+                                for i in self.tie_break)
 
 
 class _OneReplaced:
-    """An aggregate (mean, median, trimmed mean) of ``values`` with the ``j``-th one replaced.
+    """An aggregate (mean, median, trimmed mean) of integers with the ``j``-th one replaced.
 
     The others are sorted once with prefix sums, so each replacement costs O(log n): the binary
     search over steps calls this many times per judge and criterion.
     """
 
-    def __init__(self, values: list[Fraction], j: int | None, rule: str, trims: bool,
-                 trim: int) -> None:
+    def __init__(self, values: list[int], j: int | None, rule: str, trim: int) -> None:
         self.others = sorted(v for i, v in enumerate(values) if i != j)
         self.n = len(self.others) + (0 if j is None else 1)
         self.rule = rule
-        self.trim = trim if trims else 0
-        self.prefix = [Fraction(0)]
+        self.trim = trim
+        self.prefix = [0]
         for v in self.others:
             self.prefix.append(self.prefix[-1] + v)
 
-    def value(self, new: Fraction | None) -> Fraction:
+    def value(self, new: int | None) -> Fraction:
         if self.rule == "median":
             middle = self.n // 2
             if self.n % 2:
-                return self._at(middle, new)
-            return (self._at(middle - 1, new) + self._at(middle, new)) / 2
+                return Fraction(self._at(middle, new))
+            return Fraction(self._at(middle - 1, new) + self._at(middle, new), 2)
         low, high = self.trim, self.n - self.trim
-        return self._window_sum(low, high, new) / (high - low)
+        return Fraction(self._window_sum(low, high, new), high - low)
 
-    def _at(self, index: int, new: Fraction | None) -> Fraction:
+    def _at(self, index: int, new: int | None) -> int:
         if new is None:
             return self.others[index]
         p = bisect_left(self.others, new)
@@ -221,7 +228,7 @@ class _OneReplaced:
             return self.others[index]
         return new if index == p else self.others[index - 1]
 
-    def _window_sum(self, low: int, high: int, new: Fraction | None) -> Fraction:
+    def _window_sum(self, low: int, high: int, new: int | None) -> int:
         prefix = self.prefix
         if new is None:
             return prefix[high] - prefix[low]
