@@ -57,7 +57,7 @@ MESSAGES = {
     # the scoring screen
     "judge.header": ("Juri {judge} · {name}", "Judge {judge} · {name}"),
     "judge.list_title": ("Peserta", "Entrants"),
-    "judge.on_stage": ("▶ di panggung", "▶ on stage"),
+    "judge.on_stage": ("di panggung", "on stage"),
     "judge.not_on_stage": ("", ""),
     "judge.entrant_title": ("{entrant} · {business}", "{entrant} · {business}"),
     "judge.entrant_sub": ("{name} · {category} · hari {day}", "{name} · {category} · day {day}"),

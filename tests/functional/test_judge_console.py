@@ -221,7 +221,8 @@ class TestFollowingTheSession:
         async with app.run_test(size=(120, 36)) as pilot:
             other.stage.call("E03")
             await until(pilot, lambda: app.screen.entrant == "E03")
-            assert "on stage" in text_of(app, "entrant-title")
+            assert "▶ E03" in text_of(app, "entrant-title")
+            assert "on stage" in text_of(app, "entrant-sub")
             await type_scores(pilot, "9")  # mid-edit
             other.stage.call("E04")
             await until(pilot, lambda: app.screen.waiting_stage == "E04")

@@ -154,7 +154,9 @@ class ScoringScreen(Screen):
         self.show_header()
         self.show_total()
         if not isinstance(self.focused, EntrantList):
-            self.form.input_for(self.app.config.criteria[0].id).focus()
+            first = self.form.input_for(self.app.config.criteria[0].id)
+            first.focus()
+            first.select_all()  # the first key typed replaces the stored value
 
     def keep_draft(self) -> None:
         if self.entrant is None:
@@ -174,12 +176,13 @@ class ScoringScreen(Screen):
         config = self.app.config
         entrant = config.entrant(self.entrant)
         title = t("judge.entrant_title", entrant=entrant.id, business=entrant.business)
+        sub = t("judge.entrant_sub", name=entrant.name,
+                category=config.category(entrant.category).name, day=entrant.day)
         if entrant.id == self.on_stage:
-            title += "   " + t("judge.on_stage")
+            title = "▶ " + title
+            sub = t("judge.on_stage") + " · " + sub
         self.query_one("#entrant-title", Static).update(title)
-        self.query_one("#entrant-sub", Static).update(
-            t("judge.entrant_sub", name=entrant.name, category=config.category(
-                entrant.category).name, day=entrant.day))
+        self.query_one("#entrant-sub", Static).update(sub)
         notices = []
         if self.entrant in self.rechecks:
             notices.append(t("judge.recheck", entrant=self.entrant))

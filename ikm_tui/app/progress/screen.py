@@ -22,6 +22,7 @@ from ikm_tui.store.progress import PENDING, RECUSED, SCORED, JudgeProgress
 
 MODERATOR = "moderator"
 FIXED_COLUMNS = 2  # entrant, business; the judges' columns follow
+NAME_WIDTH = 24  # the judges table must fit 80 columns
 
 
 def cell(status: str, flagged: bool) -> Text:
@@ -98,7 +99,8 @@ class ProgressScreen(Screen):
             else:
                 code = t("progress.code_none")
             flagged = sum(1 for (j, _e) in progress.flags if j == judge.id)
-            row = (judge.id, judge.name, code, str(progress.count(judge.id, SCORED)),
+            name = judge.name if len(judge.name) <= NAME_WIDTH else judge.name[:NAME_WIDTH - 1] + "…"
+            row = (judge.id, name, code, str(progress.count(judge.id, SCORED)),
                    str(progress.count(judge.id, RECUSED)), str(progress.count(judge.id, PENDING)),
                    str(flagged) if flagged else "")
             before = self.judge_rows.get(judge.id)

@@ -50,7 +50,7 @@ def run_issue(args, ctx) -> int:
 def run_list(args, ctx) -> int:
     config = ctx.config()
     for judge, issued_at in ctx.store().access.issued().items():
-        state = (ctx.messages("access.state_issued", at=issued_at) if issued_at
+        state = (ctx.messages("access.state_issued", at=_local(issued_at)) if issued_at
                  else ctx.messages("access.state_none"))
         print(ctx.messages("access.status_line", judge=judge, name=config.judge(judge).name,
                            state=state))
@@ -61,3 +61,13 @@ def run_revoke(args, ctx) -> int:
     ctx.store().access.revoke(args.judge, actor=ACTOR)
     print(ctx.messages("access.revoked", judge=args.judge))
     return 0
+
+
+def _local(at: str) -> str:
+    """A stored UTC instant as the local date and time staff read on their watch."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return at
