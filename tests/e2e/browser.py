@@ -106,6 +106,22 @@ class PageRecord:
                                      f"it showed: {seen[-1500:]!r}")
             time.sleep(0.1)
 
+    def settle(self, since: int, quiet: float = 0.25, timeout: float = 10.0) -> None:
+        """Wait until the console drew something after ``since`` and then went quiet.
+
+        How a person waits after a key whose effect shows only as colour (Tab moving the
+        focus): for the screen to react. Textual sends keys typed ahead to the widget that had
+        the focus when they arrived, so the next value must wait for the move.
+        """
+        deadline = time.monotonic() + timeout
+        count, changed = self.mark(), time.monotonic()
+        while count <= since or time.monotonic() - changed < quiet:
+            if time.monotonic() > deadline:
+                raise AssertionError("the console did not react and settle in time")
+            time.sleep(0.05)
+            if (now := self.mark()) != count:
+                count, changed = now, time.monotonic()
+
     def foreign_requests(self, origin: str) -> list[str]:
         """Every request to a host other than ``origin`` (host:port) — must stay empty."""
         self.collect()
@@ -128,3 +144,11 @@ def type_keys(driver, *keys: str) -> None:
     field = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
     for key in keys:
         field.send_keys(key)
+
+
+def press_ctrl(driver, key: str) -> None:
+    """Ctrl+``key`` in the terminal (xterm.js turns it into the control character)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys(key).key_up(Keys.CONTROL).perform()
