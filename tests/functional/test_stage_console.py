@@ -235,3 +235,14 @@ async def test_restart_resumes_the_same_entrant_and_remaining_time(event):
         assert abs(countdown.reading.remaining_s - expected) < 1.0
         assert countdown.reading.phase == "presentation"
     second.close()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_console_fits_the_laptop_screen(store, size):
+    async with console(store).run_test(size=size) as pilot:
+        await pilot.press("n")
+        screen = pilot.app.screen
+        for selector in ("#stage-countdown", "#on-stage-phase", "#next-up", "#judge-strip"):
+            region = screen.query_one(selector).region
+            assert region.bottom <= size[1] - 1 and region.right <= size[0], selector
+        assert screen.query_one(QueueTable).region.width >= 40
