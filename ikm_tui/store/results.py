@@ -37,6 +37,9 @@ CREATE TABLE finalisation (
     unlocked_by TEXT,
     unlock_reason TEXT
 ) STRICT;
+-- the results screen re-reads one entrant's sheets after each new score (score_sheet's key
+-- starts with the judge, so without this that is a scan of every sheet)
+CREATE INDEX score_sheet_by_entrant ON score_sheet (entrant);
 CREATE TABLE reveal (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     step INTEGER NOT NULL,
@@ -138,6 +141,43 @@ class Results:
         if frozen is None or step == 0:
             return RevealState(0, None)
         return RevealState(step, frozen.snapshot)
+
+    def score_changes(self, since: int | None) -> tuple[int, set[str] | None]:
+        """The audit head now, and whose score sheets changed after ``since`` (None: reload all).
+
+        Every sheet write audits ``score.*`` on ``judge/entrant`` in its own transaction, so the
+        log tells a screen which few entrants to re-read instead of every score.
+        """
+        head = self.db.one("SELECT coalesce(max(seq), 0) FROM audit")[0]
+        if since is None or since > head:
+            return head, None
+        rows = self.db.query("SELECT subject FROM audit WHERE seq > ? AND seq <= ?"
+                             " AND action LIKE 'score.%'", (since, head))
+        entrants = set()
+        for row in rows:
+            _judge, slash, entrant = row["subject"].partition("/")
+            if not slash:
+                return head, None
+            entrants.add(entrant)
+        return head, entrants
+
+    def judge_points(self, units) -> list[tuple[str, str, int]]:
+        """(judge, entrant, weighted points) of every scored sheet, summed by SQLite.
+
+        What the divergence flags need at 10,000 entrants without reading every score into
+        Python (points = sum of weight x ticks, see :mod:`ikm_tui.domain.units`).
+        """
+        criteria = [c.id for c in self.config.criteria]
+        weight = "CASE criterion " + " ".join("WHEN ? THEN ?" for _ in criteria) + " END"
+        params: list = []
+        for c in criteria:
+            params += [c, units.weights[c]]
+        params.append(units.ticks)
+        rows = self.db.query(
+            f"SELECT judge, entrant, SUM({weight} *"
+            " CAST(round(CAST(value AS REAL) * ?) AS INTEGER)) FROM score GROUP BY judge, entrant",
+            tuple(params))
+        return [(r[0], r[1], r[2]) for r in rows]
 
     def missing_sheets(self, ranking: Ranking | None = None) -> list[tuple[str, str]]:
         """(judge, entrant) pairs of ranked entrants with no sheet (scored or recused) yet."""

@@ -205,7 +205,7 @@ async def test_reveal_keys_step_the_board_only_after_finalising(store):
         await until(pilot, lambda: screen.view.frozen is not None)
         for step in (1, 2, 3, 4):
             await pilot.press("v")
-            await until(pilot, lambda: store.results.reveal_state().step == step)
+            await until(pilot, lambda step=step: store.results.reveal_state().step == step)
         await pilot.press("v")  # past the full table: stays
         await pilot.pause()
         assert store.results.reveal_state().step == 4

@@ -89,7 +89,7 @@ async def test_no_later_tier_reaches_any_frame_before_its_step(event, size):
             for step in (1, 2, 3, 4):
                 allowed[0] = step
                 moderator.results.reveal(step, actor="moderator")
-                await until(pilot, lambda: app.query_one("Board").reveal is not None
+                await until(pilot, lambda step=step: app.query_one("Board").reveal is not None
                             and app.query_one("Board").reveal.step == step
                             and board_reveal.display)
                 await pilot.pause()

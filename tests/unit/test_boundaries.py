@@ -157,7 +157,7 @@ def test_matches_brute_force_on_random_panels(make_event):
         judges = rng.choice([3, 4, 5])
         centre = rng.randrange(6, 14)
 
-        def random_panel(entrant):
+        def random_panel(entrant, config=config, judges=judges, centre=centre):
             return [Sheet(f"J{j}", entrant, {c.id: grid[max(0, min(18, centre + rng.randint(-4, 4)))]
                                             for c in config.criteria})
                     for j in range(1, judges + 1)]

@@ -1,4 +1,11 @@
-"""What the results screen shows, read from the store in one go (no Textual here).
+"""What the results screen shows, kept up to date incrementally (no Textual here).
+
+A refresh after one new score must stay cheap even at 10,000 entrants x 25 judges, so the
+per-entrant work (ranking keys, divergence flags, the display row, the boundary swings) is
+cached and only the entrants whose sheets the audit log says changed are re-read. The first
+read takes the SQL-summed fast paths; full sheets are read only for the entrants on either side
+of a prize line. The ordering itself is redone each time (the engine's ``order``), which is
+what one new score can really change.
 
 The leaderboard rows come from the live ranking while results are open, and from the frozen
 snapshot once they are locked — the moderator then sees exactly what was finalised, the same
@@ -7,13 +14,20 @@ rows the board reveals and the exports print.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from ikm_tui.domain.boundaries import Boundary, boundaries
-from ikm_tui.domain.divergence import Divergence, divergences
-from ikm_tui.domain.leaderboard import leaderboard_rows
-from ikm_tui.domain.ranking import Ranking
+from ikm_tui.domain.boundaries import Boundary, boundaries, smallest_swing
+from ikm_tui.domain.divergence import Divergence, entrant_divergences, points_divergences
+from ikm_tui.domain.leaderboard import standing_row
+from ikm_tui.domain.ranking import (EntrantScore, Ranking, as_points, order, score_entrant,
+                                    score_entrants)
+from ikm_tui.domain.scoring import Sheet
+from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store.results import Frozen
+
+SWING_MEMO = 64
 
 
 @dataclass(frozen=True)
@@ -28,22 +42,107 @@ class ResultsView:
     missing: int  # score sheets still missing for ranked entrants
 
 
+class _SheetsOnDemand(Mapping):
+    """Entrant -> sheets, read from the store the first time a prize line needs them."""
+
+    def __init__(self, live: LiveResults) -> None:
+        self.live = live
+
+    def __getitem__(self, entrant: str) -> list[Sheet]:
+        cached = self.live.sheets.get(entrant)
+        if cached is None:
+            cached = [r.as_sheet() for r in self.live.store.scores.for_entrant(entrant).values()]
+            self.live.sheets[entrant] = cached
+        return cached
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.live.sheets)
+
+    def __len__(self) -> int:
+        return len(self.live.sheets)
+
+
+class LiveResults:
+    def __init__(self, store) -> None:
+        self.store = store
+        self.config = store.config
+        self.units = ScoreUnits.of(self.config)
+        self.seq: int | None = None
+        self.sheets: dict[str, list[Sheet]] = {}
+        self.version: dict[str, int] = defaultdict(int)  # bumped whenever an entrant's sheets change
+        self.scores: dict[str, EntrantScore] = {}
+        self.flags: dict[str, list[Divergence]] = {}
+        self._rows: dict[str, tuple[object, dict]] = {}  # entrant -> (standing, its row)
+        self._swings: dict[tuple, object] = {}
+
+    def read(self) -> ResultsView:
+        store, config = self.store, self.config
+        seq, changed = store.results.score_changes(self.seq)
+        if changed is None:
+            self._reload_all()
+        else:
+            for entrant in changed:
+                self._reload(entrant)
+        self.seq = seq  # only once re-read: a failed read is retried whole next time
+        ranking = order(config, self.scores, store.queue.statuses(), store.results.decisions())
+        frozen = store.results.frozen()
+        recheck = getattr(store, "recheck", None)
+        asked = frozenset((r.judge, r.entrant) for r in recheck.pending()) if recheck else frozenset()
+        return ResultsView(
+            rows=frozen.snapshot.rows if frozen else [self._row(s) for s in ranking.standings],
+            ranking=ranking,
+            lines=boundaries(config, ranking, _SheetsOnDemand(self), self._swing),
+            flags=[f for e in config.entrants for f in self.flags.get(e.id, ())],
+            asked=asked,
+            frozen=frozen,
+            reveal_step=store.results.reveal_state().step,
+            missing=sum(s.expected - s.judges for s in ranking.ranked()),
+        )
+
+    def _reload_all(self) -> None:
+        """Everything from the SQL-summed paths; no sheet is read into Python here."""
+        store, config, units = self.store, self.config, self.units
+        self.sheets.clear()
+        for entrant in config.entrants:
+            self.version[entrant.id] += 1
+        self.scores = score_entrants(config, store.scores.points(units))
+        judged: dict[str, list] = defaultdict(list)
+        for judge, entrant, points in store.results.judge_points(units):
+            judged[entrant].append((judge, entrant, points))
+        judge_order = {j.id: i for i, j in enumerate(config.judges)}
+        self.flags = {
+            entrant: points_divergences(config, units, sorted(
+                rows, key=lambda r: judge_order.get(r[0], len(judge_order))))
+            for entrant, rows in judged.items()
+        }
+
+    def _reload(self, entrant: str) -> None:
+        sheets = [r.as_sheet() for r in self.store.scores.for_entrant(entrant).values()]
+        self.sheets[entrant] = sheets
+        self.version[entrant] += 1
+        points = [as_points(s, self.config, self.units) for s in sheets]
+        self.scores[entrant] = score_entrant(self.config, self.units, points)
+        self.flags[entrant] = entrant_divergences(self.config, sheets, self.units)
+
+    def _swing(self, config, above: list[Sheet], below: list[Sheet]):
+        """:func:`smallest_swing`, remembered while neither side's sheets change."""
+        key = tuple((s[0].entrant, self.version[s[0].entrant]) if s else None
+                    for s in (above, below))
+        if key not in self._swings:
+            if len(self._swings) >= SWING_MEMO:
+                self._swings.clear()
+            self._swings[key] = smallest_swing(config, above, below)
+        return self._swings[key]
+
+    def _row(self, standing) -> dict:
+        cached = self._rows.get(standing.entrant.id)
+        if cached is not None and cached[0] == standing:
+            return cached[1]
+        row = standing_row(standing)
+        self._rows[standing.entrant.id] = (standing, row)
+        return row
+
+
 def read_results(store) -> ResultsView:
-    sheets = store.scores.sheets()
-    by_entrant: dict[str, list] = {}
-    for sheet in sheets:
-        by_entrant.setdefault(sheet.entrant, []).append(sheet)
-    ranking = store.ranking()
-    frozen = store.results.frozen()
-    recheck = getattr(store, "recheck", None)
-    asked = frozenset((r.judge, r.entrant) for r in recheck.pending()) if recheck else frozenset()
-    return ResultsView(
-        rows=frozen.snapshot.rows if frozen else leaderboard_rows(ranking),
-        ranking=ranking,
-        lines=boundaries(store.config, ranking, by_entrant),
-        flags=divergences(store.config, sheets),
-        asked=asked,
-        frozen=frozen,
-        reveal_step=store.results.reveal_state().step,
-        missing=len(store.results.missing_sheets(ranking)),
-    )
+    """One full read (tests, one-off callers); the screen keeps a :class:`LiveResults`."""
+    return LiveResults(store).read()

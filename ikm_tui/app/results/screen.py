@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Static
 
 from ikm_tui.app.results.dialogs import Field, FormDialog
 from ikm_tui.app.results.leaderboard_table import LeaderboardTable
-from ikm_tui.app.results.live import ResultsView, read_results
+from ikm_tui.app.results.live import LiveResults, ResultsView
 from ikm_tui.app.results.side_panels import BoundaryPanel, FlagList
 from ikm_tui.domain.errors import InputError
 from ikm_tui.domain.snapshot import last_reveal_step
@@ -43,6 +43,7 @@ class ResultsScreen(Screen):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.view: ResultsView | None = None
+        self.live: LiveResults | None = None
         self.category: str | None = None  # None: every category
         self.day: int | None = None  # None: both days
 
@@ -78,7 +79,9 @@ class ResultsScreen(Screen):
 
     def reload(self) -> None:
         try:
-            self.view = read_results(self.app.store)
+            if self.live is None:
+                self.live = LiveResults(self.app.store)
+            self.view = self.live.read()
         except StoreUnavailable as exc:
             self.notify(exc.render(self.app.t), severity="error")
             return

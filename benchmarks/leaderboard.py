@@ -1,0 +1,206 @@
+"""Event-loop time of the results screen (F3) updating after ONE new score.
+
+Targets (issue 5): <= 16 ms at the sample event's size (30 entrants x 5 judges) and <= 250 ms
+at 10,000 entrants x 25 judges x 6 criteria. A judge's score arrives from another connection
+(as from a judge's console); the moderator app notices it on its data_version poll, re-reads
+what changed and updates the table. We print, from the same run:
+
+* ``handler``  — the screen's refresh handler (read + table update), timed around the call;
+* ``loop busy`` — the longest stretch the event loop was blocked while the update went
+  through, from a 1 ms heartbeat task (so rendering the new frame is included);
+* baselines: the engine's bare ``order()`` over cached entrant keys, the full uncached
+  ``store.ranking()``, and building the rows without any UI (``LiveResults.read()``).
+
+    python benchmarks/leaderboard.py [--entrants 10000] [--judges 25] [--updates 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from ikm_tui.app.moderator import ModeratorApp  # noqa: E402
+from ikm_tui.app.results.live import LiveResults  # noqa: E402
+from ikm_tui.app.results.screen import ResultsScreen  # noqa: E402
+from ikm_tui.domain.config import load_config  # noqa: E402
+from ikm_tui.domain.ranking import order  # noqa: E402
+from ikm_tui.domain.score_entry import SheetEntry  # noqa: E402
+from ikm_tui.store.session import Store  # noqa: E402
+
+CRITERIA = ["c1", "c2", "c3", "c4", "c5", "c6"]
+WEIGHTS = [25, 20, 15, 15, 15, 10]
+
+
+def big_event(folder: Path, entrants: int, judges: int) -> Path:
+    with (folder / "roster.csv").open("w", encoding="utf-8") as f:
+        f.write("id,name,business,category,day\n")
+        for e in range(entrants):
+            f.write(f"E{e:05d},Owner {e},Business {e},{('makanan', 'jasa')[e % 2]},{1 + e % 2}\n")
+    lines = ['roster = "roster.csv"', "[event]", 'title = "Benchmark"',
+             'days = ["2022-06-14", "2022-06-15"]', 'database = "bench.db"', 'language = "en"',
+             "[scoring]", "min = 1", "max = 10", "step = 0.5", 'tie_break = ["c1", "c2"]',
+             "[judging]", "access_codes = false"]
+    for cid, w in zip(CRITERIA, WEIGHTS):
+        lines += ["[[criteria]]", f'id = "{cid}"', f'name = "{cid}"', f"weight = {w}"]
+    for j in range(judges):
+        lines += ["[[judges]]", f'id = "J{j:02d}"', f'name = "Judge {j}"']
+    for cat in ("makanan", "jasa"):
+        lines += ["[[categories]]", f'id = "{cat}"', f'name = "{cat.title()}"']
+    for label, amount in (("Juara I", 3000000), ("Juara II", 2400000), ("Juara III", 1800000)):
+        lines += ["[[prizes]]", f'label = "{label}"', "count = 2", f"amount = {amount}"]
+    config = folder / "config.toml"
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return config
+
+
+def sample_event(folder: Path) -> Path:
+    config = folder / "config.toml"
+    shutil.copy(REPO / "config.toml", config)
+    return config
+
+
+def random_scores(config, rnd: random.Random) -> dict:
+    return {c.id: c.min + c.step * rnd.randrange(int((c.max - c.min) / c.step) + 1)
+            for c in config.criteria}
+
+
+def fill(store, rnd: random.Random) -> float:
+    config = store.config
+    entries = [SheetEntry(j.id, e.id, random_scores(config, rnd))
+               for e in config.entrants for j in config.judges]
+    started = time.perf_counter()
+    store.scores.import_sheets(entries, actor="benchmark")
+    return time.perf_counter() - started
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+async def measure_screen(store, judge_store, updates: int, rnd: random.Random,
+                         boundary: bool) -> tuple[list[float], list[float], float]:
+    """Handler times and loop-busy maxima for ``updates`` single-score updates."""
+    app = ModeratorApp(store, poll_seconds=0.02)
+    handler: list[float] = []
+    busy: list[float] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        started = time.perf_counter()
+        await pilot.press("f3")
+        while not (isinstance(app.screen, ResultsScreen) and app.screen.view is not None):
+            await pilot.pause(0.01)
+        await pilot.pause()
+        initial = time.perf_counter() - started
+        screen = app.screen
+        original = screen.reload
+        done = asyncio.Event()
+
+        def timed_reload():
+            t0 = time.perf_counter()
+            original()
+            handler.append(time.perf_counter() - t0)
+            done.set()
+
+        screen.reload = timed_reload
+        config = store.config
+        for _ in range(updates):
+            if boundary:
+                line = screen.view.lines[-1]
+                entrant = line.below.entrant.id
+            else:
+                entrant = config.entrants[rnd.randrange(len(config.entrants))].id
+            judge = config.judges[rnd.randrange(len(config.judges))].id
+            gaps: list[float] = []
+            stop = asyncio.Event()
+            beat = asyncio.create_task(heartbeat(gaps, stop))
+            await asyncio.sleep(0.01)
+            done.clear()
+            judge_store.scores.submit(judge, entrant, random_scores(config, rnd))
+            await asyncio.wait_for(done.wait(), 30)
+            await pilot.pause()
+            await asyncio.sleep(0.02)
+            stop.set()
+            await beat
+            busy.append(max(gaps) - 0.001)
+    return handler, busy, initial
+
+
+async def heartbeat(gaps: list[float], stop: asyncio.Event) -> None:
+    """Wake every millisecond; a long gap is the loop busy with something else."""
+    last = time.perf_counter()
+    while not stop.is_set():
+        await asyncio.sleep(0.001)
+        now = time.perf_counter()
+        gaps.append(now - last)
+        last = now
+
+
+def baselines(store, rnd: random.Random) -> dict[str, float]:
+    config = store.config
+    live = LiveResults(store)
+    t0 = time.perf_counter()
+    live.read()
+    first = time.perf_counter() - t0
+    statuses, decisions = store.queue.statuses(), store.results.decisions()
+    t0 = time.perf_counter()
+    order(config, live.scores, statuses, decisions)
+    bare_order = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    store.ranking()
+    full_rank = time.perf_counter() - t0
+    entrant = config.entrants[rnd.randrange(len(config.entrants))].id
+    store.scores.submit(config.judges[0].id, entrant, random_scores(config, rnd))
+    t0 = time.perf_counter()
+    live.read()
+    rows_no_ui = time.perf_counter() - t0
+    return {"first read (all sheets)": first, "bare order() on cached keys": bare_order,
+            "full store.ranking() (SQL + engine)": full_rank,
+            "rows without UI after one score": rows_no_ui}
+
+
+def run(label: str, config_path: Path, updates: int, seed: int) -> None:
+    rnd = random.Random(seed)
+    config = load_config(config_path)
+    with Store(config) as store, Store(config) as judge_store:
+        entrants, judges = len(config.entrants), len(config.judges)
+        print(f"\n== {label}: {entrants} entrants x {judges} judges x {len(config.criteria)} criteria")
+        print(f"   import of every sheet       {ms(fill(store, rnd))}")
+        for name, seconds in baselines(store, rnd).items():
+            print(f"   baseline: {name:34s}{ms(seconds)}")
+        for boundary in (False, True):
+            handler, busy, initial = asyncio.run(
+                measure_screen(store, judge_store, updates, rnd, boundary))
+            where = "a boundary entrant" if boundary else "a random entrant"
+            print(f"   screen open (first frame)          {ms(initial)}")
+            print(f"   one new score on {where}:")
+            print(f"     handler    median {ms(statistics.median(handler))}   max {ms(max(handler))}")
+            print(f"     loop busy  median {ms(statistics.median(busy))}   max {ms(max(busy))}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entrants", type=int, default=10_000)
+    parser.add_argument("--judges", type=int, default=25)
+    parser.add_argument("--updates", type=int, default=8)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "sample"
+        small.mkdir()
+        run("sample event (target <= 16 ms)", sample_event(small), args.updates, 1)
+        big = Path(tmp) / "big"
+        big.mkdir()
+        run("large event (target <= 250 ms)", big_event(big, args.entrants, args.judges),
+            args.updates, 2)
+
+
+if __name__ == "__main__":
+    main()
