@@ -114,6 +114,24 @@ class TestSignIn:
             await until(pilot, lambda: isinstance(app.screen, CodeScreen))
             assert "replaced your code" in text_of(app, "code-message")
 
+    async def test_repeated_wrong_codes_make_the_judge_wait(self, store):
+        code = store.access.issue("J1", actor="moderator")
+        store.access.clock = lambda: 1_000_000.0  # time stands still: the wait cannot run out
+        app = JudgeApp(store, "J1", poll_seconds=0.02)
+        async with app.run_test(size=(120, 36)) as pilot:
+            field = app.screen.query_one("#code", Input)
+            for _ in range(3):
+                await until(pilot, lambda: not field.disabled)
+                await pilot.press(*"ABCDEF", "enter")
+                await settle(pilot)
+            assert "wait 2 s" in text_of(app, "code-message")
+            assert field.disabled
+            app.screen.ready()  # even if the judge could type at once ...
+            await pilot.press(*code, "enter")
+            await settle(pilot)
+            assert isinstance(app.screen, CodeScreen)  # ... the right code must wait too
+            assert "wait" in text_of(app, "code-message")
+
     async def test_codes_off_lets_the_judge_pick_themselves(self, make_event):
         path = make_event(judges=3, entrants=6, language="en",
                           extra="\n[judging]\naccess_codes = false\n")
@@ -187,6 +205,40 @@ class TestScoring:
             assert sheet.recused and sheet.reason == "my cousin"
             assert app.screen.query_one("#entrants").lines["E01"].status == "recused"
             assert "recused" in text_of(app, "save-state")
+
+    async def test_unsaved_values_survive_looking_at_another_entrant(self, store):
+        app = judge_app(store)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await type_scores(pilot, "8", "7")
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            assert app.screen.entrant == "E02"
+            assert app.screen.form.values() == {c: "" for c in CRITERIA}
+            assert app.screen.query_one("#entrants").lines["E01"].draft
+            await pilot.press("ctrl+l", "home", "enter")
+            await pilot.pause()
+            assert app.screen.entrant == "E01"
+            assert app.screen.form.values() == {"inovasi": "8", "produktivitas": "7",
+                                                "pasar": ""}
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert app.screen.form.values() == {c: "" for c in CRITERIA}
+            assert store.scores.for_judge("J1") == {}
+
+    async def test_finalised_results_refuse_the_save_and_keep_the_values(self, store, other):
+        for judge in ("J1", "J2", "J3"):
+            for rank, entrant in enumerate(store.config.entrants):
+                other.scores.submit(judge, entrant.id, {c: Decimal(9 - rank) for c in CRITERIA})
+        other.results.finalise(actor="moderator", override="test")
+        app = judge_app(store)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await type_scores(pilot, "2", "2", "2")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "NOT saved" in text_of(app, "save-state")
+            assert "finalised" in text_of(app, "save-state")
+            assert store.scores.sheet("J1", "E01").scores["inovasi"] == Decimal(9)
+            assert app.screen.form.values()["inovasi"] == "2"
 
     async def test_a_database_that_stays_locked_keeps_the_typed_values(self, store, monkeypatch):
         def locked(*args, **kwargs):

@@ -15,6 +15,7 @@ class JudgeApp(SessionApp):
     """Signs the judge in (code, or a choice when codes are off), then opens the scoring screen."""
 
     BINDINGS = [Binding("ctrl+q", "quit", "judge.key.quit", id="judge.quit", show=False)]
+    ENABLE_COMMAND_PALETTE = False  # a judge's console offers scoring, nothing else
 
     def __init__(self, store, judge: str | None = None, *, grant: Grant | None = None,
                  poll_seconds: float | None = None) -> None:
