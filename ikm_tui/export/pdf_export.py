@@ -172,7 +172,7 @@ class Minutes(FPDF):
         for line in (f"{t('export.about.judge_total')}: {t('export.rule.judge_total')}",
                      f"{t('export.about.rule')}: {rule_text(self.config, t)}",
                      f"{t('export.about.tie_break')}: {tie_break_text(self.config, t)}"):
-            self.multi_cell(0, 5, f"•  {line}", new_x="LMARGIN", new_y="NEXT")
+            self.multi_cell(0, 5, f"•  {line}", align="L", new_x="LMARGIN", new_y="NEXT")
 
     def _winners(self) -> None:
         t = self.t
@@ -222,7 +222,7 @@ class Minutes(FPDF):
                 lines.append(t("export.pdf.unlocked", at=moment_text(item.at, t), by=item.by,
                                reason=item.reason))
         for line in lines or [t("export.pdf.no_ties")]:
-            self.multi_cell(0, 5, f"•  {line}", new_x="LMARGIN", new_y="NEXT")
+            self.multi_cell(0, 5, f"•  {line}", align="L", new_x="LMARGIN", new_y="NEXT")
 
     def _signatures(self) -> None:
         t, event = self.t, self.config.event
