@@ -6,6 +6,7 @@ from textual.binding import Binding
 
 from ikm_tui.app.judge.choose_screen import ChooseJudgeScreen
 from ikm_tui.app.judge.code_screen import CodeScreen
+from ikm_tui.app.judge.keys import translate_bindings
 from ikm_tui.app.judge.scoring_screen import ScoringScreen
 from ikm_tui.app.session_app import SessionApp
 from ikm_tui.store.access import Grant
@@ -14,7 +15,7 @@ from ikm_tui.store.access import Grant
 class JudgeApp(SessionApp):
     """Signs the judge in (code, or a choice when codes are off), then opens the scoring screen."""
 
-    BINDINGS = [Binding("ctrl+q", "quit", "judge.key.quit", id="judge.quit", show=False)]
+    BINDINGS = [Binding("ctrl+q", "quit", "judge.key.quit", id="judge.quit")]
     ENABLE_COMMAND_PALETTE = False  # a judge's console offers scoring, nothing else
 
     def __init__(self, store, judge: str | None = None, *, grant: Grant | None = None,
@@ -25,6 +26,7 @@ class JudgeApp(SessionApp):
 
     def on_mount(self) -> None:
         super().on_mount()
+        translate_bindings(self, self.t)
         if self.grant is not None:
             self.signed_in(self.grant)
         elif not self.config.judging.access_codes:

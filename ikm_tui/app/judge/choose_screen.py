@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList
@@ -15,7 +14,6 @@ from ikm_tui.app.judge.title_bar import TitleBar
 
 class ChooseJudgeScreen(Screen):
     CSS_PATH = "judge.tcss"
-    BINDINGS = [Binding("ctrl+q", "app.quit", "judge.key.quit", id="judge.quit")]
 
     def compose(self) -> ComposeResult:
         yield TitleBar()

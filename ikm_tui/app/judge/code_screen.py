@@ -10,7 +10,6 @@ import math
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
@@ -22,7 +21,6 @@ from ikm_tui.store.database import StoreUnavailable
 
 class CodeScreen(Screen):
     CSS_PATH = "judge.tcss"
-    BINDINGS = [Binding("ctrl+q", "app.quit", "judge.key.quit", id="judge.quit")]
 
     def __init__(self, judge: str | None = None, message: str = "") -> None:
         super().__init__()
