@@ -73,4 +73,8 @@ MESSAGES = {
     "serve.page.digits": ("123", "123"),
     "serve.page.letters": ("abc", "abc"),
     "serve.page.keys": ("Tombol", "Keys"),
+    "serve.page.rotate": (
+        "Putar ponsel mendatar agar lembar nilai lebih lega.",
+        "Turn the phone sideways for a roomier score sheet.",
+    ),
 }

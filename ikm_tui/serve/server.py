@@ -158,6 +158,7 @@ class JudgeServer:
             connecting=t("serve.page.connecting"), closed=t("serve.page.closed"),
             reconnect=t("serve.page.reconnect"), digits=t("serve.page.digits"),
             letters=t("serve.page.letters"), keys=t("serve.page.keys"),
+            rotate=t("serve.page.rotate"),
             textual_static=TEXTUAL_STATIC_URL, ikm_static=IKM_STATIC_URL,
         )
 

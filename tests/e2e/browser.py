@@ -106,6 +106,17 @@ class PageRecord:
                                      f"it showed: {seen[-1500:]!r}")
             time.sleep(0.1)
 
+    def wait_for_sent(self, message: list, timeout: float = 10.0) -> None:
+        """Wait until the page sent ``message`` (one of the protocol's JSON lists)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            self.collect()
+            if message in [json.loads(frame) for frame in self.sent]:
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the page never sent {message!r}: {self.sent[-10:]!r}")
+            time.sleep(0.05)
+
     def settle(self, since: int, quiet: float = 0.25, timeout: float = 10.0) -> None:
         """Wait until the console drew something after ``since`` and then went quiet.
 
