@@ -83,6 +83,7 @@ MESSAGES = {
         "{judge} pada {entrant}: {total} vs median juri lain {median}",
         "{judge} on {entrant}: {total} vs the others' median {median}",
     ),
+    "results.flags_more": ("… dan {count} lagi", "… and {count} more"),
     "results.flag_asked": ("sudah diminta cek ulang", "re-check asked"),
     "results.recheck_sent": ("{judge} diminta memeriksa ulang {entrant}",
                              "{judge} asked to re-check {entrant}"),

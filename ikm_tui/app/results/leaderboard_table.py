@@ -45,6 +45,7 @@ class LeaderboardTable(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
         self.order: list[str] = []
+        self.shown: dict[str, dict] = {}  # entrant -> the row dict its cells were built from
 
     def on_mount(self) -> None:
         t = self.app.t
@@ -55,21 +56,31 @@ class LeaderboardTable(DataTable):
             self.add_column(labels[key], key=key, width=widths[key])
 
     def show(self, rows: list[dict], tiers: dict[str, int]) -> None:
-        """Make the table show ``rows`` in this order, touching only what changed."""
-        wanted = {row["entrant"]: self._cells(row, tiers) for row in rows}
+        """Make the table show ``rows`` in this order, touching only what changed.
+
+        A row dict that is the very object shown last time is unchanged (the live reader
+        reuses them), so at 10,000 entrants only the few rows a new score moved are rebuilt.
+        """
+        styles = self._styles(tiers)
         order = [row["entrant"] for row in rows]
+        wanted = {row["entrant"]: row for row in rows}
         keep = self.cursor_entrant()
         with self.app.batch_update():
             for entrant in [e for e in self.order if e not in wanted]:
                 self.remove_row(entrant)
-            for entrant, cells in wanted.items():
+                self.shown.pop(entrant, None)
+            for entrant, row in wanted.items():
+                if self.shown.get(entrant) is row:
+                    continue
+                cells = self._cells(row, styles)
                 if entrant not in self.rows:
                     self.add_row(*cells, key=entrant, height=2)
-                    continue
-                for column, cell in zip(COLUMNS, cells):
-                    if not _same(self.get_cell(entrant, column), cell):
-                        self.update_cell(entrant, column, cell)
-            if order != self._current_order():
+                else:
+                    for column, cell in zip(COLUMNS, cells):
+                        if not _same(self.get_cell(entrant, column), cell):
+                            self.update_cell(entrant, column, cell)
+                self.shown[entrant] = row
+            if order != self.order:
                 position = {e: i for i, e in enumerate(order)}
                 self.sort("entrant", key=lambda cell: position[cell.plain.split(" ", 1)[0]])
             self.order = order
@@ -81,14 +92,19 @@ class LeaderboardTable(DataTable):
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
-    def _current_order(self) -> list[str]:
-        return [row.key.value for row in self.ordered_rows]
+    def _styles(self, tiers: dict[str, int]) -> dict:
+        """Rich styles from the stylesheet, looked up once per refresh (prize label -> style)."""
+        styles = {label: self.get_component_rich_style(f"leaderboard--tier-{tier}")
+                  for label, tier in tiers.items()}
+        styles[None] = ""
+        styles["muted"] = self.get_component_rich_style("leaderboard--muted")
+        styles["tie"] = self.get_component_rich_style("leaderboard--tie")
+        return styles
 
-    def _cells(self, row: dict, tiers: dict[str, int]) -> tuple:
+    def _cells(self, row: dict, styles: dict) -> tuple:
         t = self.app.t
-        tier = tiers.get(row["prize"]) if row["prize"] else None
-        style = self.get_component_rich_style(f"leaderboard--tier-{tier}") if tier else ""
-        muted = self.get_component_rich_style("leaderboard--muted")
+        style = styles.get(row["prize"], "")
+        muted = styles["muted"]
         rank = Text("" if row["rank"] is None else str(row["rank"]), style=style, justify="right")
         who = Text.assemble(
             (clip(f"{row['entrant']} {row['name']}", NAME_WIDTH), style),
@@ -98,7 +114,7 @@ class LeaderboardTable(DataTable):
         total = Text.assemble(t.number(Fraction(row["total"])) if row["total"] else "–", "\n",
                               (bar(row["total"]), style or muted), justify="right")
         status_key = "results.status_decided" if row["decision"] else f"status.{row['status']}"
-        alarm = self.get_component_rich_style("leaderboard--tie") if row["status"] == "tie" else ""
+        alarm = styles["tie"] if row["status"] == "tie" else ""
         status = Text.assemble(
             (t(status_key), alarm), "\n",
             (f"{row['judges']}/{row['expected_judges']} {t('col.judges').lower()}", muted))

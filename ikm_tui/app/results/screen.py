@@ -44,6 +44,7 @@ class ResultsScreen(Screen):
         super().__init__(*args, **kwargs)
         self.view: ResultsView | None = None
         self.live: LiveResults | None = None
+        self.status = ""
         self.category: str | None = None  # None: every category
         self.day: int | None = None  # None: both days
 
@@ -96,7 +97,10 @@ class ResultsScreen(Screen):
         self.query_one(LeaderboardTable).show(rows, tiers)
         self.query_one(BoundaryPanel).show(view.lines, config)
         self.query_one(FlagList).show(view.flags, view.asked)
-        self.query_one("#results-status", Static).update(self._status_line())
+        status = self._status_line()
+        if status != self.status:
+            self.status = status
+            self.query_one("#results-status", Static).update(status)
 
     def _status_line(self) -> str:
         t, view, config = self.app.t, self.view, self.app.config

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+
 from rich.text import Text
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -9,10 +11,18 @@ from textual.widgets.option_list import Option
 from ikm_tui.i18n.results import describe_boundary
 
 
+LIMIT = 100
+
+
 class BoundaryPanel(Static):
     """Each prize line in four short lines: the sides, the gap and why, the smallest swing."""
 
+    shown: tuple | None = None
+
     def show(self, lines, config) -> None:
+        if self.shown == (tuple(lines), config.path):
+            return
+        self.shown = (tuple(lines), config.path)
         t = self.app.t
         text = Text()
         for line in lines:
@@ -30,20 +40,31 @@ class BoundaryPanel(Static):
 class FlagList(OptionList):
     """Judge totals far from the rest of the panel; the moderator asks for a re-check (r)."""
 
+    shown: tuple | None = None
+
     def show(self, flags, asked) -> None:
+        """The furthest-out flags first; beyond ``LIMIT`` only a count (nobody reads 10,000)."""
+        if self.shown == (tuple(flags), asked):
+            return
+        self.shown = (tuple(flags), asked)
         t = self.app.t
-        highlighted = self.highlighted
-        self.clear_options()
-        for flag in flags:
+        worst = heapq.nlargest(LIMIT, flags, key=lambda f: float(f.distance))
+        options = []
+        for flag in worst:
             label = t("results.flag", judge=flag.judge, entrant=flag.entrant,
                       total=t.number(flag.total), median=t.number(flag.others_median))
             if (flag.judge, flag.entrant) in asked:
                 label += f" · {t('results.flag_asked')}"
-            self.add_option(Option(label, id=f"{flag.judge}/{flag.entrant}"))
+            options.append(Option(label, id=f"{flag.judge}/{flag.entrant}"))
         if not flags:
-            self.add_option(Option(t("results.flags_none"), disabled=True))
-        elif highlighted is not None:
-            self.highlighted = min(highlighted, len(flags) - 1)
+            options.append(Option(t("results.flags_none"), disabled=True))
+        elif len(flags) > LIMIT:
+            options.append(Option(t("results.flags_more", count=len(flags) - LIMIT), disabled=True))
+        highlighted = self.highlighted
+        self.clear_options()
+        self.add_options(options)
+        if worst and highlighted is not None:
+            self.highlighted = min(highlighted, len(worst) - 1)
 
     def chosen(self) -> tuple[str, str] | None:
         """(judge, entrant) of the highlighted flag, or the first one."""
