@@ -46,6 +46,14 @@ MESSAGES = {
         "permintaan cek ulang {judge}/{entrant} dibatalkan",
         "re-check request {judge}/{entrant} withdrawn",
     ),
+    "recheck.which": (
+        "sebutkan JURI dan PESERTA (mis. recheck J1 E03), atau --list",
+        "name JUDGE and ENTRANT (e.g. recheck J1 E03), or --list",
+    ),
+    "recheck.pending_line": (
+        "{judge} → {entrant} (diminta oleh {by})",
+        "{judge} → {entrant} (asked by {by})",
+    ),
     "progress.key.code": ("Kode juri", "Judge code"),
     "progress.key.codes_missing": ("Kode semua", "Codes for all"),
     "progress.key.recheck": ("Minta cek ulang", "Ask re-check"),

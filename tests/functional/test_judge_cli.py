@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -63,3 +65,24 @@ def test_bad_input_exits_2_and_issues_nothing(event, args, message):
 def test_judge_console_needs_a_terminal(event):
     run = ikm("judge", "--judge", "J1", config=event)
     assert run.returncode == 2 and "interactive terminal" in run.stderr
+
+
+def test_progress_and_recheck_headless(event):
+    with Store(load_config(event)) as store:
+        store.scores.submit("J1", "E01", {c.id: Decimal("9.5") for c in store.config.criteria})
+        store.scores.recuse("J2", "E01", "cousin")
+        store.stage.call("E01", actor="moderator")
+    asked = ikm("recheck", "J1", "E01", config=event)
+    assert asked.returncode == 0 and "J1" in asked.stdout
+    text = ikm("progress", config=event).stdout
+    row = next(line for line in text.splitlines() if "E01" in line)
+    assert row.split()[:5] == ["▶", "E01", "✓!", "⊘", "·"]
+    assert "9.5" not in text and "95" not in text  # statuses only, never a score
+    rows = json.loads(ikm("progress", "--json", config=event).stdout)
+    assert rows[0]["judges"]["J1"] == {"status": "scored", "recheck": True}
+    assert "J1 → E01" in ikm("recheck", "--list", config=event).stdout
+    assert ikm("recheck", "J1", "E01", "--cancel", config=event).returncode == 0
+    with Store(load_config(event)) as store:
+        assert store.recheck.pending() == []
+    bad = ikm("recheck", "J1", config=event)
+    assert bad.returncode == 2 and "JUDGE and ENTRANT" in bad.stderr
