@@ -94,6 +94,10 @@ MESSAGES = {
         "periksa nilai yang ditandai, lalu simpan lagi",
         "check the marked scores, then save again",
     ),
+    "judge.offline": (
+        "basis data tidak terjangkau — mencoba lagi; nilai yang diketik tetap di layar",
+        "the database cannot be reached — retrying; what you typed stays on screen",
+    ),
     "judge.not_saved": ("TIDAK tersimpan: {detail}", "NOT saved: {detail}"),
     "judge.stage_moved": (
         "{entrant} sekarang di panggung — Ctrl+G untuk pindah",

@@ -255,6 +255,20 @@ class TestScoring:
             assert app.screen.form.values() == {"inovasi": "8", "produktivitas": "7",
                                                 "pasar": "6"}
 
+    async def test_an_unreachable_database_is_said_and_clears_when_back(self, store):
+        from ikm_tui.app.follow import SessionEvent
+
+        app = judge_app(store)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await type_scores(pilot, "8")
+            app.session_signal.publish(SessionEvent(None, "disk I/O error"))
+            await pilot.pause()
+            assert "cannot be reached" in text_of(app, "save-state")
+            assert app.screen.form.values()["inovasi"] == "8"
+            app.session_signal.publish(SessionEvent(store.data_version()))
+            await pilot.pause()
+            assert text_of(app, "save-state") == ""
+
     async def test_mouse_works_too(self, store):
         app = judge_app(store)
         async with app.run_test(size=(120, 36)) as pilot:

@@ -57,6 +57,7 @@ class ScoringScreen(Screen):
         self.on_stage: str | None = None
         self.waiting_stage: str | None = None  # stage moved while the judge was typing
         self.saving = False
+        self.offline = False  # the last poll could not read the database
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -94,7 +95,13 @@ class ScoringScreen(Screen):
 
     def on_session(self, event) -> None:
         if event.error is not None:
+            if not self.saving:
+                self.say(self.app.t("judge.offline"), "error")
+            self.offline = True
             return
+        if self.offline:
+            self.offline = False
+            self.say("")
         if not self.app.store.access.still_valid(self.grant):
             self.app.signed_out(self.app.t("judge.code_revoked"))
             return
