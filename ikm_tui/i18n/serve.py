@@ -14,14 +14,17 @@ MESSAGES = {
         "Hanya laptop ini yang dapat terhubung. Untuk ponsel juri: ikm-tui serve --host 0.0.0.0",
         "Only this laptop can connect. For judges' phones: ikm-tui serve --host 0.0.0.0",
     ),
-    "serve.scan_qr": ("Atau pindai kode QR ini:", "Or scan this QR code:"),
+    "serve.scan_or_type": (
+        "Juri memindai kode QR ini atau membuka alamatnya (Wi-Fi yang sama):",
+        "Judges scan this QR code or open the address (same Wi-Fi):",
+    ),
     "serve.limit": (
-        "Paling banyak {limit} sesi juri sekaligus (ubah dengan --max-sessions).",
-        "At most {limit} judge sessions at once (change with --max-sessions).",
+        "Paling banyak {limit} sesi juri sekaligus (ubah: --max-sessions).",
+        "At most {limit} judge sessions at once (change: --max-sessions).",
     ),
     "serve.codes_missing": (
-        "Belum ada kode akses untuk: {judges}. Terbitkan: ikm-tui access issue --missing",
-        "No access code yet for: {judges}. Issue them: ikm-tui access issue --missing",
+        "Belum ada kode akses: {judges} — ikm-tui access issue --missing",
+        "No access code yet: {judges} — ikm-tui access issue --missing",
     ),
     "serve.stop_hint": ("Tekan Ctrl+C untuk berhenti.", "Press Ctrl+C to stop."),
     # log lines, one per judge connection

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 
+QUIET_ZONE = 2  # modules; the standard's 4 would push the code off an 80x24 terminal
+
 
 def terminal_qr(url: str) -> str:
     """The QR code of ``url`` as lines of text (empty if segno is not installed)."""
@@ -16,5 +18,5 @@ def terminal_qr(url: str) -> str:
     except ImportError:  # the address is printed as text anyway
         return ""
     out = io.StringIO()
-    segno.make(url, error="l", micro=False).terminal(out=out, compact=True)
+    segno.make(url, error="l", micro=False).terminal(out=out, border=QUIET_ZONE, compact=True)
     return out.getvalue()

@@ -45,9 +45,9 @@ class TestAddresses:
 class TestBanner:
     def test_on_the_wifi_it_shows_the_address_and_its_qr_code(self, venue_wifi):
         text = show("0.0.0.0")
-        assert "Judges open this address in a browser (same Wi-Fi):" in text
+        assert text.index("▀") < text.index("http://192.168.1.20:8000/")
         assert "    http://192.168.1.20:8000/" in text
-        assert "Or scan this QR code:" in text and "▀" in text
+        assert "Judges scan this QR code or open the address" in text and "▀" in text
         assert "Only this laptop" not in text
 
     def test_bound_to_this_laptop_it_says_how_to_open_it_to_phones(self):
@@ -61,7 +61,7 @@ class TestBanner:
 
     def test_it_names_judges_who_cannot_sign_in_yet(self):
         text = show("127.0.0.1", judges_without_code=["J2", "J3"])
-        assert "No access code yet for: J2, J3" in text
+        assert "No access code yet: J2, J3" in text
         assert "ikm-tui access issue --missing" in text
 
     def test_the_limit_and_how_to_stop(self):

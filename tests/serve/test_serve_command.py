@@ -62,7 +62,7 @@ class TestServing:
             assert served.url in text
             assert "Only this laptop can connect" in text
             assert "At most 5 judge sessions at once" in text  # 3 judges + 2
-            assert "No access code yet for: J1, J2, J3" in text
+            assert "No access code yet: J1, J2, J3" in text
             assert served.stop() == 0
 
     def test_ctrl_c_ends_every_judge_console(self, event):
