@@ -301,6 +301,16 @@ class TestFollowingTheSession:
             assert app.screen.entrant == "E04"  # the move happens after the save
             assert "saved E03" in text_of(app, "save-state")
 
+    async def test_a_change_made_elsewhere_shows_unless_the_judge_is_typing(self, store, other):
+        app = judge_app(store)
+        async with app.run_test(size=(120, 36)) as pilot:
+            other.scores.submit("J1", "E01", {c: Decimal(4) for c in CRITERIA})  # paper import
+            await until(pilot, lambda: app.screen.form.values()["inovasi"] == "4")
+            await type_scores(pilot, "6")
+            other.scores.submit("J1", "E01", {c: Decimal(3) for c in CRITERIA})
+            await until(pilot, lambda: app.screen.stored["E01"].scores["inovasi"] == 3)
+            assert app.screen.form.values()["inovasi"] == "6"  # typed values are never lost
+
     async def test_a_recheck_request_shows_and_clears_on_save(self, store, other):
         store.scores.submit("J1", "E02", {c: Decimal(4) for c in CRITERIA})
         app = judge_app(store)

@@ -105,7 +105,13 @@ class ScoringScreen(Screen):
         if not self.app.store.access.still_valid(self.grant):
             self.app.signed_out(self.app.t("judge.code_revoked"))
             return
+        editing = self.mid_edit()
         self.reload()
+        if not editing and self.entrant is not None:
+            # this judge's sheet may have changed elsewhere (another console, a paper import)
+            if self.form.values() != self.baseline(self.entrant):
+                self.form.set_values(self.baseline(self.entrant))
+                self.show_total()
         stage = self._stage_now()
         if stage != self.on_stage:
             self.on_stage = stage
