@@ -277,6 +277,7 @@ class Minutes(FPDF):
 
     def _appendix(self) -> None:
         self.in_appendix = False
+        self.ranking_widths = self._ranking_widths()
         self.add_page()
         self.set_font(FONT, "B", 11)
         self.cell(0, 7, self.t("export.pdf.appendix"), new_x="LMARGIN", new_y="NEXT")
@@ -286,8 +287,7 @@ class Minutes(FPDF):
         bottom = self.h - 22
         t, config = self.t, self.config
         statuses = {}
-        widths = [w for _, w, _ in RANKING_COLUMNS]
-        right = [r for _, _, r in RANKING_COLUMNS]
+        widths, right = self.ranking_widths, [r for _, _, r in RANKING_COLUMNS]
         for index, row in enumerate(self.bundle.rows):
             status = statuses.setdefault(row["status"], t(f"status.{row['status']}"))
             values = (
@@ -304,14 +304,25 @@ class Minutes(FPDF):
             self._row(values, widths, right, line=3.4, pad=0.8,
                       fill=STRIPE_FILL if index % 2 else None, bottom=bottom)
 
+    def _ranking_widths(self) -> list[float]:
+        """The entrant code is never cut: its column grows to the longest code, and the name
+        and business columns (which may wrap) give up the room."""
+        self.set_font(FONT, "", 7.5)
+        widths = {c: w for c, w, _ in RANKING_COLUMNS}
+        longest = max((self._width(e.id) for e in self.config.entrants), default=0)
+        extra = min(max(longest + 2.5 - widths["entrant"], 0), 24)
+        widths["entrant"] += extra
+        widths["name"] -= extra / 2
+        widths["business"] -= extra / 2
+        return [widths[c] for c, _, _ in RANKING_COLUMNS]
+
     def _ranking_header(self) -> None:
         t = self.t
         labels = {"rank": t("col.rank"), "entrant": t("export.col.code"), "name": t("col.name"),
                   "business": t("col.business"), "category": t("col.category"),
                   "total": t("col.total"), "judges": t("col.judges"), "prize": t("col.prize"),
                   "amount": t("col.amount")}
-        self._table_header([labels[c] for c, _, _ in RANKING_COLUMNS],
-                           [w for _, w, _ in RANKING_COLUMNS],
+        self._table_header([labels[c] for c, _, _ in RANKING_COLUMNS], self.ranking_widths,
                            [r for _, _, r in RANKING_COLUMNS], size=7.5)
         self.set_font(FONT, "", 7.5)
 

@@ -1,7 +1,9 @@
 """One export run, away from the UI: gather the results once, write each chosen format.
 
 Kept free of widgets so the screen's worker thread only calls this and posts the outcome back.
-A format that fails (a read-only folder, a full disk) is reported and the others still go out.
+It reads through its own connection to the session file, so a big event's long reads never
+hold the console's connection (and its screens) waiting. A format that fails (a read-only
+folder, a full disk) is reported and the others still go out.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from ikm_tui.domain.errors import InputError
 from ikm_tui.export.bundle import gather
 from ikm_tui.export.formats import export_checked
 from ikm_tui.store.database import StoreUnavailable
+from ikm_tui.store.session import Store
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,8 @@ def run_export(store, formats: list[str], folder: Path, t) -> Outcome:
         return Outcome(folder, failed=[("", f"{folder}: {t('export.not_a_folder')}")])
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        bundle = gather(store)
+        with Store(store.config, store.path) as own:
+            bundle = gather(own)
     except (InputError, StoreUnavailable) as exc:
         return Outcome(folder, failed=[("", exc.render(t))])
     except OSError as exc:

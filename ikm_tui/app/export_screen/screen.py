@@ -136,7 +136,9 @@ def _size(path: Path) -> str:
         size = path.stat().st_size
     except OSError:
         return "?"
-    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} B"
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1000:.0f} kB" if size >= 1000 else f"{size} B"
 
 
 def _translate_bindings(node, t) -> None:
