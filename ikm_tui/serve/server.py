@@ -49,6 +49,8 @@ PAGE_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",
 }
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                      if hasattr(signal, name))
 HEARTBEAT_S = 15  # a phone that left the Wi-Fi frees its slot within about this long
 CLOSE_REASON_BYTES = 123  # the WebSocket protocol's limit
 
@@ -198,7 +200,8 @@ async def serve(server: JudgeServer, sock: socket.socket, *, ready: Callable[[in
     """Serve on ``sock`` until Ctrl+C / SIGTERM (or ``stop_signal``), then end every console."""
     stop_signal = stop_signal or asyncio.Event()
     loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    # SIGHUP: the moderator closed the terminal window; the judge consoles must end too.
+    for signum in _STOP_SIGNALS:
         with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows: Ctrl+C cancels us
             loop.add_signal_handler(signum, stop_signal.set)
     runner = web.AppRunner(server.application(), handle_signals=False, access_log=None)

@@ -62,10 +62,10 @@ class Served:
             time.sleep(0.05)
         raise AssertionError(f"no log line like {pattern!r} in: {''.join(self.log)}")
 
-    def stop(self, timeout: float = 20.0) -> int:
-        """Ctrl+C, as the moderator would; returns the exit status."""
+    def stop(self, signum: int = signal.SIGINT, timeout: float = 20.0) -> int:
+        """Ctrl+C, as the moderator would (or another signal); returns the exit status."""
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
+            self.process.send_signal(signum)
         try:
             return self.process.wait(timeout)
         except subprocess.TimeoutExpired:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import socket
 import sys
+import time
 
 import aiohttp
 import pytest
@@ -49,7 +51,7 @@ class TestJudgeCommand:
     def test_each_browser_runs_the_judge_console_on_this_event(self, event, tmp_path):
         ctx = Context(str(event), str(tmp_path / "other.db"))
         argv = judge_command(ctx)
-        assert argv[0] == sys.executable and argv[1:3] == ["-m", "ikm_tui"]
+        assert argv[0] == sys.executable and argv[1:3] == ["-m", "ikm_tui.serve.console"]
         assert argv[3:] == ["--config", str(event.resolve()), "--db",
                             str((tmp_path / "other.db").resolve()), "judge"]
 
@@ -80,8 +82,27 @@ class TestServing:
         assert "server stopped" in log
         assert processes_running(marker) == []
 
+    def test_closing_the_terminal_window_ends_every_judge_console(self, event):
+        marker = str(event.resolve())
+        with Served(event, "--no-qr") as served:
+            status, running, closes = asyncio.run(
+                _stop_while_connected(served, 1, signal.SIGHUP))
+        assert status == 0 and len(running) == 2
+        assert closes[0][0] == WSCloseCode.GOING_AWAY
+        assert processes_running(marker) == []
 
-async def _stop_while_connected(served: Served, count: int):
+    def test_a_killed_server_leaves_no_judge_console_behind(self, event):
+        marker = str(event.resolve())
+        with Served(event, "--no-qr") as served:
+            status, running, _ = asyncio.run(_stop_while_connected(served, 2, signal.SIGKILL))
+        assert status == -signal.SIGKILL and len(running) == 3
+        deadline = time.monotonic() + 10
+        while processes_running(marker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert processes_running(marker) == []
+
+
+async def _stop_while_connected(served: Served, count: int, signum=signal.SIGINT):
     """Open judge consoles, then Ctrl+C the server while their browsers are still there."""
     async with aiohttp.ClientSession() as session:
         sockets = [await session.ws_connect(served.url + "ws?width=100&height=30")
@@ -90,6 +111,6 @@ async def _stop_while_connected(served: Served, count: int):
             await screen_until(ws, "Sign in as a judge")
         running = processes_running(str(served.config.resolve()))
         closing = [asyncio.ensure_future(close_of(ws)) for ws in sockets]
-        status = await asyncio.to_thread(served.stop)
+        status = await asyncio.to_thread(served.stop, signum)
         closes = [await c for c in closing]
     return status, running, closes

@@ -63,8 +63,11 @@ def run(args, ctx) -> int:
 
 
 def judge_command(ctx) -> list[str]:
-    """``ikm-tui --config ... judge`` with this Python, whatever PATH the judges' processes get."""
-    argv = [sys.executable, "-m", "ikm_tui", "--config", str(ctx.config().path)]
+    """``ikm-tui --config ... judge`` with this Python, whatever PATH the judges' processes get.
+
+    Run through :mod:`ikm_tui.serve.console`, which ends the console if the server dies.
+    """
+    argv = [sys.executable, "-m", "ikm_tui.serve.console", "--config", str(ctx.config().path)]
     if ctx.db_path is not None:
         argv += ["--db", str(ctx.db_path.resolve())]
     return argv + ["judge"]
