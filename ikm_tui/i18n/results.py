@@ -18,9 +18,9 @@ MESSAGES = {
         "cannot finalise: ties at a prize boundary need the panel's decision ({ties})",
     ),
     "results.missing_sheets": (
-        "belum bisa difinalkan: {count} lembar nilai belum ada (mis. {examples}); lengkapi atau"
+        "belum bisa difinalkan: lembar nilai belum ada: {count} (mis. {examples}); lengkapi atau"
         " finalkan dengan alasan pengecualian",
-        "cannot finalise: {count} score sheets are missing (e.g. {examples}); complete them or"
+        "cannot finalise: score sheets missing: {count} (e.g. {examples}); complete them or"
         " finalise with an override reason",
     ),
     "results.already_locked": ("hasil sudah difinalkan", "results are already finalised"),
@@ -51,27 +51,27 @@ MESSAGES = {
     "results.status_decided": ("diputuskan panel", "decided by panel"),
     "results.key_category": ("Kategori", "Category"),
     "results.key_day": ("Hari", "Day"),
-    "results.key_decide": ("Putuskan seri", "Decide tie"),
+    "results.key_decide": ("Seri", "Tie"),
     "results.key_finalise": ("Finalkan", "Finalise"),
-    "results.key_unlock": ("Buka kunci", "Unlock"),
-    "results.key_recheck": ("Minta cek ulang", "Ask re-check"),
-    "results.key_reveal_hide": ("Papan: tutup", "Board: hide"),
-    "results.key_reveal_next": ("Umumkan berikutnya", "Reveal next"),
-    "results.missing_count": ("{count} lembar nilai belum ada", "{count} score sheets missing"),
+    "results.key_unlock": ("Buka", "Unlock"),
+    "results.key_recheck": ("Cek ulang", "Re-check"),
+    "results.key_reveal_hide": ("Tutup papan", "Hide board"),
+    "results.key_reveal_next": ("Umumkan", "Reveal"),
+    "results.missing_count": ("lembar nilai belum ada: {count}", "score sheets missing: {count}"),
     "results.key_reveal_all": ("tabel lengkap", "full table"),
     # boundary monitor
     "results.lines_title": ("Batas hadiah", "Prize boundaries"),
     "results.line_head": ("{place}|{next}: {upper} / {lower}", "{place}|{next}: {upper} / {lower}"),
     "results.line_no_prize": ("tanpa hadiah", "no prize"),
-    "results.line_gap": ("selisih {gap} poin", "gap {gap} points"),
-    "results.line_by_total": ("ditentukan oleh nilai total", "decided by the total"),
-    "results.line_by_criterion": ("nilai sama; ditentukan oleh {criterion}",
-                                  "equal totals; decided by {criterion}"),
+    "results.line_gap": ("selisih {gap}", "gap {gap}"),
+    "results.line_by_total": ("ditentukan oleh total", "decided by the total"),
+    "results.line_by_criterion": ("total sama; ditentukan {criterion}",
+                                  "equal totals; {criterion} decided"),
     "results.line_by_decision": ("SERI; diputuskan panel", "TIE; decided by the panel"),
-    "results.line_open_tie": ("SERI — perlu keputusan panel", "TIE — needs the panel's decision"),
+    "results.line_open_tie": ("SERI — panel harus memutuskan", "TIE — the panel must decide"),
     "results.line_swing": (
-        "bertukar jika {judge} mengubah {criterion} {entrant}: {before} → {after}",
-        "swaps if {judge} changes {entrant}'s {criterion}: {before} → {after}",
+        "bertukar bila {judge} ubah {entrant} {criterion} {before} → {after}",
+        "swap if {judge} sets {entrant} {criterion} {before} → {after}",
     ),
     "results.line_no_swing": ("tidak ada satu nilai pun yang bisa menukar",
                               "no single score can swap them"),
@@ -102,8 +102,8 @@ MESSAGES = {
         "Scores will be locked and the result frozen with its SHA-256 digest.",
     ),
     "results.finalise_missing": (
-        "{count} lembar nilai belum ada. Isi alasan pengecualian untuk tetap memfinalkan.",
-        "{count} score sheets are missing. Give an override reason to finalise anyway.",
+        "Lembar nilai belum ada: {count}. Isi alasan pengecualian untuk tetap memfinalkan.",
+        "Score sheets missing: {count}. Give an override reason to finalise anyway.",
     ),
     "results.override": ("Alasan pengecualian", "Override reason"),
     "results.unlock_title": ("Buka kunci hasil?", "Unlock the results?"),
@@ -133,8 +133,9 @@ def describe_boundary(line, config, t) -> list[str]:
     lower = line.lower_prize.label if line.lower_prize else t("results.line_no_prize")
     head = t("results.line_head", place=line.place, next=line.place + 1,
              upper=line.upper_prize.label, lower=lower)
-    sides = f"{line.above.entrant.id} {t.number(line.above.total)}  /  " \
-            f"{line.below.entrant.id} {t.number(line.below.total)}"
+    gap = t("results.line_gap", gap=t.number(line.gap))
+    sides = f"{line.above.entrant.id} {t.number(line.above.total)} / " \
+            f"{line.below.entrant.id} {t.number(line.below.total)} · {gap}"
     if line.decided_by is None:
         decided = t("results.line_open_tie")
     elif line.decided_by == "decision":
@@ -143,7 +144,6 @@ def describe_boundary(line, config, t) -> list[str]:
         decided = t("results.line_by_total")
     else:
         decided = t("results.line_by_criterion", criterion=config.criterion(line.decided_by).name)
-    gap = t("results.line_gap", gap=t.number(line.gap))
     if line.swing is None:
         swing = t("results.line_no_swing")
     else:
@@ -151,4 +151,4 @@ def describe_boundary(line, config, t) -> list[str]:
         swing = t("results.line_swing", judge=s.judge, entrant=s.entrant,
                   criterion=config.criterion(s.criterion).name,
                   before=t.number(s.before, 1), after=t.number(s.after, 1))
-    return [head, sides, f"{gap} · {decided}", swing]
+    return [head, sides, decided, swing]

@@ -28,7 +28,7 @@ def test_decide_finalise_unlock_from_the_command_line(make_event, tmp_path):
     assert wrong.returncode == 2 and "not an open tie" in wrong.stderr
 
     lines = ikm("boundaries", config=config)
-    assert "TIE — needs the panel's decision" in lines.stdout
+    assert "TIE — the panel must decide" in lines.stdout
 
     ok = ikm("decide", "--entrants", "E03,E02", "--reason", "more jobs created", "--by",
              "Panel chair", config=config)

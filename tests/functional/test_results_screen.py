@@ -86,7 +86,7 @@ async def test_leaderboard_in_rank_order_with_tie_prizes_and_the_prize_lines(sto
         assert cell(screen, "E01", "prize") == "Juara I\nRp 3.000.000"
         assert cell(screen, "E02", "status").startswith("tie")
         assert cell(screen, "E08", "status") == "incomplete\n2/3 judges"
-        assert cell(screen, "E01", "total").startswith("90.00\n" + "█" * 12)
+        assert cell(screen, "E01", "total").startswith("90.00\n" + "█" * 10 + "▊")
         lines = str(screen.query_one("#lines").render())
         assert "2|3: Juara I / Juara II" in lines and "TIE" in lines
         assert "6|7: Juara III / no prize" in lines
@@ -174,7 +174,7 @@ async def test_finalise_with_missing_sheets_needs_an_override_reason(store):
         await open_results(pilot)
         await pilot.press("f")
         await confirm(pilot)
-        assert "1 score sheets are missing" in str(pilot.app.screen.query_one("#dialog-error").render())
+        assert "score sheets missing: 1" in str(pilot.app.screen.query_one("#dialog-error").render())
         pilot.app.screen.query_one("#field-override", Input).value = "J3 left ill"
         await confirm(pilot)
         await until(pilot, lambda: store.results.locked())

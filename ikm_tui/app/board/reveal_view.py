@@ -8,6 +8,7 @@ so no frame — not even a half-drawn one — can show it. Stepping back (or an 
 from __future__ import annotations
 
 
+from rich.align import Align
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,7 +26,8 @@ class RevealView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="reveal-heading")
-        yield Static("", id="reveal-tier")
+        with Center(id="reveal-tier-box"):
+            yield Static("", id="reveal-tier")
         yield Static("", id="reveal-winners")
         with Center(id="reveal-amount-box"):
             yield Digits("", id="reveal-amount")
@@ -48,6 +50,7 @@ class RevealView(Vertical):
                 self._set(part, "")
             self.query_one("#reveal-amount", Digits).update("")
             self.query_one("#reveal-amount-box").display = False
+            self.query_one("#reveal-tier-box").display = False
             self._set("#reveal-heading", "")
             self._set("#reveal-table", self._table(snapshot, tiers))
             return
@@ -56,6 +59,7 @@ class RevealView(Vertical):
         self._set("#reveal-winners", self._winners(snapshot.tier(current["label"])))
         self.query_one("#reveal-amount", Digits).update(rupiah(current["amount"])[3:])
         self.query_one("#reveal-amount-box").display = True
+        self.query_one("#reveal-tier-box").display = True
         self._set("#reveal-amount-label", t("reveal.each", amount=rupiah(current["amount"])))
         self._set("#reveal-earlier", self._earlier(snapshot, earlier))
         self._set("#reveal-table", "")
@@ -64,6 +68,8 @@ class RevealView(Vertical):
         for static in self.query(Static):
             static.update("")
             static.display = False
+        for box in ("#reveal-tier-box", "#reveal-amount-box"):
+            self.query_one(box).display = False
         self.query_one("#reveal-amount", Digits).update("")
 
     def _set(self, selector: str, content) -> None:
@@ -91,7 +97,7 @@ class RevealView(Vertical):
             text.append(f"{tier['label']}: {names}\n")
         return text
 
-    def _table(self, snapshot: Snapshot, tiers: list[dict]) -> Table:
+    def _table(self, snapshot: Snapshot, tiers: list[dict]) -> Align:
         t = self.app.t
         table = Table(title=t("reveal.full_table"), expand=False, title_style="bold",
                       caption=t("reveal.total_paid", amount=rupiah(
@@ -103,4 +109,4 @@ class RevealView(Vertical):
                 table.add_row(tier["label"], row["name"], row["business"],
                               self._category(row["category"]), rupiah(row["amount"]),
                               style="bold")
-        return table
+        return Align.center(table)

@@ -14,10 +14,10 @@ from fractions import Fraction
 from rich.text import Text
 from textual.widgets import DataTable
 
-BAR_WIDTH = 14
+BAR_WIDTH = 12
 EIGHTHS = " ▏▎▍▌▋▊▉"
 COLUMNS = ("rank", "entrant", "total", "status", "prize")
-NAME_WIDTH = 24
+NAME_WIDTH = 22
 
 
 def bar(total: str | None, width: int = BAR_WIDTH) -> str:
@@ -51,7 +51,7 @@ class LeaderboardTable(DataTable):
         t = self.app.t
         labels = {"rank": "#", "entrant": t("col.entrant"), "total": t("col.total"),
                   "status": t("col.status"), "prize": t("col.prize")}
-        widths = {"rank": 3, "entrant": NAME_WIDTH, "total": BAR_WIDTH, "status": 13, "prize": 12}
+        widths = {"rank": 3, "entrant": NAME_WIDTH, "total": BAR_WIDTH, "status": 16, "prize": 12}
         for key in COLUMNS:
             self.add_column(labels[key], key=key, width=widths[key])
 
@@ -120,6 +120,8 @@ class LeaderboardTable(DataTable):
             (f"{row['judges']}/{row['expected_judges']} {t('col.judges').lower()}", muted))
         prize = Text.assemble((row["prize"] or "", style), "\n",
                               (t.rupiah(row["amount"]) if row["amount"] is not None else "", style))
+        for cell in (who, total, status, prize):
+            cell.no_wrap, cell.overflow = True, "ellipsis"  # a long word must not eat line two
         return rank, who, total, status, prize
 
     def _category(self, category_id: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -29,15 +29,16 @@ ACTOR = "moderator"
 class ResultsScreen(Screen):
     CSS_PATH = Path(__file__).parent / "results.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # ceremony keys first: on an 80-column footer the filters are the ones cut off
     BINDINGS = [
-        Binding("c", "category", "results.key_category", id="results.category"),
-        Binding("d", "day", "results.key_day", id="results.day"),
-        Binding("t", "decide", "results.key_decide", id="results.decide"),
-        Binding("r", "recheck", "results.key_recheck", id="results.recheck"),
-        Binding("f", "finalise", "results.key_finalise", id="results.finalise"),
-        Binding("u", "unlock", "results.key_unlock", id="results.unlock"),
         Binding("v", "reveal_next", "results.key_reveal_next", id="results.reveal_next"),
         Binding("h", "reveal_hide", "results.key_reveal_hide", id="results.reveal_hide"),
+        Binding("t", "decide", "results.key_decide", id="results.decide"),
+        Binding("f", "finalise", "results.key_finalise", id="results.finalise"),
+        Binding("u", "unlock", "results.key_unlock", id="results.unlock"),
+        Binding("r", "recheck", "results.key_recheck", id="results.recheck"),
+        Binding("c", "category", "results.key_category", id="results.category"),
+        Binding("d", "day", "results.key_day", id="results.day"),
     ]
 
     def __init__(self, *args, **kwargs) -> None:
@@ -54,7 +55,7 @@ class ResultsScreen(Screen):
         with Horizontal(id="results-body"):
             yield LeaderboardTable(id="leaderboard")
             with Vertical(id="results-side"):
-                with Vertical(id="lines-box"):
+                with VerticalScroll(id="lines-box"):
                     yield Static(self.app.t("results.lines_title"), classes="panel-title")
                     yield BoundaryPanel(id="lines")
                 with Vertical(id="flags-box"):
@@ -111,7 +112,7 @@ class ResultsScreen(Screen):
         category = (config.category(self.category).name if self.category
                     else t("results.filter_all_categories"))
         day = t("results.filter_day", day=self.day) if self.day else t("results.filter_all_days")
-        parts = [title, category, day, t("results.revealed", what=self._step_name(view.reveal_step))]
+        parts = [title, t("results.revealed", what=self._step_name(view.reveal_step)), category, day]
         if view.missing and not view.frozen:
             parts.append(t("results.missing_count", count=view.missing))
         return "  ·  ".join(parts)
