@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import shutil
 import statistics
@@ -29,7 +30,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from ikm_tui.app.moderator import ModeratorApp  # noqa: E402
+from ikm_tui.app.session_app import SessionApp  # noqa: E402
 from ikm_tui.app.results.live import LiveResults  # noqa: E402
 from ikm_tui.app.results.screen import ResultsScreen  # noqa: E402
 from ikm_tui.domain.config import load_config  # noqa: E402
@@ -87,15 +88,23 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:8.1f} ms"
 
 
+class ResultsOnly(SessionApp):
+    """The moderator app with only the results screen, so the figures are that screen's own
+    (the full console also refreshes its stage and progress screens on every new score)."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.push_screen(ResultsScreen())
+
+
 async def measure_screen(store, judge_store, updates: int, rnd: random.Random,
-                         boundary: bool) -> tuple[list[float], list[float], float]:
+                         boundary: bool) -> tuple[list[float], list[float], float, float]:
     """Handler times and loop-busy maxima for ``updates`` single-score updates."""
-    app = ModeratorApp(store, poll_seconds=0.02)
+    app = ResultsOnly(store, poll_seconds=0.02)
     handler: list[float] = []
     busy: list[float] = []
+    started = time.perf_counter()
     async with app.run_test(size=(120, 36)) as pilot:
-        started = time.perf_counter()
-        await pilot.press("f3")
         while not (isinstance(app.screen, ResultsScreen) and app.screen.view is not None):
             await pilot.pause(0.01)
         await pilot.pause()
@@ -112,6 +121,13 @@ async def measure_screen(store, judge_store, updates: int, rnd: random.Random,
 
         screen.reload = timed_reload
         config = store.config
+        gaps: list[float] = []
+        stop = asyncio.Event()
+        beat = asyncio.create_task(heartbeat(gaps, stop))
+        await asyncio.sleep(0.5)  # the same loop with nothing to do: the noise floor
+        stop.set()
+        await beat
+        idle = max(gaps) - 0.001
         for _ in range(updates):
             if boundary:
                 line = screen.view.lines[-1]
@@ -131,7 +147,7 @@ async def measure_screen(store, judge_store, updates: int, rnd: random.Random,
             stop.set()
             await beat
             busy.append(max(gaps) - 0.001)
-    return handler, busy, initial
+    return handler, busy, initial, idle
 
 
 async def heartbeat(gaps: list[float], stop: asyncio.Event) -> None:
@@ -172,18 +188,20 @@ def run(label: str, config_path: Path, updates: int, seed: int) -> None:
     config = load_config(config_path)
     with Store(config) as store, Store(config) as judge_store:
         entrants, judges = len(config.entrants), len(config.judges)
-        print(f"\n== {label}: {entrants} entrants x {judges} judges x {len(config.criteria)} criteria")
+        print(f"\n== {label}: {entrants} entrants x {judges} judges x {len(config.criteria)} criteria"
+              f"  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
         print(f"   import of every sheet       {ms(fill(store, rnd))}")
         for name, seconds in baselines(store, rnd).items():
             print(f"   baseline: {name:34s}{ms(seconds)}")
         for boundary in (False, True):
-            handler, busy, initial = asyncio.run(
+            handler, busy, initial, idle = asyncio.run(
                 measure_screen(store, judge_store, updates, rnd, boundary))
             where = "a boundary entrant" if boundary else "a random entrant"
             print(f"   screen open (first frame)          {ms(initial)}")
             print(f"   one new score on {where}:")
             print(f"     handler    median {ms(statistics.median(handler))}   max {ms(max(handler))}")
-            print(f"     loop busy  median {ms(statistics.median(busy))}   max {ms(max(busy))}")
+            print(f"     loop busy  median {ms(statistics.median(busy))}   max {ms(max(busy))}"
+                  f"   (idle loop, no update: {ms(idle).strip()})")
 
 
 def main() -> None:

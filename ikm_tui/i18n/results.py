@@ -47,7 +47,7 @@ MESSAGES = {
     "results.filter_all_categories": ("Semua kategori", "All categories"),
     "results.filter_all_days": ("Semua hari", "All days"),
     "results.filter_day": ("Hari {day}", "Day {day}"),
-    "results.col_bar": ("Grafik", "Bar"),
+    "results.col_entrant": ("Peserta", "Entrant"),
     "results.status_decided": ("diputuskan panel", "decided by panel"),
     "results.key_category": ("Kategori", "Category"),
     "results.key_day": ("Hari", "Day"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import time
 from decimal import Decimal
 
@@ -64,6 +66,12 @@ async def confirm(pilot) -> None:
     await until(pilot, lambda: not button.has_class("-active"))
     await pilot.click("#dialog-ok")
     await pilot.pause()
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text (the screenshot without its markup)."""
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
 
 
 def table_order(screen) -> list[str]:
@@ -213,3 +221,24 @@ async def test_reveal_keys_step_the_board_only_after_finalising(store):
         await until(pilot, lambda: store.results.reveal_state().step == 0)
         steps = [e.detail["step"] for e in store.audit.entries() if e.action == "reveal.step"]
         assert steps == [1, 2, 3, 4, 0]
+
+
+async def test_once_locked_the_screen_shows_the_frozen_rows(store, other):
+    fill(store, values={e: v for e, v in VALUES.items() if e != "E03"})
+    store.results.finalise(actor="moderator")
+    async with app_for(store).run_test(size=(120, 36)) as pilot:
+        screen = await open_results(pilot)
+        other.stage.withdraw("E01")  # a queue change after the lock does not rewrite the result
+        await until(pilot, lambda: screen.view.ranking.by_entrant()["E01"].status == "withdrawn")
+        assert table_order(screen)[0] == "E01"
+        assert cell(screen, "E01", "prize").startswith("Juara I")
+        assert "FINAL" in str(screen.query_one("#results-status").render())
+
+
+async def test_narrow_terminal_puts_the_monitor_under_the_table(store):
+    fill(store)
+    async with app_for(store).run_test(size=(80, 24)) as pilot:
+        screen = await open_results(pilot)
+        table, side = screen.query_one(LeaderboardTable), screen.query_one("#results-side")
+        assert side.region.y >= table.region.bottom and side.region.width > 60
+        assert "v Reveal" in screen_text(pilot.app)

@@ -49,7 +49,7 @@ class LeaderboardTable(DataTable):
 
     def on_mount(self) -> None:
         t = self.app.t
-        labels = {"rank": "#", "entrant": t("col.entrant"), "total": t("col.total"),
+        labels = {"rank": "#", "entrant": t("results.col_entrant"), "total": t("col.total"),
                   "status": t("col.status"), "prize": t("col.prize")}
         widths = {"rank": 3, "entrant": NAME_WIDTH, "total": BAR_WIDTH, "status": 16, "prize": 12}
         for key in COLUMNS:

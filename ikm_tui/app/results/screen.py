@@ -101,7 +101,7 @@ class ResultsScreen(Screen):
         status = self._status_line()
         if status != self.status:
             self.status = status
-            self.query_one("#results-status", Static).update(status)
+            self.query_one("#results-status", Static).update(status, layout=False)  # one line
 
     def _status_line(self) -> str:
         t, view, config = self.app.t, self.view, self.app.config

@@ -18,6 +18,7 @@ class BoundaryPanel(Static):
     """Each prize line in four short lines: the sides, the gap and why, the smallest swing."""
 
     shown: tuple | None = None
+    shape: tuple | None = None
 
     def show(self, lines, config) -> None:
         if self.shown == (tuple(lines), config.path):
@@ -34,7 +35,11 @@ class BoundaryPanel(Static):
             text.append(swing + "\n\n", style="italic")
         if not lines:
             text.append(t("results.cli_no_lines"))
-        self.update(text)
+        # a relayout of the whole screen costs more than the rest of a refresh: only ask for
+        # one when the panel's height may change (another number of lines, or one may wrap)
+        shape = (text.plain.count("\n"), max(map(len, text.plain.split("\n"))) >= self.size.width)
+        self.update(text, layout=shape != self.shape or shape[1])
+        self.shape = shape
 
 
 class FlagList(OptionList):
