@@ -141,8 +141,8 @@ def main() -> None:
             rows = baseline_rows(bundle, fmt)
             out = folder / f"export.{fmt}"
             base = folder / f"baseline-{fmt}.csv"
-            export_s = best_of(args.repeat, lambda: WRITERS[fmt](bundle, out))
-            csv_s = best_of(args.repeat, lambda: write_with_csv(rows, base))
+            export_s = best_of(args.repeat, lambda f=fmt, o=out: WRITERS[f](bundle, o))
+            csv_s = best_of(args.repeat, lambda r=rows, b=base: write_with_csv(r, b))
             writer = export_s / csv_s
             whole = (gather_s + export_s) / (gather_s + csv_s)
             print(f"{fmt:<6} {len(rows):>7} {export_s * 1000:>10.0f} {csv_s * 1000:>9.1f} "

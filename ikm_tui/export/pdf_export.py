@@ -348,7 +348,7 @@ class Minutes(FPDF):
         if fill:
             self.set_fill_color(*fill)
             self.rect(MARGIN, y, sum(widths), height, style="F")
-            self.set_fill_color(0)  # as the text colour: each text() then needs no colour of its own
+            self.set_fill_color(0)  # = the text colour, so text() needs no colour of its own
         x = MARGIN
         for lines, width, r in zip(cells, widths, right):
             for n, text in enumerate(lines):

@@ -74,7 +74,8 @@ def judge_total_text(scores: dict[str, str], units: ScoreUnits) -> str:
 
 
 def decision_rows(bundle: ResultsBundle) -> list[DecisionRow]:
-    """Open ties first (they block finalising), then the panel's decisions, then the lock's history."""
+    """Open ties first (they block finalising), then the panel's decisions, then the lock's
+    history."""
     rows: list[DecisionRow] = []
     for tie in bundle.ranking.ties:
         rows.append(DecisionRow("tie", tie.rank, tie.entrants,

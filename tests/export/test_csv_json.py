@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 from ikm_tui.export.csv_export import COLUMNS
 from ikm_tui.export.formats import export
 
-from tests.export.conftest import HOSTILE_NAMES
 
 
 def read_csv(bundle, tmp_path):
@@ -29,7 +28,7 @@ def test_no_csv_cell_starts_a_formula(bundle, tmp_path):
     _, lines = read_csv(bundle, tmp_path)
     for line in lines:
         for cell in line:
-            assert not cell[:1] in ("=", "+", "-", "@", "\t", "\r"), cell
+            assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), cell
     names = {line[2] for line in lines[2:] if len(line) > 2}
     assert "'" + '=HYPERLINK("http://x","y")' in names
     assert "'+6281234567890" in names
@@ -70,4 +69,5 @@ def test_json_has_per_judge_scores_and_recusals(scored_store, bundle, tmp_path):
     assert e08["scores"]["J3"] == {"recused": True, "scores": {}}
     stored = scored_store.scores.sheet("J1", "E08")
     assert e08["scores"]["J1"]["scores"] == {k: str(v) for k, v in stored.scores.items()}
-    assert data["leaderboard"][0]["name"] == '=HYPERLINK("http://x","y")'  # JSON is data, not a sheet
+    # JSON is data for programs, not a sheet: the name is kept exactly as typed
+    assert data["leaderboard"][0]["name"] == '=HYPERLINK("http://x","y")'
