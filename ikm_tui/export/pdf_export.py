@@ -31,6 +31,8 @@ from ikm_tui.export.wording import (
 from ikm_tui.i18n import Messages
 
 FONT = "DejaVu"
+SIGNATURE_H = 27  # room to sign, the name and a two-line title, per pair of judges
+HEAD_H = 40  # "Acknowledged by", the head's title, room to sign and the name
 MARGIN = 18
 STAMP_RED = (192, 0, 0)
 RULE_GREY = (150, 150, 150)
@@ -228,7 +230,7 @@ class Minutes(FPDF):
         t, event = self.t, self.config.event
         judges = self.config.judges
         rows_needed = (len(judges) + 1) // 2
-        needed = 30 + rows_needed * 27 + 38
+        needed = 30 + min(rows_needed, 6) * SIGNATURE_H + HEAD_H  # a big panel runs on
         self.ln(4)
         if self.will_page_break(needed):
             self.add_page()
@@ -246,11 +248,15 @@ class Minutes(FPDF):
         for index, judge in enumerate(judges):
             x = MARGIN + (index % 2) * column
             if index % 2 == 0:
+                if self.get_y() + SIGNATURE_H > self.page_break_trigger:
+                    self.add_page()
                 top = self.get_y()
             self._signature(x, top, column - 6, f"{index + 1}. {judge.name}", judge.title)
             if index % 2 == 1 or index == len(judges) - 1:
-                self.set_xy(MARGIN, top + 27)
+                self.set_xy(MARGIN, top + SIGNATURE_H)
         self.ln(4)
+        if self.get_y() + HEAD_H > self.page_break_trigger:
+            self.add_page()
         x = self.w - MARGIN - column
         top = self.get_y()
         self.set_xy(x, top)

@@ -88,3 +88,19 @@ def test_indonesian_minutes(sample_store, tmp_path):
     assert "Mengetahui," in everything
     assert "Drs. Heru Prasetyo Wibowo, M.Si." in everything
     assert "Kepala Dinas Perindustrian dan Tenaga Kerja" in everything
+
+
+def test_a_big_panel_signs_over_as_many_pages_as_it_needs(make_event, tmp_path):
+    from ikm_tui.domain.config import load_config
+    from ikm_tui.store.session import Store
+
+    with Store(load_config(make_event(judges=25, entrants=8))) as store:
+        score_event(store)
+        reader, pages = read_pdf(gather(store), tmp_path)
+    text = flat(" ".join(pages))
+    for j in range(1, 26):
+        assert text.count(f"{j}. Judge {j} ") == 1
+    assert "Acknowledged by" in text
+    # page 1 the minutes, pages 2-3 the 13 rows of signatures and the head, page 4 the ranking
+    assert len(pages) == 4
+    assert "Appendix: the full ranking" in pages[3]
