@@ -33,6 +33,8 @@ from ikm_tui.i18n import Messages
 FONT = "DejaVu"
 SIGNATURE_H = 27  # room to sign, the name and a two-line title, per pair of judges
 HEAD_H = 40  # "Acknowledged by", the head's title, room to sign and the name
+# Control characters have no glyph: a tab prints as a space, the rest as nothing.
+UNPRINTABLE = {code: None for code in (*range(32), 127)} | {9: " ", 10: " ", 13: " "}
 MARGIN = 18
 STAMP_RED = (192, 0, 0)
 RULE_GREY = (150, 150, 150)
@@ -42,8 +44,8 @@ TIER_FILLS = ((253, 236, 200), (214, 228, 245), (218, 240, 222))
 
 # The appendix table: (column, width in mm, right-aligned); 174 mm between the margins.
 RANKING_COLUMNS = (("rank", 17, True), ("entrant", 12, False), ("name", 32, False),
-                   ("business", 35, False), ("category", 17, False), ("total", 12, True),
-                   ("judges", 12, True), ("prize", 16, False), ("amount", 21, True))
+                   ("business", 34, False), ("category", 17, False), ("total", 12, True),
+                   ("judges", 13, True), ("prize", 16, False), ("amount", 21, True))
 
 
 def write_pdf(bundle: ResultsBundle, path: Path) -> Path:
@@ -68,6 +70,11 @@ class Minutes(FPDF):
         self.set_author(event.organiser)
         self.set_creator("ikm-tui")
         self.set_subject(self.t("export.pdf.digest", digest=bundle.digest))
+
+    def normalize_text(self, text: str) -> str:
+        """Every string drawn passes here (fpdf2 calls it): a name with a stray control
+        character prints cleanly instead of as a missing glyph."""
+        return super().normalize_text(text.translate(UNPRINTABLE))
 
     # -- every page -------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -81,7 +82,7 @@ class _Sheet:
 
     def cell(self, value, font: Font | None = None, *, fmt: str | None = None,
              fill: PatternFill | None = None) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.ws, value)
+        cell = WriteOnlyCell(self.ws, _clean(value))
         if isinstance(value, str):
             cell.data_type = "s"  # text starting with "=" stays text, never a formula
         if font is not None:
@@ -104,8 +105,18 @@ class _Sheet:
 def _text_safe(sheet: _Sheet, value):
     """Plain values pass straight through; only text that openpyxl would take for a formula
     needs a cell of its own."""
-    if isinstance(value, str) and value.startswith("="):
-        return sheet.cell(value)
+    if isinstance(value, str):
+        if value.startswith("="):
+            return sheet.cell(value)
+        return _clean(value)
+    return value
+
+
+def _clean(value):
+    """Drop the control characters an XLSX file cannot hold (a name pasted from somewhere
+    odd), instead of failing the whole workbook; the CSV and JSON keep them."""
+    if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
     return value
 
 

@@ -19,6 +19,7 @@ HOSTILE_NAMES = {
     "Owner 4": "-1+1",
     "Owner 5": "Ni Luh Putu Ayu Lestari",
     "Owner 6": "Ma'ruf Hidayatullah Ñoño",
+    "Owner 7": "Bel\x07l\tTab",  # control characters an XLSX file may not hold
 }
 
 
