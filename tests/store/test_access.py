@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from ikm_tui.domain.errors import InputError
+from ikm_tui.domain.score_entry import ScoreProblem
 from ikm_tui.store.session import Store
 
 
@@ -150,7 +151,7 @@ def test_recheck_request_is_pending_until_that_judge_saves_that_entrant(store):
 
 def test_recheck_survives_a_save_that_failed(store):
     store.recheck.request("J1", "E01", actor="moderator")
-    with pytest.raises(Exception):
+    with pytest.raises(ScoreProblem):
         store.scores.submit("J1", "E01", {"inovasi": Decimal(7)})  # incomplete sheet
     assert len(store.recheck.pending_for("J1")) == 1
     assert store.recheck.cancel("J1", "E01", actor="moderator")

@@ -12,8 +12,6 @@ Rules that shape it:
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,11 +19,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 
+from ikm_tui.app.judge.entrant_header import EntrantHeader, HeaderState, clock
 from ikm_tui.app.judge.entrant_list import EntrantLine, EntrantList
 from ikm_tui.app.judge.keys import translate_bindings
-from ikm_tui.app.judge.title_bar import TitleBar
 from ikm_tui.app.judge.recuse_dialog import RecuseDialog
 from ikm_tui.app.judge.sheet_form import SheetForm, score_text
+from ikm_tui.app.judge.title_bar import TitleBar
 from ikm_tui.domain.errors import InputError
 from ikm_tui.domain.scoring import judge_total
 from ikm_tui.store.access import Grant
@@ -70,10 +69,7 @@ class ScoringScreen(Screen):
                 yield Label(t("judge.list_title"), id="list-title")
                 yield EntrantList(id="entrants")
             with Vertical(id="sheet"):
-                yield Static("", id="entrant-title")
-                yield Static("", id="entrant-sub")
-                yield Static("", id="notice")
-                yield Static("", id="stored-state")
+                yield EntrantHeader(id="entrant-header")
                 yield SheetForm(config.criteria, t, id="form")
                 yield Static("", id="total")
                 with Horizontal(id="actions"):
@@ -183,39 +179,10 @@ class ScoringScreen(Screen):
     # -- showing ----------------------------------------------------------------------------
 
     def show_header(self) -> None:
-        if self.entrant is None:
-            return
-        t = self.app.t
-        config = self.app.config
-        entrant = config.entrant(self.entrant)
-        title = t("judge.entrant_title", entrant=entrant.id, business=entrant.business)
-        sub = t("judge.entrant_sub", name=entrant.name,
-                category=config.category(entrant.category).name, day=entrant.day)
-        if entrant.id == self.on_stage:
-            title = "▶ " + title
-            sub = t("judge.on_stage") + " · " + sub
-        self.query_one("#entrant-title", Static).update(title)
-        self.query_one("#entrant-sub", Static).update(sub)
-        notices = []
-        if self.entrant in self.rechecks:
-            notices.append(t("judge.recheck", entrant=self.entrant))
-        if self.waiting_stage and self.waiting_stage != self.entrant:
-            notices.append(t("judge.stage_moved", entrant=self.waiting_stage))
-        others = sorted(self.rechecks - {self.entrant})
-        if others:
-            notices.append(t("judge.recheck_list", entrants=", ".join(others)))
-        notice = self.query_one("#notice", Static)
-        notice.update("\n".join(notices))
-        notice.display = bool(notices)
-        record = self.stored.get(self.entrant)
-        stored = ""
-        if record is not None and record.recused:
-            stored = t("judge.stored_recused", reason=record.reason)
-        elif record is not None:
-            stored = t("judge.stored", time=_clock(record.saved_at))
-        state = self.query_one("#stored-state", Static)
-        state.update(stored)
-        state.display = bool(stored)
+        if self.entrant is not None:
+            self.query_one(EntrantHeader).show(HeaderState(
+                self.entrant, self.on_stage, self.waiting_stage, frozenset(self.rechecks),
+                self.stored.get(self.entrant)))
 
     def show_total(self) -> None:
         total, left = self.form.total()
@@ -366,11 +333,11 @@ class ScoringScreen(Screen):
         self.drafts.pop(entrant, None)
         t = self.app.t
         if record.recused:
-            self.say(t("judge.saved_recusal", entrant=entrant, time=_clock(record.saved_at)),
+            self.say(t("judge.saved_recusal", entrant=entrant, time=clock(record.saved_at)),
                      "saved")
         else:
             total = judge_total(record.as_sheet().scores, self.app.config.criteria)
-            self.say(t("judge.saved", entrant=entrant, time=_clock(record.saved_at),
+            self.say(t("judge.saved", entrant=entrant, time=clock(record.saved_at),
                        total=t.number(total)), "saved")
         if entrant == self.entrant:
             self.form.set_values(self.baseline(entrant))
@@ -385,10 +352,3 @@ class ScoringScreen(Screen):
         self.saving = False
         self.say(self.app.t("judge.not_saved", detail=message), "error")
 
-
-def _clock(saved_at: str) -> str:
-    """The local time of day of a stored UTC instant, as the judge's watch shows it."""
-    try:
-        return dt.datetime.fromisoformat(saved_at).astimezone().strftime("%H:%M:%S")
-    except ValueError:
-        return saved_at
