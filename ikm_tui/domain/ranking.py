@@ -207,19 +207,21 @@ def entrant_keys(scored: list[SheetPoints], config: Config, units: ScoreUnits) -
 def _sort_best_first(contenders: list) -> None:
     """Sort by keys, best first, exactly — at the speed of sorting floats.
 
-    Comparing 10,000 tuples of Fractions costs ~130,000 slow comparisons. ``float()`` of a
-    Fraction is correctly rounded, hence monotone (a < b implies float(a) <= float(b)), so
-    sorting on the float of the total can only misplace entrants whose floats are equal; those
-    runs (exact ties, or totals within a rounding step) are then sorted on the exact keys.
-    Both sorts are stable, so the result is exactly ``sort(key=keys, reverse=True)``.
+    Comparing 10,000 tuples of Fractions costs ~130,000 slow comparisons. Converting a
+    Fraction to a float is correctly rounded, hence monotone (a < b implies float(a) <=
+    float(b)), so a sort on the floats of the keys can only misplace entrants whose float
+    totals are equal; those runs (exact ties, or totals within a rounding step) are then
+    sorted on the exact keys — cheaply, as they arrive almost in order. Both sorts are stable,
+    so the result is exactly ``sort(key=keys, reverse=True)``.
     """
-    approx = [float(item[0][0]) for item in contenders]
+    # int / int is correctly rounded too, and skips Fraction.__float__'s indirection
+    approx = [tuple(k.numerator / k.denominator for k in item[0]) for item in contenders]
     order = sorted(range(len(contenders)), key=approx.__getitem__, reverse=True)
     contenders[:] = [contenders[i] for i in order]
-    approx = [approx[i] for i in order]
+    totals = [approx[i][0] for i in order]
     start = 0
     for end in range(1, len(contenders) + 1):
-        if end == len(contenders) or approx[end] != approx[start]:
+        if end == len(contenders) or totals[end] != totals[start]:
             if end - start > 1:
                 contenders[start:end] = sorted(contenders[start:end], key=lambda item: item[0],
                                                reverse=True)

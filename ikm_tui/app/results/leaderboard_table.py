@@ -18,6 +18,14 @@ BAR_WIDTH = 12
 EIGHTHS = " ▏▎▍▌▋▊▉"
 COLUMNS = ("rank", "entrant", "total", "status", "prize")
 NAME_WIDTH = 22
+# the row fields each column shows: a new score that only shifts ranks rebuilds only ranks
+USES = {
+    "rank": ("rank", "prize"),
+    "entrant": ("entrant", "name", "business", "category", "prize"),
+    "total": ("total", "prize"),
+    "status": ("status", "decision", "judges", "expected_judges"),
+    "prize": ("prize", "amount"),
+}
 
 
 def bar(total: str | None, width: int = BAR_WIDTH) -> str:
@@ -70,13 +78,17 @@ class LeaderboardTable(DataTable):
                 self.remove_row(entrant)
                 self.shown.pop(entrant, None)
             for entrant, row in wanted.items():
-                if self.shown.get(entrant) is row:
+                before = self.shown.get(entrant)
+                if before is row:
                     continue
-                cells = self._cells(row, styles)
                 if entrant not in self.rows:
-                    self.add_row(*cells, key=entrant, height=2)
+                    self.add_row(*(self._cell(c, row, styles) for c in COLUMNS), key=entrant,
+                                 height=2)
                 else:
-                    for column, cell in zip(COLUMNS, cells):
+                    for column in COLUMNS:
+                        if before is not None and all(before[f] == row[f] for f in USES[column]):
+                            continue
+                        cell = self._cell(column, row, styles)
                         if not _same(self.get_cell(entrant, column), cell):
                             self.update_cell(entrant, column, cell)
                 self.shown[entrant] = row
@@ -101,28 +113,34 @@ class LeaderboardTable(DataTable):
         styles["tie"] = self.get_component_rich_style("leaderboard--tie")
         return styles
 
-    def _cells(self, row: dict, styles: dict) -> tuple:
+    def _cell(self, column: str, row: dict, styles: dict) -> Text:
+        """One cell of ``row``: two lines, styled by its prize tier, never wrapping."""
         t = self.app.t
         style = styles.get(row["prize"], "")
         muted = styles["muted"]
-        rank = Text("" if row["rank"] is None else str(row["rank"]), style=style, justify="right")
-        who = Text.assemble(
-            (clip(f"{row['entrant']} {row['name']}", NAME_WIDTH), style),
-            "\n",
-            (clip(f"{row['business']} · {self._category(row['category'])}", NAME_WIDTH), muted),
-        )
-        total = Text.assemble(t.number(Fraction(row["total"])) if row["total"] else "–", "\n",
-                              (bar(row["total"]), style or muted), justify="right")
-        status_key = "results.status_decided" if row["decision"] else f"status.{row['status']}"
-        alarm = styles["tie"] if row["status"] == "tie" else ""
-        status = Text.assemble(
-            (t(status_key), alarm), "\n",
-            (f"{row['judges']}/{row['expected_judges']} {t('col.judges').lower()}", muted))
-        prize = Text.assemble((row["prize"] or "", style), "\n",
-                              (t.rupiah(row["amount"]) if row["amount"] is not None else "", style))
-        for cell in (who, total, status, prize):
-            cell.no_wrap, cell.overflow = True, "ellipsis"  # a long word must not eat line two
-        return rank, who, total, status, prize
+        if column == "rank":
+            return Text("" if row["rank"] is None else str(row["rank"]), style=style,
+                        justify="right")
+        if column == "entrant":
+            cell = Text.assemble(
+                (clip(f"{row['entrant']} {row['name']}", NAME_WIDTH), style), "\n",
+                (clip(f"{row['business']} · {self._category(row['category'])}", NAME_WIDTH),
+                 muted))
+        elif column == "total":
+            cell = Text.assemble(t.number(Fraction(row["total"])) if row["total"] else "–", "\n",
+                                 (bar(row["total"]), style or muted), justify="right")
+        elif column == "status":
+            key = "results.status_decided" if row["decision"] else f"status.{row['status']}"
+            alarm = styles["tie"] if row["status"] == "tie" else ""
+            cell = Text.assemble(
+                (t(key), alarm), "\n",
+                (f"{row['judges']}/{row['expected_judges']} {t('col.judges').lower()}", muted))
+        else:
+            cell = Text.assemble((row["prize"] or "", style), "\n",
+                                 (t.rupiah(row["amount"]) if row["amount"] is not None else "",
+                                  style))
+        cell.no_wrap, cell.overflow = True, "ellipsis"  # a long word must not eat line two
+        return cell
 
     def _category(self, category_id: str) -> str:
         config = self.app.config

@@ -14,6 +14,7 @@ rows the board reveals and the exports print.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store.results import Frozen
 
 SWING_MEMO = 64
+FLAGS_SHOWN = 100  # nobody reads 10,000 flags; the worst come first and a count says the rest
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,8 @@ class ResultsView:
     rows: list[dict]  # domain.leaderboard.standing_row, in rank order
     ranking: Ranking  # live
     lines: list[Boundary]
-    flags: list[Divergence]
+    flags: list[Divergence]  # the furthest out first, at most FLAGS_SHOWN
+    flag_count: int  # every flag, shown or not
     asked: frozenset[tuple[str, str]]  # (judge, entrant) with a pending re-check request
     frozen: Frozen | None
     reveal_step: int
@@ -74,6 +77,8 @@ class LiveResults:
         self.flags: dict[str, list[Divergence]] = {}
         self._rows: dict[str, tuple[object, dict]] = {}  # entrant -> (standing, its row)
         self._swings: dict[tuple, object] = {}
+        self._flag_sort: dict[str, list[tuple]] = {}  # entrant -> its flags with sort keys
+        self._order = {e.id: i for i, e in enumerate(self.config.entrants)}
 
     def read(self) -> ResultsView:
         store, config = self.store, self.config
@@ -92,7 +97,8 @@ class LiveResults:
             rows=frozen.snapshot.rows if frozen else [self._row(s) for s in ranking.standings],
             ranking=ranking,
             lines=boundaries(config, ranking, _SheetsOnDemand(self), self._swing),
-            flags=[f for e in config.entrants for f in self.flags.get(e.id, ())],
+            flags=[flag for _distance, _order, flag in self._top_flags()],
+            flag_count=sum(len(f) for f in self.flags.values()),
             asked=asked,
             frozen=frozen,
             reveal_step=store.results.reveal_state().step,
@@ -110,6 +116,7 @@ class LiveResults:
         for judge, entrant, points in store.results.judge_points(units):
             judged[entrant].append((judge, entrant, points))
         judge_order = {j.id: i for i, j in enumerate(config.judges)}
+        self._flag_sort.clear()
         self.flags = {
             entrant: points_divergences(config, units, sorted(
                 rows, key=lambda r: judge_order.get(r[0], len(judge_order))))
@@ -123,6 +130,19 @@ class LiveResults:
         points = [as_points(s, self.config, self.units) for s in sheets]
         self.scores[entrant] = score_entrant(self.config, self.units, points)
         self.flags[entrant] = entrant_divergences(self.config, sheets, self.units)
+        self._flag_sort.pop(entrant, None)
+
+    def _top_flags(self) -> list[tuple]:
+        """The worst flags by distance (as a float: display order only), then roster order."""
+        every = (item for entrant in self.flags for item in self._flag_keys(entrant))
+        return heapq.nsmallest(FLAGS_SHOWN, every, key=lambda item: (-item[0], item[1]))
+
+    def _flag_keys(self, entrant: str) -> list[tuple]:
+        keys = self._flag_sort.get(entrant)
+        if keys is None:
+            keys = [(float(f.distance), self._order.get(entrant, 0), f) for f in self.flags[entrant]]
+            self._flag_sort[entrant] = keys
+        return keys
 
     def _swing(self, config, above: list[Sheet], below: list[Sheet]):
         """:func:`smallest_swing`, remembered while neither side's sheets change."""

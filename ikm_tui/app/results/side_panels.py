@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import heapq
-
 from rich.text import Text
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ikm_tui.i18n.results import describe_boundary
-
-
-LIMIT = 100
 
 
 class BoundaryPanel(Static):
@@ -47,15 +42,14 @@ class FlagList(OptionList):
 
     shown: tuple | None = None
 
-    def show(self, flags, asked) -> None:
-        """The furthest-out flags first; beyond ``LIMIT`` only a count (nobody reads 10,000)."""
-        if self.shown == (tuple(flags), asked):
+    def show(self, flags, count: int, asked) -> None:
+        """``flags`` come worst first; beyond them only a count (nobody reads 10,000)."""
+        if self.shown == (tuple(flags), count, asked):
             return
-        self.shown = (tuple(flags), asked)
+        self.shown = (tuple(flags), count, asked)
         t = self.app.t
-        worst = heapq.nlargest(LIMIT, flags, key=lambda f: float(f.distance))
         options = []
-        for flag in worst:
+        for flag in flags:
             label = t("results.flag", judge=flag.judge, entrant=flag.entrant,
                       total=t.number(flag.total), median=t.number(flag.others_median))
             if (flag.judge, flag.entrant) in asked:
@@ -63,13 +57,14 @@ class FlagList(OptionList):
             options.append(Option(label, id=f"{flag.judge}/{flag.entrant}"))
         if not flags:
             options.append(Option(t("results.flags_none"), disabled=True))
-        elif len(flags) > LIMIT:
-            options.append(Option(t("results.flags_more", count=len(flags) - LIMIT), disabled=True))
+        elif count > len(flags):
+            options.append(Option(t("results.flags_more", count=count - len(flags)),
+                                  disabled=True))
         highlighted = self.highlighted
         self.clear_options()
         self.add_options(options)
-        if worst and highlighted is not None:
-            self.highlighted = min(highlighted, len(worst) - 1)
+        if flags and highlighted is not None:
+            self.highlighted = min(highlighted, len(flags) - 1)
 
     def chosen(self) -> tuple[str, str] | None:
         """(judge, entrant) of the highlighted flag, or the first one."""
