@@ -76,6 +76,7 @@ class EntrantScore:
     keys: tuple[Fraction, ...] | None  # total, then tie-break aggregates; None if nobody scored
     judges: int  # counted sheets (before trimming)
     expected: int  # judges not recused on this entrant
+    approx: tuple[float, ...] = ()  # the keys as floats, for a fast first sort (see order)
 
 
 def rank(
@@ -106,7 +107,7 @@ def score_entrant(config: Config, units: ScoreUnits, own: list[SheetPoints]) -> 
     scored = [s for s in own if not s.recused]
     expected = len(config.judges) - sum(s.count for s in own if s.recused)
     keys = entrant_keys(scored, config, units) if scored else None
-    return EntrantScore(keys, sum(s.count for s in scored), expected)
+    return EntrantScore(keys, sum(s.count for s in scored), expected, _approx(keys))
 
 
 def order(
@@ -128,7 +129,8 @@ def order(
             unranked.append(Standing(entrant, None, total, score.judges, score.expected, None,
                                      out_status or "not_scored"))
             continue
-        contenders.append((score.keys, entrant, score.judges, score.expected))
+        contenders.append((score.keys, entrant, score.judges, score.expected,
+                           score.approx or _approx(score.keys)))
 
     _sort_best_first(contenders)  # stable: equal keys stay in roster order
     slots = config.prize_slots()
@@ -140,16 +142,19 @@ def order(
     ties: list[Tie] = []
     position = 0
     for group in _groups(contenders):
-        prizes = tuple(slot(position + i) for i in range(len(group)))
-        straddles = len(set(prizes)) > 1
-        ids = frozenset(item[1].id for item in group)
-        decision = decisions_by_group.get(ids) if straddles else None
+        if position < len(slots):
+            prizes = tuple(slot(position + i) for i in range(len(group)))
+            straddles = len(set(prizes)) > 1
+        else:  # past every prize (most of a big event): nothing can straddle a boundary
+            prizes, straddles = (None,) * len(group), False
+        decision = (decisions_by_group.get(frozenset(item[1].id for item in group))
+                    if straddles else None)
         if decision:
             order = {entrant_id: i for i, entrant_id in enumerate(decision.entrants)}
             group = sorted(group, key=lambda item: order[item[1].id])
         elif straddles:
             ties.append(Tie(position + 1, tuple(item[1].id for item in group), prizes))
-        for offset, (keys, entrant, judges, expected) in enumerate(group):
+        for offset, (keys, entrant, judges, expected, _approximately) in enumerate(group):
             if decision:
                 place, prize, status = position + offset + 1, prizes[offset], None
             elif straddles:
@@ -214,25 +219,27 @@ def _sort_best_first(contenders: list) -> None:
     sorted on the exact keys — cheaply, as they arrive almost in order. Both sorts are stable,
     so the result is exactly ``sort(key=keys, reverse=True)``.
     """
-    # int / int is correctly rounded too, and skips Fraction.__float__'s indirection
-    approx = [tuple(k.numerator / k.denominator for k in item[0]) for item in contenders]
-    order = sorted(range(len(contenders)), key=approx.__getitem__, reverse=True)
-    contenders[:] = [contenders[i] for i in order]
-    totals = [approx[i][0] for i in order]
+    contenders.sort(key=lambda item: item[4], reverse=True)
     start = 0
     for end in range(1, len(contenders) + 1):
-        if end == len(contenders) or totals[end] != totals[start]:
+        if end == len(contenders) or contenders[end][4][0] != contenders[start][4][0]:
             if end - start > 1:
                 contenders[start:end] = sorted(contenders[start:end], key=lambda item: item[0],
                                                reverse=True)
             start = end
 
 
+def _approx(keys: tuple[Fraction, ...] | None) -> tuple[float, ...]:
+    """Each key as a float; int / int is correctly rounded, so the order is kept (or tied)."""
+    return tuple(k.numerator / k.denominator for k in keys) if keys else ()
+
+
 def _groups(contenders):
     """Runs of contenders whose total and every tie-break key are equal."""
     group: list = []
     for item in contenders:
-        if group and group[-1][0] != item[0]:
+        # different floats prove different keys; only equal floats need the exact comparison
+        if group and (group[-1][4] != item[4] or group[-1][0] != item[0]):
             yield group
             group = []
         group.append(item)

@@ -156,11 +156,19 @@ class LiveResults:
 
     def _row(self, standing) -> dict:
         cached = self._rows.get(standing.entrant.id)
-        if cached is not None and cached[0] == standing:
+        if cached is not None and _same_standing(cached[0], standing):
             return cached[1]
         row = standing_row(standing)
         self._rows[standing.entrant.id] = (standing, row)
         return row
+
+
+def _same_standing(a, b) -> bool:
+    """Standing equality, cheaply: an entrant not re-scored keeps the very same keys and total
+    objects (its cached EntrantScore), so identity stands in for comparing Fractions."""
+    return (a.total is b.total and a.keys is b.keys and a.rank == b.rank and a.prize is b.prize
+            and a.status == b.status and a.judges == b.judges and a.expected == b.expected
+            and a.decision == b.decision and a.entrant is b.entrant)
 
 
 def read_results(store) -> ResultsView:
