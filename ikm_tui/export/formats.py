@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
 from ikm_tui.domain.errors import InputError
 from ikm_tui.export.bundle import ResultsBundle
-from ikm_tui.export.csv_export import write_csv
-from ikm_tui.export.json_export import write_json
-from ikm_tui.export.pdf_export import write_pdf
-from ikm_tui.export.xlsx_export import write_xlsx
 from ikm_tui.i18n import Messages
 
-WRITERS = {
-    "csv": write_csv,
-    "json": write_json,
-    "xlsx": write_xlsx,
-    "pdf": write_pdf,
-}
+
+class _Writers(dict):
+    """Format name -> writer, imported on first use: openpyxl and fpdf2 cost ~0.4 s of start-up
+    that ``ikm-tui leaderboard`` or the judge console should not pay."""
+
+    _MODULES = {
+        "csv": ("ikm_tui.export.csv_export", "write_csv"),
+        "json": ("ikm_tui.export.json_export", "write_json"),
+        "xlsx": ("ikm_tui.export.xlsx_export", "write_xlsx"),
+        "pdf": ("ikm_tui.export.pdf_export", "write_pdf"),
+    }
+
+    def __init__(self) -> None:
+        super().__init__((name, None) for name in self._MODULES)
+
+    def __getitem__(self, name: str):
+        writer = super().__getitem__(name)
+        if writer is None:
+            module, function = self._MODULES[name]
+            writer = getattr(importlib.import_module(module), function)
+            self[name] = writer
+        return writer
+
+
+WRITERS = _Writers()
 
 
 def default_name(bundle: ResultsBundle, fmt: str) -> str:
