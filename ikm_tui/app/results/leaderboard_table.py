@@ -74,7 +74,13 @@ class LeaderboardTable(DataTable):
         wanted = {row["entrant"]: row for row in rows}
         keep = self.cursor_entrant()
         with self.app.batch_update():
-            for entrant in [e for e in self.order if e not in wanted]:
+            gone = [e for e in self.order if e not in wanted]
+            if len(gone) > 100:  # a filter changed: remove_row is O(n) each, start afresh
+                self.clear()
+                self.shown.clear()
+                self.order = []
+                gone = []
+            for entrant in gone:
                 self.remove_row(entrant)
                 self.shown.pop(entrant, None)
             for entrant, row in wanted.items():
