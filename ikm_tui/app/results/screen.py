@@ -161,12 +161,15 @@ class ResultsScreen(Screen):
             self.notify(done_message)
         return True
 
-    def _after_dialog(self, message: str):
+    def _after_dialog(self, message):
+        """Once a dialog's write succeeded: everyone refreshes, and the moderator is told.
+
+        ``message`` is the text, or a function of the dialog's result (the digest)."""
         def done(result) -> None:
             if result:
                 self.app.session_changed()
                 self.reload()
-                self.notify(message if isinstance(result, bool) else message.format(result))
+                self.notify(message(result) if callable(message) else message)
         return done
 
     def action_decide(self) -> None:
@@ -209,8 +212,7 @@ class ResultsScreen(Screen):
         self.app.push_screen(
             FormDialog(t("results.finalise_title"), body, fields, finalise,
                        ok=t("results.confirm")),
-            lambda digest: digest and self._after_dialog(
-                t("results.finalised", digest=digest[:16]))(True))
+            self._after_dialog(lambda digest: t("results.finalised", digest=digest[:16])))
 
     def action_unlock(self) -> None:
         t, store = self.app.t, self.app.store
