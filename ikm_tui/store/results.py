@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ikm_tui.domain.errors import InputError
-from ikm_tui.domain.ranking import Decision, Ranking, rank
+from ikm_tui.domain.ranking import UNRANKED, Decision, Ranking, rank
 from ikm_tui.domain.snapshot import Snapshot, freeze, last_reveal_step
 from ikm_tui.store import audit
 
@@ -49,6 +49,7 @@ CREATE TABLE reveal (
 """
 
 MISSING_EXAMPLES = 5
+OUT = frozenset(UNRANKED.values())  # standings that are not part of the result at all
 
 
 @dataclass(frozen=True)
@@ -180,11 +181,13 @@ class Results:
         return [(r[0], r[1], r[2]) for r in rows]
 
     def missing_sheets(self, ranking: Ranking | None = None) -> list[tuple[str, str]]:
-        """(judge, entrant) pairs of ranked entrants with no sheet (scored or recused) yet."""
+        """(judge, entrant) pairs with no sheet (scored or recused) yet, for every entrant in
+        the ranking — everyone but no-shows and withdrawals, so an entrant nobody has scored
+        yet counts too rather than silently dropping out of the result."""
         ranking = ranking or self._ranking()
         have = {(s.judge, s.entrant) for s in self.scores.sheets()}
-        return [(j.id, s.entrant.id) for s in ranking.ranked() for j in self.config.judges
-                if (j.id, s.entrant.id) not in have]
+        return [(j.id, s.entrant.id) for s in ranking.standings if s.status not in OUT
+                for j in self.config.judges if (j.id, s.entrant.id) not in have]
 
     # -- the panel's decisions -------------------------------------------------------------
 

@@ -176,8 +176,7 @@ async def test_tie_decision_modal_then_finalise_then_unlock(store):
 
 
 async def test_finalise_with_missing_sheets_needs_an_override_reason(store):
-    fill(store, values={e: v for e, v in VALUES.items() if e not in ("E02", "E03")},
-         skip={("J3", "E08")})
+    fill(store, values=VALUES | {"E03": 7.5}, skip={("J3", "E08")})
     async with app_for(store).run_test(size=(120, 36)) as pilot:
         await open_results(pilot)
         await pilot.press("f")
@@ -202,7 +201,7 @@ async def test_divergence_flag_asks_that_judge_to_recheck(store):
 
 
 async def test_reveal_keys_step_the_board_only_after_finalising(store):
-    fill(store, values={e: v for e, v in VALUES.items() if e != "E03"})
+    fill(store, values=VALUES | {"E03": 7.5})  # no tie
     async with app_for(store).run_test(size=(80, 24)) as pilot:
         screen = await open_results(pilot)
         await pilot.press("v")
@@ -224,7 +223,7 @@ async def test_reveal_keys_step_the_board_only_after_finalising(store):
 
 
 async def test_once_locked_the_screen_shows_the_frozen_rows(store, other):
-    fill(store, values={e: v for e, v in VALUES.items() if e != "E03"})
+    fill(store, values=VALUES | {"E03": 7.5})  # no tie
     store.results.finalise(actor="moderator")
     async with app_for(store).run_test(size=(120, 36)) as pilot:
         screen = await open_results(pilot)

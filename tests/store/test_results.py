@@ -98,6 +98,14 @@ def test_missing_sheets_need_an_override_reason(store):
     assert entry.detail["missing"] == ["J3/E08"]
 
 
+def test_an_entrant_nobody_scored_is_missing_unless_out_of_the_event(store):
+    score_all(store, {e: v for e, v in TIED.items() if e not in ("E03", "E08")} | {"E03": 7.5})
+    assert store.results.missing_sheets() == [("J1", "E08"), ("J2", "E08"), ("J3", "E08")]
+    store.stage.withdraw("E08")
+    assert store.results.missing_sheets() == []
+    assert store.results.finalise(actor="moderator").snapshot.rows[-1]["status"] == "withdrawn"
+
+
 def test_locked_scores_refuse_changes_until_unlocked_with_a_reason(store):
     score_all(store, {e: 9 - i * 0.5 for i, e in enumerate(TIED)})
     store.results.finalise(actor="moderator")

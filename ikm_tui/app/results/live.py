@@ -26,7 +26,7 @@ from ikm_tui.domain.ranking import (EntrantScore, Ranking, as_points, order, sco
                                     score_entrants)
 from ikm_tui.domain.scoring import Sheet
 from ikm_tui.domain.units import ScoreUnits
-from ikm_tui.store.results import Frozen
+from ikm_tui.store.results import OUT, Frozen
 
 SWING_MEMO = 64
 FLAGS_SHOWN = 100  # nobody reads 10,000 flags; the worst come first and a count says the rest
@@ -102,7 +102,7 @@ class LiveResults:
             asked=asked,
             frozen=frozen,
             reveal_step=store.results.reveal_state().step,
-            missing=sum(s.expected - s.judges for s in ranking.ranked()),
+            missing=sum(s.expected - s.judges for s in ranking.standings if s.status not in OUT),
         )
 
     def _reload_all(self) -> None:
