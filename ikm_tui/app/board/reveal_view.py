@@ -85,8 +85,8 @@ class RevealView(Vertical):
 
     def _winners(self, rows: list[dict]) -> Text:
         text = Text(justify="center")
-        for row in rows:
-            text.append(f"\n{row['name']}\n", style="bold")
+        for index, row in enumerate(rows):
+            text.append(("\n" if index else "") + f"{row['name']}\n", style="bold")
             text.append(f"{row['business']} · {self._category(row['category'])}\n")
         return text
 
