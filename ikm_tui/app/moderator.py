@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from ikm_tui.app.export_screen.screen import ExportScreen
+from ikm_tui.app.keys import translate_bindings
 from ikm_tui.app.progress.screen import ProgressScreen
 from ikm_tui.app.results.screen import ResultsScreen
 from ikm_tui.app.session_app import SessionApp
@@ -24,11 +25,15 @@ class ModeratorApp(SessionApp):
     }
     DEFAULT_MODE = "stage"
     BINDINGS = [
-        Binding("f1", "switch_mode('stage')", "Stage", id="mode.stage"),
-        Binding("f2", "switch_mode('progress')", "Judges", id="mode.progress"),
-        Binding("f3", "switch_mode('results')", "Results", id="mode.results"),
-        Binding("f4", "switch_mode('export')", "Export", id="mode.export"),
+        Binding("f1", "switch_mode('stage')", "mode.stage", id="mode.stage"),
+        Binding("f2", "switch_mode('progress')", "mode.progress", id="mode.progress"),
+        Binding("f3", "switch_mode('results')", "mode.results", id="mode.results"),
+        Binding("f4", "switch_mode('export')", "mode.export", id="mode.export"),
     ]
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        translate_bindings(self, self.t)
 
 
 def run_moderator(ctx) -> int:

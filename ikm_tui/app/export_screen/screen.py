@@ -6,7 +6,6 @@ ticking) while a big workbook or the minutes are built.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from rich.text import Text
@@ -18,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Static
 
 from ikm_tui.app.export_screen.run import Outcome, run_export
+from ikm_tui.app.keys import translate_bindings
 from ikm_tui.export.formats import WRITERS
 
 FORMATS = ("xlsx", "pdf", "csv", "json")  # the order staff usually want them in
@@ -55,7 +55,7 @@ class ExportScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        _translate_bindings(self, self.app.t)
+        translate_bindings(self, self.app.t)
         self.app.session_signal.subscribe(self, self.on_session)
         self.show_state()
 
@@ -139,12 +139,3 @@ def _size(path: Path) -> str:
     if size >= 1_000_000:
         return f"{size / 1_000_000:.1f} MB"
     return f"{size / 1000:.0f} kB" if size >= 1000 else f"{size} B"
-
-
-def _translate_bindings(node, t) -> None:
-    """Bindings carry a catalogue key as description; show it in the event's language."""
-    table = node._bindings.key_to_bindings
-    for key, bindings in table.items():
-        table[key] = [dataclasses.replace(b, description=t(b.description)) if b.description
-                      else b for b in bindings]
-    node.refresh_bindings()

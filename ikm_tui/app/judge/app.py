@@ -6,7 +6,7 @@ from textual.binding import Binding
 
 from ikm_tui.app.judge.choose_screen import ChooseJudgeScreen
 from ikm_tui.app.judge.code_screen import CodeScreen
-from ikm_tui.app.judge.keys import translate_bindings
+from ikm_tui.app.keys import translate_bindings
 from ikm_tui.app.judge.scoring_screen import ScoringScreen
 from ikm_tui.app.session_app import SessionApp
 from ikm_tui.store.access import Grant

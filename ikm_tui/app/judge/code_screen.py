@@ -14,7 +14,7 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from ikm_tui.app.judge.keys import translate_bindings
+from ikm_tui.app.keys import translate_bindings
 from ikm_tui.app.judge.title_bar import TitleBar
 from ikm_tui.store.database import StoreUnavailable
 

@@ -21,7 +21,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 
 from ikm_tui.app.judge.entrant_header import EntrantHeader, HeaderState, clock
 from ikm_tui.app.judge.entrant_list import EntrantLine, EntrantList
-from ikm_tui.app.judge.keys import translate_bindings
+from ikm_tui.app.keys import translate_bindings
 from ikm_tui.app.judge.recuse_dialog import RecuseDialog
 from ikm_tui.app.judge.sheet_form import SheetForm, score_text
 from ikm_tui.app.judge.title_bar import TitleBar

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
-from ikm_tui.app.judge.keys import translate_bindings
+from ikm_tui.app.keys import translate_bindings
 
 
 class ConfirmReissue(ModalScreen[bool]):

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ikm_tui.app.judge.keys import translate_bindings
+from ikm_tui.app.keys import translate_bindings
 from ikm_tui.app.progress.dialogs import ConfirmReissue, ShowCodes
 from ikm_tui.store.progress import PENDING, RECUSED, SCORED, JudgeProgress
 

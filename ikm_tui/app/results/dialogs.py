@@ -17,6 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from ikm_tui.app.keys import translate_bindings
+
 from ikm_tui.domain.errors import InputError
 from ikm_tui.store.database import StoreUnavailable
 
@@ -51,8 +53,6 @@ class FormDialog(ModalScreen):
                 yield Button(self.app.t("results.cancel"), id="dialog-cancel")
 
     def on_mount(self) -> None:
-        from ikm_tui.app.stage.keys import translate_bindings
-
         translate_bindings(self, self.app.t)
         inputs = self.query(Input)
         if inputs:

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from ikm_tui.app.keys import translate_bindings
 from ikm_tui.app.results.dialogs import Field, FormDialog
 from ikm_tui.app.results.leaderboard_table import LeaderboardTable
 from ikm_tui.app.results.live import LiveResults, ResultsView
@@ -67,8 +68,6 @@ class ResultsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        from ikm_tui.app.stage.keys import translate_bindings
-
         translate_bindings(self, self.app.t)
         self.app.session_signal.subscribe(self, self.on_session)
         self.reload()

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from ikm_tui.app.stage.keys import translate_bindings
+from ikm_tui.app.keys import translate_bindings
 
 STAGE_CSS = Path(__file__).parent / "stage.tcss"
 

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
 from ikm_tui.app.board.board import Board
-from ikm_tui.app.stage.keys import translate_bindings
+from ikm_tui.app.keys import translate_bindings
 
 STAGE_CSS = Path(__file__).parent / "stage.tcss"
 BOARD_CSS = Path(__file__).parents[1] / "board" / "board.tcss"

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from ikm_tui.app.stage.confirm import ConfirmScreen
-from ikm_tui.app.stage.keys import translate_bindings
+from ikm_tui.app.keys import translate_bindings
 from ikm_tui.app.stage.on_stage import JudgeStrip, NextUpPanel, OnStagePanel
 from ikm_tui.app.stage.projector import BoardScreen, ProjectorControls
 from ikm_tui.app.stage.queue_table import QueueTable

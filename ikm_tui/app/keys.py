@@ -1,7 +1,7 @@
 """Footer labels in the event's language.
 
 Textual reads a Binding's description when it draws the footer; our BINDINGS carry a catalogue
-key as description, and each screen swaps in the translated text once it is mounted.
+key as description, and each screen (and the app) swaps in the translated text once mounted.
 """
 
 from __future__ import annotations

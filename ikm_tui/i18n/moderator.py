@@ -1,0 +1,8 @@
+"""Strings of the moderator console's frame: the F-keys between its areas."""
+
+MESSAGES = {
+    "mode.stage": ("Panggung", "Stage"),
+    "mode.progress": ("Juri", "Judges"),
+    "mode.results": ("Hasil", "Results"),
+    "mode.export": ("Ekspor", "Export"),
+}
