@@ -15,4 +15,5 @@ def translate_bindings(node, t) -> None:
     for key, bindings in table.items():
         table[key] = [dataclasses.replace(b, description=t(b.description)) if b.description
                       else b for b in bindings]
-    node.refresh_bindings()
+    if node.is_running:
+        node.refresh_bindings()

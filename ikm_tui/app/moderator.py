@@ -31,8 +31,8 @@ class ModeratorApp(SessionApp):
         Binding("f4", "switch_mode('export')", "mode.export", id="mode.export"),
     ]
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def __init__(self, store, **kwargs) -> None:
+        super().__init__(store, **kwargs)
         translate_bindings(self, self.t)
 
 

@@ -14,8 +14,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Checkbox, Header, Input, Label, Static
 
+from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.export_screen.run import Outcome, run_export
 from ikm_tui.app.keys import translate_bindings
 from ikm_tui.export.formats import WRITERS
@@ -52,7 +53,7 @@ class ExportScreen(Screen):
                 yield Button(t("export.screen.run"), id="export-run", variant="primary")
             yield Static(t("export.screen.idle"), id="export-status")
             yield Static(id="export-files")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)

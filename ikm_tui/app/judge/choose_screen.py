@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.keys import translate_bindings
 from ikm_tui.app.judge.title_bar import TitleBar
 
@@ -22,7 +23,7 @@ class ChooseJudgeScreen(Screen):
                 yield Label(self.app.t("judge.choose_title"), id="code-title")
                 yield OptionList(*(Option(f"{j.id}  {j.name}", id=j.id)
                                    for j in self.app.config.judges), id="judges")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)

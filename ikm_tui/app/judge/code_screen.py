@@ -12,8 +12,9 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
+from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.keys import translate_bindings
 from ikm_tui.app.judge.title_bar import TitleBar
 from ikm_tui.store.database import StoreUnavailable
@@ -41,7 +42,7 @@ class CodeScreen(Screen):
                 yield Static(prompt, id="code-prompt")
                 yield Input(id="code", password=True, placeholder=t("judge.code_placeholder"))
                 yield Static(self.message, id="code-message", classes="problem")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)

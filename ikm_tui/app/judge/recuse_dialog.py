@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
+from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.keys import translate_bindings
 
 
@@ -32,7 +33,7 @@ class RecuseDialog(ModalScreen[str | None]):
                 yield Button(t("judge.button_recuse"), id="recuse-ok", variant="warning",
                              compact=True)
                 yield Button(t("judge.button_cancel"), id="recuse-cancel", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)

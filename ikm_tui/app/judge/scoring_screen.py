@@ -17,8 +17,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 
+from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.judge.entrant_header import EntrantHeader, HeaderState, clock
 from ikm_tui.app.judge.entrant_list import EntrantLine, EntrantList
 from ikm_tui.app.keys import translate_bindings
@@ -77,7 +78,7 @@ class ScoringScreen(Screen):
                                  compact=True)
                     yield Button(t("judge.button_recuse"), id="recuse", compact=True)
                 yield Static("", id="save-state")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)

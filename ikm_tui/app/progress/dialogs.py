@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
+from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.keys import translate_bindings
 
 
@@ -32,7 +33,7 @@ class ConfirmReissue(ModalScreen[bool]):
                 yield Button(t("progress.button_yes"), id="reissue-yes", variant="warning",
                              compact=True)
                 yield Button(t("progress.button_no"), id="reissue-no", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)
@@ -67,7 +68,7 @@ class ShowCodes(ModalScreen[None]):
             yield Static(t("progress.codes_note"), classes="dialog-note")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("progress.button_close"), id="codes-close", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)

@@ -14,8 +14,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
+from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.keys import translate_bindings
 from ikm_tui.app.progress.dialogs import ConfirmReissue, ShowCodes
 from ikm_tui.store.progress import PENDING, RECUSED, SCORED, JudgeProgress
@@ -52,7 +53,7 @@ class ProgressScreen(Screen):
         yield Static("", id="progress-legend")
         yield DataTable(id="judges-table", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         t = self.app.t

@@ -14,8 +14,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.keys import translate_bindings
 from ikm_tui.app.results.dialogs import Field, FormDialog
 from ikm_tui.app.results.leaderboard_table import LeaderboardTable
@@ -65,7 +66,7 @@ class ResultsScreen(Screen):
                                             tolerance=self.app.config.judging.divergence),
                                  classes="panel-title")
                     yield FlagList(id="flags")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)

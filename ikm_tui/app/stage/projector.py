@@ -12,8 +12,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
+from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.board.board import Board
 from ikm_tui.app.keys import translate_bindings
 
@@ -29,7 +30,7 @@ class BoardScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Board(self.app.store.stage.now)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)

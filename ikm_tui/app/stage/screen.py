@@ -14,8 +14,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
+from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.stage.confirm import ConfirmScreen
 from ikm_tui.app.keys import translate_bindings
 from ikm_tui.app.stage.on_stage import JudgeStrip, NextUpPanel, OnStagePanel
@@ -57,7 +58,7 @@ class StageScreen(Screen):
                 yield OnStagePanel(id="on-stage")
                 yield NextUpPanel(id="next-up")
                 yield JudgeStrip(id="judge-strip")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)
