@@ -17,8 +17,12 @@ from ikm_tui.domain.errors import InputError
 class CsvTable:
     path: Path
     header: list[str]
-    rows: list[tuple[int, dict[str, str]]]  # (line number, cells by header)
+    rows: list[tuple[int, list[str]]]  # (line number, stripped cells in header order)
     decimal_comma: bool
+
+    def index(self) -> dict[str, int]:
+        """Column name -> position in each row's cells."""
+        return {name: i for i, name in enumerate(self.header)}
 
 
 def read_csv(path: Path) -> CsvTable:
@@ -37,7 +41,7 @@ def read_csv(path: Path) -> CsvTable:
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
-    rows: list[tuple[int, dict[str, str]]] = []
+    rows: list[tuple[int, list[str]]] = []
     try:
         for cells in reader:
             if not any(c.strip() for c in cells):
@@ -49,8 +53,8 @@ def read_csv(path: Path) -> CsvTable:
             if len(cells) > len(header):
                 raise InputError(f"{path}:{line}", "csv.too_many_cells", expected=len(header),
                                  got=len(cells))
-            cells = cells + [""] * (len(header) - len(cells))
-            rows.append((line, {h: c.strip() for h, c in zip(header, cells)}))
+            cells = [c.strip() for c in cells] + [""] * (len(header) - len(cells))
+            rows.append((line, cells))
     except csv.Error as exc:
         raise InputError(f"{path}:{reader.line_num}", "csv.syntax", detail=str(exc)) from None
     if header is None:

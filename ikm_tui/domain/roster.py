@@ -18,11 +18,12 @@ def read_roster(path: Path, fields: dict) -> list[tuple[tuple, dict, RowPlace]]:
         raise InputError(f"{path}:1", "csv.unknown_columns", columns=", ".join(extra),
                          expected=", ".join(fields))
     rows = []
+    column = table.index()
     for index, (line, cells) in enumerate(table.rows):
         where = RowPlace(path, line)
         values: dict[str, object] = {}
         for name in fields:
-            cell = cells[name]
+            cell = cells[column[name]]
             if not cell:
                 raise where.error((name,), "csv.empty_cell", column=name)
             if fields[name][0] == "int":

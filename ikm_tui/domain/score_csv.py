@@ -33,17 +33,16 @@ def read_score_csv(path: Path, config: Config) -> list[SheetEntry]:
     entries: list[SheetEntry] = []
     errors: list[InputError] = []
     seen: dict[tuple[str, str], int] = {}
-    parse = _ScoreCache(config, table.decimal_comma)
+    reader = _SheetReader(config, table.index(), criteria, table.decimal_comma)
     for line, cells in table.rows:
-        place = f"{path}:{line}"
         try:
-            entry = _row(cells, config, criteria, parse, place)
-        except InputError as exc:
-            errors.append(exc)
+            entry = reader.row(cells)
+        except ScoreProblem as problem:
+            errors.append(InputError(f"{path}:{line}", problem.code, **problem.params))
             continue
         key = (entry.judge, entry.entrant)
         if key in seen:
-            errors.append(InputError(place, "csv.duplicate_pair", judge=entry.judge,
+            errors.append(InputError(f"{path}:{line}", "csv.duplicate_pair", judge=entry.judge,
                                      entrant=entry.entrant, line=seen[key]))
         seen.setdefault(key, line)
         entries.append(entry)
@@ -52,47 +51,44 @@ def read_score_csv(path: Path, config: Config) -> list[SheetEntry]:
     return entries
 
 
-class _ScoreCache:
-    """A sheet file repeats the same few values thousands of times: check each text once."""
+class _SheetReader:
+    """Turns one row's cells into a sheet. A file repeats the same few values thousands of
+    times, so each distinct text is checked once per criterion and remembered."""
 
-    def __init__(self, config: Config, decimal_comma: bool) -> None:
+    def __init__(self, config: Config, column: dict[str, int], criteria: list[str],
+                 decimal_comma: bool) -> None:
         self.config = config
+        self.judge, self.entrant = column["judge"], column["entrant"]
+        self.recused = column.get("recused")
+        self.criteria = [(c, column[c], config.criterion(c)) for c in criteria]
         self.decimal_comma = decimal_comma
         self.seen: dict[tuple[str, str], Decimal | ScoreProblem] = {}
 
-    def __call__(self, criterion_id: str, text: str) -> Decimal:
-        key = (criterion_id, text)
-        result = self.seen.get(key)
-        if result is None:
-            try:
-                result = parse_score(text, self.config.criterion(criterion_id),
-                                     decimal_comma=self.decimal_comma)
-            except ScoreProblem as problem:
-                result = problem
-            self.seen[key] = result
-        if isinstance(result, ScoreProblem):
-            raise result
-        return result
+    def row(self, cells: list[str]) -> SheetEntry:
+        judge, entrant = cells[self.judge], cells[self.entrant]
+        if not self.config.has("judge", judge):
+            raise ScoreProblem("score.unknown_judge", judge=judge)
+        if not self.config.has("entrant", entrant):
+            raise ScoreProblem("score.unknown_entrant", entrant=entrant)
+        recused = cells[self.recused].lower() if self.recused is not None else ""
+        if recused and recused not in RECUSED_YES:
+            raise ScoreProblem("csv.bad_recused", got=cells[self.recused])
+        if recused:
+            if any(cells[i] for _, i, _ in self.criteria):
+                raise ScoreProblem("csv.recused_with_scores")
+            return SheetEntry(judge, entrant, None, "CSV")
+        seen, scores = self.seen, {}
+        for criterion_id, i, criterion in self.criteria:
+            result = seen.get((criterion_id, cells[i]))
+            if result is None:
+                result = seen[(criterion_id, cells[i])] = self.check(cells[i], criterion)
+            if isinstance(result, ScoreProblem):
+                raise result
+            scores[criterion_id] = result
+        return SheetEntry(judge, entrant, scores)
 
-
-def _row(cells: dict[str, str], config: Config, criteria: list[str], parse: _ScoreCache,
-         place: str) -> SheetEntry:
-    judge, entrant = cells["judge"], cells["entrant"]
-    if not config.has("judge", judge):
-        raise InputError(place, "score.unknown_judge", judge=judge)
-    if not config.has("entrant", entrant):
-        raise InputError(place, "score.unknown_entrant", entrant=entrant)
-    recused_cell = cells.get("recused", "").strip().lower()
-    if recused_cell and recused_cell not in RECUSED_YES:
-        raise InputError(place, "csv.bad_recused", got=cells["recused"])
-    if recused_cell:
-        if any(cells[c] for c in criteria):
-            raise InputError(place, "csv.recused_with_scores")
-        return SheetEntry(judge, entrant, None, "CSV")
-    scores = {}
-    for criterion_id in criteria:
+    def check(self, text: str, criterion) -> Decimal | ScoreProblem:
         try:
-            scores[criterion_id] = parse(criterion_id, cells[criterion_id])
+            return parse_score(text, criterion, decimal_comma=self.decimal_comma)
         except ScoreProblem as problem:
-            raise InputError(place, problem.code, **problem.params) from None
-    return SheetEntry(judge, entrant, scores)
+            return problem

@@ -62,13 +62,13 @@ def check_sheet(config: Config, judge: str, entrant: str, scores: Mapping[str, D
         raise ScoreProblem("score.unknown_judge", judge=judge)
     if not config.has("entrant", entrant):
         raise ScoreProblem("score.unknown_entrant", entrant=entrant)
-    expected = {c.id for c in config.criteria}
-    missing = expected - set(scores)
-    if missing:
-        raise ScoreProblem("score.missing", criteria=", ".join(sorted(missing)))
-    extra = set(scores) - expected
-    if extra:
-        raise ScoreProblem("score.unknown_criterion", criteria=", ".join(sorted(extra)))
+    if len(scores) != len(config.criteria) or not all(c.id in scores for c in config.criteria):
+        expected = {c.id for c in config.criteria}
+        missing = expected - set(scores)
+        if missing:
+            raise ScoreProblem("score.missing", criteria=", ".join(sorted(missing)))
+        raise ScoreProblem("score.unknown_criterion",
+                           criteria=", ".join(sorted(set(scores) - expected)))
     for criterion in config.criteria:
         value = scores[criterion.id]
         if not criterion.accepts(Decimal(value)):

@@ -57,10 +57,13 @@ def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
 
 
+# One encoder for every row: json.dumps with options builds a new encoder on each call.
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def _content(seq: int, at: str, actor: str, action: str, subject: str, detail: str) -> str:
     """The hashed text: the row's fields as a JSON array, then its detail JSON as stored."""
-    head = json.dumps([seq, at, actor, action, subject], ensure_ascii=False, separators=(",", ":"))
-    return head + detail
+    return _JSON.encode([seq, at, actor, action, subject]) + detail
 
 
 def _hash(prev_hash: str, content: str) -> str:
@@ -80,7 +83,7 @@ def append_many(conn: sqlite3.Connection, rows: list[tuple[str, str, str, dict]]
     records = []
     for actor, action, subject, detail in rows:
         seq += 1
-        detail_text = json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        detail_text = _JSON.encode(detail)
         digest = _hash(prev_hash, _content(seq, at, actor, action, subject, detail_text))
         records.append((seq, at, actor, action, subject, detail_text, prev_hash, digest))
         prev_hash = digest
