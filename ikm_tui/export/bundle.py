@@ -26,6 +26,7 @@ class ResultsBundle:
     decisions: tuple[Decision, ...] = ()  # the panel's recorded orders for tied groups
     finalisations: tuple[Finalisation, ...] = ()  # each finalising and its unlock, in order
     recusals: dict[tuple[str, str], str] = field(default_factory=dict)  # (judge, entrant) -> reason
+    overtime: dict[str, int] = field(default_factory=dict)  # entrant -> seconds over on stage
 
 
 def gather(store) -> ResultsBundle:
@@ -51,4 +52,5 @@ def gather(store) -> ResultsBundle:
         decisions=tuple(store.results.decisions()),
         finalisations=tuple(store.results.finalisations()),
         recusals={(r.judge, r.entrant): r.reason for r in records if r.recused},
+        overtime={e: ms // 1000 for e, ms in store.queue.overtime_ms().items()},
     )

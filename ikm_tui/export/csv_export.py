@@ -12,7 +12,7 @@ from ikm_tui.i18n import Messages
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 COLUMNS = ("rank", "entrant", "name", "business", "category", "total", "judges", "prize",
-           "amount", "status")
+           "amount", "status", "overtime_seconds")
 
 
 def safe_cell(value: object) -> object:
@@ -29,6 +29,7 @@ def leaderboard_csv(bundle: ResultsBundle) -> str:
         writer.writerow([safe_cell(Messages(bundle.config.event.language)("export.provisional"))])
     writer.writerow(COLUMNS)
     for row in bundle.rows:
+        row = row | {"overtime_seconds": bundle.overtime.get(row["entrant"], 0)}
         writer.writerow([safe_cell(row[c]) for c in COLUMNS])
     writer.writerow([])
     writer.writerow(["digest", bundle.digest])

@@ -27,7 +27,8 @@ def results_json(bundle: ResultsBundle) -> dict:
         "digest": bundle.digest,
         "generated_at": bundle.generated_at.isoformat(timespec="seconds"),
         "leaderboard": [
-            {**row, "scores": bundle.scores.get(row["entrant"], {})} for row in bundle.rows
+            {**row, "overtime_seconds": bundle.overtime.get(row["entrant"], 0),
+             "scores": bundle.scores.get(row["entrant"], {})} for row in bundle.rows
         ],
         "total_paid": total_paid(bundle.rows),
         "decisions": [

@@ -127,9 +127,10 @@ def _number(text: str | None) -> float | None:
 def _leaderboard(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
     headers = [t("col.rank"), t("col.entrant"), t("col.name"), t("col.business"),
                t("col.category"), t("col.total"), t("col.judges"), t("export.col.expected"),
-               t("col.prize"), t("col.amount"), t("col.status"), t("export.col.decision")]
+               t("col.prize"), t("col.amount"), t("col.status"), t("export.col.overtime"),
+               t("export.col.decision")]
     sheet = _Sheet(book, bundle, t, "leaderboard", headers,
-                   [8, 10, 28, 32, 14, 10, 8, 10, 12, 16, 16, 40])
+                   [8, 10, 28, 32, 14, 10, 8, 10, 12, 16, 16, 14, 40])
     config = bundle.config
     for row in bundle.rows:
         decision = row["decision"]
@@ -140,6 +141,7 @@ def _leaderboard(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
             row["judges"], row["expected_judges"], row["prize"],
             sheet.cell(row["amount"], fmt=RUPIAH_FORMAT),
             t(f"status.{row['status']}"),
+            bundle.overtime.get(row["entrant"], 0),
             decision["reason"] if decision else None,
         ])
     sheet.close()

@@ -16,6 +16,7 @@ MESSAGES = {
     "export.col.code": ("Kode", "Code"),
     "export.col.expected": ("Juri seharusnya", "Judges expected"),
     "export.col.decision": ("Keputusan panel", "Panel decision"),
+    "export.col.overtime": ("Lebih waktu (detik)", "Overtime (seconds)"),
     "export.col.judge": ("Juri", "Judge"),
     "export.col.judge_name": ("Nama juri", "Judge name"),
     "export.col.judge_total": ("Nilai juri", "Judge total"),
