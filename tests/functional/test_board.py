@@ -19,6 +19,7 @@ from ikm_tui.app.moderator import ModeratorApp
 from ikm_tui.app.stage.countdown import Countdown
 from ikm_tui.domain.config import load_config
 from ikm_tui.store.session import Store
+from tests.functional.waiting import until
 
 
 @pytest.fixture
@@ -35,13 +36,6 @@ def console_store(event):
 
 def board(event, path=None) -> BoardApp:
     return BoardApp(ReconnectingStore(event, path), poll_seconds=0.02)
-
-
-async def until(pilot, condition, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await pilot.pause(0.02)
 
 
 def view(app) -> str:

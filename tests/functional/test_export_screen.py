@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 from textual.widgets import Checkbox, Input, Static
@@ -15,6 +14,7 @@ from ikm_tui.domain.config import load_config
 from ikm_tui.store.session import Store
 
 from tests.export.conftest import score_event
+from tests.functional.waiting import until
 
 
 @pytest.fixture
@@ -24,13 +24,6 @@ def store(make_event):
     score_event(store)
     yield store
     store.close()
-
-
-async def until(pilot, condition, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await pilot.pause(0.02)
 
 
 async def open_export(pilot) -> ExportScreen:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import time
 from decimal import Decimal
 
 import pytest
@@ -17,6 +16,7 @@ from ikm_tui.domain.config import load_config
 from ikm_tui.store.access import Grant
 from ikm_tui.store.database import StoreUnavailable
 from ikm_tui.store.session import Store
+from tests.functional.waiting import until
 
 CRITERIA = ("inovasi", "produktivitas", "pasar")  # make_event's default criteria
 
@@ -43,14 +43,6 @@ def other(store):
 
 def judge_app(store, judge="J1") -> JudgeApp:
     return JudgeApp(store, grant=Grant(judge, None), poll_seconds=0.02)
-
-
-async def until(pilot, condition, timeout: float = 5.0) -> None:
-    """Wait for something another connection did to reach the screen (polled, bounded)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await pilot.pause(0.02)
 
 
 async def settle(pilot) -> None:

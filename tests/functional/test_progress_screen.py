@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from decimal import Decimal
 
 import pytest
@@ -14,6 +13,7 @@ from ikm_tui.app.progress.dialogs import ConfirmReissue, ShowCodes
 from ikm_tui.app.progress.screen import ProgressScreen
 from ikm_tui.domain.config import load_config
 from ikm_tui.store.session import Store
+from tests.functional.waiting import until
 
 CRITERIA = ("inovasi", "produktivitas", "pasar")
 CODE = re.compile(r"^[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}$")
@@ -31,13 +31,6 @@ def other(store):
     other = Store(store.config, store.path)
     yield other
     other.close()
-
-
-async def until(pilot, condition, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await pilot.pause(0.02)
 
 
 async def open_progress(pilot) -> ProgressScreen:

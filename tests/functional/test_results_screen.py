@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import time
 from decimal import Decimal
 
 import pytest
@@ -15,6 +14,7 @@ from ikm_tui.app.results.leaderboard_table import LeaderboardTable
 from ikm_tui.app.results.screen import ResultsScreen
 from ikm_tui.domain.config import load_config
 from ikm_tui.store.session import Store
+from tests.functional.waiting import until
 
 CRITERIA = ("inovasi", "produktivitas", "pasar")
 # E02 and E03 tie on places 2-3 (Juara I | Juara II); J2 typed 2 for E06 (a divergent total)
@@ -44,13 +44,6 @@ def other(store):
     other = Store(store.config, store.path)
     yield other
     other.close()
-
-
-async def until(pilot, condition, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await pilot.pause(0.02)
 
 
 async def open_results(pilot) -> ResultsScreen:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-import time
 from decimal import Decimal
 
 import pytest
@@ -19,6 +18,7 @@ from ikm_tui.app.board.app import BoardApp
 from ikm_tui.app.board.reveal_view import RevealView
 from ikm_tui.domain.config import load_config
 from ikm_tui.store.session import Store
+from tests.functional.waiting import until
 
 CRITERIA = ("inovasi", "produktivitas", "pasar")
 # E08 best ... E01 worst, so the first in the queue (E01, shown as "next up") wins nothing.
@@ -46,13 +46,6 @@ def screen_text(app) -> str:
     svg = app.export_screenshot()
     body = svg[svg.index('<g class="terminal'):] if '<g class="terminal' in svg else svg
     return html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")
-
-
-async def until(pilot, condition, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await pilot.pause(0.02)
 
 
 def capture_frames(app, frames: list, allowed: list) -> None:

@@ -17,6 +17,7 @@ from ikm_tui.app.stage.queue_table import QueueTable
 from ikm_tui.domain.config import load_config
 from ikm_tui.store.session import Store
 from ikm_tui.store.stage import Stage
+from tests.functional.waiting import until
 
 SIZE = (120, 36)
 
@@ -49,13 +50,6 @@ def store(event, clock):
 
 def console(store) -> ModeratorApp:
     return ModeratorApp(store, poll_seconds=0.02)
-
-
-async def until(pilot, condition, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await pilot.pause(0.02)
 
 
 def status(store, entrant: str) -> str:
