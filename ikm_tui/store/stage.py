@@ -115,26 +115,27 @@ class Stage:
         return self._act(actor, "queue.next", self._calling(_next_up_id, allow_none=True))
 
     def skip(self, entrant: str, *, actor: str = ACTOR) -> StageState:
-        return self._act(actor, "queue.skip", _queue_change(lambda l, s: rules.skip(l, entrant)),
-                         subject=entrant)
+        return self._act(actor, "queue.skip", _queue_change(
+            lambda lineup, _state: rules.skip(lineup, entrant)), subject=entrant)
 
     def no_show(self, entrant: str, *, actor: str = ACTOR) -> StageState:
         last_day = len(self.config.event.days)
         return self._act(actor, "queue.no_show", _queue_change(
-            lambda l, s: rules.no_show(l, entrant, last_day)), subject=entrant)
+            lambda lineup, _state: rules.no_show(lineup, entrant, last_day)), subject=entrant)
 
     def move_later(self, entrant: str, *, actor: str = ACTOR) -> StageState:
         return self._act(actor, "queue.move_later", _queue_change(
-            lambda l, s: rules.move_later(l, entrant)), subject=entrant)
+            lambda lineup, _state: rules.move_later(lineup, entrant)), subject=entrant)
 
     def move_to_day(self, entrant: str, day: int, *, actor: str = ACTOR) -> StageState:
         self._check_day(day)
         return self._act(actor, "queue.move_to_day", _queue_change(
-            lambda l, s: rules.move_to_day(l, entrant, day)), subject=entrant, detail={"day": day})
+            lambda lineup, _state: rules.move_to_day(lineup, entrant, day)),
+            subject=entrant, detail={"day": day})
 
     def withdraw(self, entrant: str, *, actor: str = ACTOR) -> StageState:
         return self._act(actor, "queue.withdraw", _queue_change(
-            lambda l, s: rules.withdraw(l, entrant)), subject=entrant)
+            lambda lineup, _state: rules.withdraw(lineup, entrant)), subject=entrant)
 
     def switch_day(self, day: int, *, actor: str = ACTOR) -> StageState:
         self._check_day(day)
@@ -147,7 +148,7 @@ class Stage:
         return self._act(actor, "stage.switch_day", change, subject=str(day), undoable=False)
 
     def set_calm(self, calm: bool, *, actor: str = ACTOR) -> StageState:
-        return self._act(actor, "stage.calm", lambda l, s, now: (l, replace(s, calm=calm)),
+        return self._act(actor, "stage.calm", lambda lineup, state, _now: (lineup, replace(state, calm=calm)),
                          subject="board", detail={"calm": calm}, undoable=False)
 
     def undo(self, *, actor: str = ACTOR) -> UndoStep:

@@ -85,7 +85,7 @@ def test_bad_values_are_refused_naming_the_key(tmp_path, old, new, expected):
 def test_dangling_category_names_the_line_of_that_entrant(tmp_path):
     text = event_toml()
     lines = text.splitlines()
-    third = [i for i, l in enumerate(lines) if l == "[[entrants]]"][2]
+    third = [i for i, line in enumerate(lines) if line == "[[entrants]]"][2]
     cat_line = next(i for i in range(third, len(lines)) if lines[i].startswith("category"))
     lines[cat_line] = 'category = "nope"'
     message = error_for(tmp_path, "\n".join(lines))

@@ -76,7 +76,7 @@ def test_ranks_are_one_based_competition_ranks(event):
     config, sheets = event
     result = rank(config, sheets)
     ranked = result.ranked()
-    for i, s in enumerate(ranked):
+    for s in ranked:
         # rank = 1 + how many are strictly ahead (same keys share the rank of the first of them)
         ahead = sum(1 for other in ranked if other.keys > s.keys)
         assert s.rank == 1 + ahead
