@@ -104,13 +104,14 @@ class ResultsScreen(Screen):
                 if (self.category is None or r["category"] == self.category)
                 and (self.day is None or r["day"] == self.day)]
         tiers = {p.label: min(i + 1, 3) for i, p in enumerate(config.prizes)}
-        self.query_one(LeaderboardTable).show(rows, tiers)
-        self.query_one(BoundaryPanel).show(view.lines, config)
-        self.query_one(FlagList).show(view.flags, view.flag_count, view.asked)
-        status = self._status_line()
-        if status != self.status:
-            self.status = status
-            self.query_one("#results-status", Static).update(status, layout=False)  # one line
+        with self.app.batch_update():  # one new frame for the whole update, not one per panel
+            self.query_one(LeaderboardTable).show(rows, tiers)
+            self.query_one(BoundaryPanel).show(view.lines, config)
+            self.query_one(FlagList).show(view.flags, view.flag_count, view.asked)
+            status = self._status_line()
+            if status != self.status:
+                self.status = status
+                self.query_one("#results-status", Static).update(status, layout=False)
 
     def _status_line(self) -> str:
         t, view, config = self.app.t, self.view, self.app.config
