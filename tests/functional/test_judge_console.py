@@ -33,14 +33,6 @@ def store(event):
     store.close()
 
 
-@pytest.fixture
-def other(store):
-    """Another process's view of the same file: the moderator, another judge."""
-    other = Store(store.config, store.path)
-    yield other
-    other.close()
-
-
 def judge_app(store, judge="J1") -> JudgeApp:
     return JudgeApp(store, grant=Grant(judge, None), poll_seconds=0.02)
 

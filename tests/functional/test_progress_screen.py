@@ -26,13 +26,6 @@ def store(make_event):
     store.close()
 
 
-@pytest.fixture
-def other(store):
-    other = Store(store.config, store.path)
-    yield other
-    other.close()
-
-
 async def open_progress(pilot) -> ProgressScreen:
     await pilot.press("f2")
     await until(pilot, lambda: isinstance(pilot.app.screen, ProgressScreen))

@@ -38,14 +38,6 @@ def store(make_event):
     store.close()
 
 
-@pytest.fixture
-def other(store):
-    """Another process's connection to the same file (a judge's console)."""
-    other = Store(store.config, store.path)
-    yield other
-    other.close()
-
-
 async def open_results(pilot) -> ResultsScreen:
     await pilot.press("f3")
     await until(pilot, lambda: isinstance(pilot.app.screen, ResultsScreen)
