@@ -103,6 +103,16 @@ MESSAGES = {
         "basis data tidak dapat dibuka ({detail}); periksa folder dan izinnya",
         "cannot open the database ({detail}); check the folder and its permissions",
     ),
+    "db.not_ready": (
+        "basis data sesi belum ada; buka konsol moderator terlebih dahulu",
+        "the session database does not exist yet; open the moderator console first",
+    ),
+    "db.needs_upgrade": (
+        "basis data sesi versi lama (skema {found}); buka konsol moderator sekali untuk "
+        "memperbaruinya ke skema {supported}",
+        "the session database is older (schema {found}); open the moderator console once to "
+        "bring it to schema {supported}",
+    ),
     "db.newer": (
         "dibuat oleh versi ikm-tui yang lebih baru (skema {found}, versi ini mendukung {supported})",
         "made by a newer ikm-tui (schema {found}; this version supports {supported})",

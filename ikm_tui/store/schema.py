@@ -27,17 +27,7 @@ CURRENT_VERSION = len(MIGRATIONS)
 def prepare(db, config) -> None:
     """Make ``db`` a current session database for ``config``, or refuse it unchanged."""
     path = str(db.path)
-    try:
-        version = db.conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError:
-        raise InputError(path, "db.not_sqlite") from None
-    if version > CURRENT_VERSION:
-        raise InputError(path, "db.newer", found=version, supported=CURRENT_VERSION)
-    if version == 0 and tables:
-        raise InputError(path, "db.foreign")
-    if version:
-        _check_identity(db, config)
+    version = _recognise(db, config)
     try:
         db.enable_wal()
     except sqlite3.DatabaseError:
@@ -57,6 +47,36 @@ def prepare(db, config) -> None:
                          {"event": config.fingerprint(), "schema": CURRENT_VERSION})
         _check_references(conn, config, path)
         queue.seed(conn, config)
+
+
+def check_current(db, config) -> None:
+    """For read-only followers (the projector board): accept only a database that is already
+    current for this event — never create, migrate or seed it."""
+    version = _recognise(db, config)
+    if version == 0:
+        raise InputError(str(db.path), "db.not_ready")
+    if version < CURRENT_VERSION:
+        raise InputError(str(db.path), "db.needs_upgrade", found=version,
+                         supported=CURRENT_VERSION)
+    _check_references(db.conn, config, str(db.path))
+
+
+def _recognise(db, config) -> int:
+    """The schema version, after refusing a file that is not ours, is newer, or is another
+    event's; 0 for an empty (new) file."""
+    path = str(db.path)
+    try:
+        version = db.conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError:
+        raise InputError(path, "db.not_sqlite") from None
+    if version > CURRENT_VERSION:
+        raise InputError(path, "db.newer", found=version, supported=CURRENT_VERSION)
+    if version == 0 and tables:
+        raise InputError(path, "db.foreign")
+    if version:
+        _check_identity(db, config)
+    return version
 
 
 def _check_identity(db, config) -> None:

@@ -14,20 +14,25 @@ from ikm_tui.store.progress import Progress
 from ikm_tui.store.queue import Queue
 from ikm_tui.store.recheck import Rechecks
 from ikm_tui.store.results import Results
-from ikm_tui.store.schema import prepare
+from ikm_tui.store.schema import check_current, prepare
 from ikm_tui.store.scores import ScoreSheets
 from ikm_tui.store.stage import Stage
 
 
 class Store:
-    """Opens (creating or migrating) the session database for ``config``."""
+    """Opens (creating or migrating) the session database for ``config``.
 
-    def __init__(self, config: Config, path: Path | str | None = None) -> None:
+    ``read_only=True`` is for followers that must never write (the projector board): the file
+    must already exist and be current; it is opened with SQLite's read-only mode.
+    """
+
+    def __init__(self, config: Config, path: Path | str | None = None, *,
+                 read_only: bool = False) -> None:
         self.config = config
         self.path = Path(path) if path else config.event.database
-        self.db = Database(self.path)
+        self.db = Database(self.path, read_only=read_only)
         try:
-            prepare(self.db, config)
+            (check_current if read_only else prepare)(self.db, config)
         except BaseException:
             self.db.close()
             raise

@@ -94,6 +94,9 @@ async def test_unreachable_database_says_so_and_recovers(event, tmp_path):
         await until(pilot, lambda: view(pilot.app) == UNREACHABLE)
         assert "unreachable" in text(pilot.app, "#unreachable-message")
         path.parent.mkdir()
+        await pilot.pause(0.3)  # several polls: the read-only board never creates the file
+        assert view(pilot.app) == UNREACHABLE and not path.exists()
+        Store(event, path).close()  # the moderator's console opens the session
         await until(pilot, lambda: view(pilot.app) == IDLE)
 
 

@@ -212,3 +212,19 @@ def test_ranking_from_sql_points_equals_ranking_from_sheets(make_event, rule):
         (s.entrant.id, s.rank, s.total, s.keys) for s in slow.standings]
     assert any(s.total.denominator != 1 for s in fast.ranked())
     assert all(isinstance(s.total, Fraction) for s in fast.ranked())
+
+
+def test_read_only_store_never_creates_or_writes(event):
+    """The projector board's store: a missing file stays missing; a current one is only read."""
+    path = event.event.database
+    with pytest.raises(InputError):
+        Store(event, read_only=True)
+    assert not path.exists()
+    with Store(event) as store:
+        store.scores.submit("J1", "E01", scores(event, "9"))
+    before = file_digest(path)
+    with Store(event, read_only=True) as follower:
+        assert follower.ranking().by_entrant()["E01"].total == 90
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            follower.scores.submit("J2", "E01", scores(event, "9"))
+    assert file_digest(path) == before

@@ -2,12 +2,14 @@
 
 The board must start, and stay up, when the session file is missing, locked by a stalled
 share, or refused: it says so and retries. This wrapper opens the real
-:class:`~ikm_tui.store.session.Store` on first use, and after any failure forgets it so the
-next poll (every 100 ms) tries again.
+:class:`~ikm_tui.store.session.Store` read-only on first use (a missing or not yet current
+file is "unreachable" until the moderator's console creates it), and after any failure forgets
+it so the next poll (every 100 ms) tries again.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 
@@ -17,7 +19,7 @@ class ReconnectingStore:
 
         self.config = config
         self.path = path
-        self._opener = opener or Store
+        self._opener = opener or partial(Store, read_only=True)  # the board never writes
         self._store = None
 
     def _open(self):
