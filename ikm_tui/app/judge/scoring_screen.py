@@ -35,7 +35,7 @@ from ikm_tui.store.database import StoreUnavailable
 class ScoringScreen(Screen):
     CSS_PATH = "judge.tcss"
     AUTO_FOCUS = ".score-input"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-phone"), (64, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         Binding("ctrl+s", "submit", "judge.key.submit", id="judge.submit", priority=True),
