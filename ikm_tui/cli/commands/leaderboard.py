@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 
 from ikm_tui.domain.leaderboard import leaderboard_rows
 
@@ -36,7 +37,7 @@ def render_table(rows: list[dict], messages) -> str:
             row["entrant"],
             row["name"],
             row["business"],
-            row["total"] or "–",
+            messages.number(Fraction(row["total"])) if row["total"] else "–",
             f"{row['judges']}/{row['expected_judges']}",
             row["prize"] or "",
             messages.rupiah(row["amount"]) if row["amount"] is not None else "",
