@@ -1,41 +1,37 @@
-"""The engine's fast exact sort (float pre-sort, exact within equal-float runs), which the
-leaderboard and its prize lines rely on at 10,000 entrants, against the plain exact sort."""
+"""The engine orders entrants on exact integer keys (``rank_key``), which the leaderboard and
+its prize lines rely on at 10,000 entrants: same order and same ties as the Fraction keys."""
 
 from __future__ import annotations
 
-import random
 from fractions import Fraction as F
 
-from ikm_tui.domain.ranking import _approx, _sort_best_first
+import pytest
 
-
-def with_floats(items):
-    """Contenders shaped as order() builds them: keys first, their floats fifth."""
-    return [(keys, name, 0, 0, _approx(keys)) for keys, name in items]
-
-
-def plain(contenders):
-    return sorted(contenders, key=lambda item: item[0], reverse=True)
+from ikm_tui.domain.ranking import key_scales, rank, rank_key
+from ikm_tui.domain.units import ScoreUnits
+from tests.unit.engine_builders import build_config, sheet
 
 
 def test_totals_a_float_cannot_tell_apart_are_still_ordered_exactly():
-    tiny = F(1, 10**30)  # float(80 + tiny) == float(80)
-    contenders = with_floats([((F(80), F(7)), "E01"), ((F(80) + tiny, F(1)), "E02"),
-                              ((F(80), F(8)), "E03"), ((F(80) - tiny, F(9)), "E04"),
-                              ((F(80), F(8)), "E05")])
-    assert float(contenders[0][0][0]) == float(contenders[1][0][0])
-    ours = list(contenders)
-    _sort_best_first(ours)
-    assert [c[1] for c in ours] == ["E02", "E03", "E05", "E01", "E04"] == \
-        [c[1] for c in plain(contenders)]
+    """Nine judges on a 0.01 step: totals differing by far less than a float's resolution."""
+    config = build_config(entrants=6, judges=9, criteria=(("a", 1),), scale=("0", "100", "0.01"),
+                          tie_break=(), prizes=(("P", 1, 1),))
+    # E01: eight judges 33.33 and one 33.34; E02: all nine 33.33 -> differ by 1/900 of a point
+    sheets = [sheet(f"J{j}", "E01", "33.34" if j == 9 else "33.33", config=config) for j in range(1, 10)]
+    sheets += [sheet(f"J{j}", "E02", "33.33", config=config) for j in range(1, 10)]
+    result = rank(config, sheets)
+    first, second = result.ranked()[:2]
+    assert first.total - second.total == F(1, 900)
+    assert (first.entrant.id, first.rank, second.rank) == ("E01", 1, 2)
 
 
-def test_matches_the_plain_sort_on_random_keys_with_many_ties():
-    rng = random.Random(3)
-    for _ in range(50):
-        contenders = with_floats(
-            [((F(rng.randint(0, 40), rng.choice([1, 2, 3, 7])), F(rng.randint(0, 3))), f"E{i:03d}")
-             for i in range(rng.randint(0, 60))])
-        ours = list(contenders)
-        _sort_best_first(ours)
-        assert ours == plain(contenders)
+def test_rank_key_keeps_order_and_ties_and_refuses_a_foreign_fraction():
+    config = build_config(judges=3)
+    scales = key_scales(config, ScoreUnits.of(config))
+    keys = [(F(160, 3), F(17, 2)), (F(160, 3), F(8)), (F(53), F(9)), (F(160, 3), F(17, 2))]
+    ints = [rank_key(k, scales) for k in keys]
+    for a, ka in zip(ints, keys):
+        for b, kb in zip(ints, keys):
+            assert (a < b) == (ka < kb) and (a == b) == (ka == kb)
+    with pytest.raises(ValueError):
+        rank_key((F(1, 10**30), F(0)), scales)

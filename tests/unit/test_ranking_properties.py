@@ -112,3 +112,18 @@ def test_integer_fast_path_equals_the_fraction_rules(event):
         if standing.rank is not None:
             assert standing.keys[1:] == tuple(
                 criterion_aggregate(own, c, config.scoring) for c in config.scoring.tie_break)
+
+
+@settings(max_examples=150, deadline=None)
+@given(events())
+def test_integer_rank_keys_order_exactly_like_the_fraction_keys(event):
+    from ikm_tui.domain.ranking import key_scales, rank_key
+    from ikm_tui.domain.units import ScoreUnits
+
+    config, sheets = event
+    scales = key_scales(config, ScoreUnits.of(config))
+    ranked = rank(config, sheets).ranked()
+    ints = [rank_key(s.keys, scales) for s in ranked]
+    for a, sa in zip(ints, ranked):
+        for b, sb in zip(ints, ranked):
+            assert (a < b) == (sa.keys < sb.keys) and (a == b) == (sa.keys == sb.keys)
