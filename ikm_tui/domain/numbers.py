@@ -29,10 +29,6 @@ def rupiah(amount: int) -> str:
     return "Rp " + f"{amount:,}".replace(",", ".")
 
 
-def to_fraction(value: Decimal | int | str) -> Fraction:
-    return Fraction(Decimal(value)) if not isinstance(value, int) else Fraction(value)
-
-
 def decimal_text(value: Decimal) -> str:
     """Canonical text for a score: ``Decimal('8.50')`` -> ``"8.5"``, ``Decimal('9')`` -> ``"9"``."""
     text = format(value.normalize(), "f")

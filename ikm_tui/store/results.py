@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ikm_tui.domain.errors import InputError
 from ikm_tui.domain.ranking import UNRANKED, Decision, Ranking, rank
+from ikm_tui.domain.scoring import Sheet
 from ikm_tui.domain.snapshot import Snapshot, freeze, last_reveal_step
 from ikm_tui.store import audit
 
@@ -180,12 +181,14 @@ class Results:
             tuple(params))
         return [(r[0], r[1], r[2]) for r in rows]
 
-    def missing_sheets(self, ranking: Ranking | None = None) -> list[tuple[str, str]]:
+    def missing_sheets(self, ranking: Ranking | None = None,
+                       sheets: list[Sheet] | None = None) -> list[tuple[str, str]]:
         """(judge, entrant) pairs with no sheet (scored or recused) yet, for every entrant in
         the ranking — everyone but no-shows and withdrawals, so an entrant nobody has scored
         yet counts too rather than silently dropping out of the result."""
-        ranking = ranking or self._ranking()
-        have = {(s.judge, s.entrant) for s in self.scores.sheets()}
+        sheets = self.scores.sheets() if sheets is None else sheets
+        ranking = ranking or self._ranking(sheets)
+        have = {(s.judge, s.entrant) for s in sheets}
         return [(j.id, s.entrant.id) for s in ranking.standings if s.status not in OUT
                 for j in self.config.judges if (j.id, s.entrant.id) not in have]
 
@@ -238,15 +241,16 @@ class Results:
         with self.db.write() as conn:
             if is_locked(conn):
                 raise InputError(self._place, "results.already_locked")
-            ranking = self._ranking()
+            sheets = self.scores.sheets()  # read once: rank, check and freeze the same sheets
+            ranking = self._ranking(sheets)
             if ranking.ties:
                 raise InputError(self._place, "results.open_ties", ties=_describe_ties(ranking.ties))
-            missing = self.missing_sheets(ranking)
+            missing = self.missing_sheets(ranking, sheets)
             if missing and override is None:
                 examples = ", ".join(f"{j}/{e}" for j, e in missing[:MISSING_EXAMPLES])
                 raise InputError(self._place, "results.missing_sheets", count=len(missing),
                                  examples=examples)
-            snapshot = freeze(self.config, ranking, self.scores.sheets())
+            snapshot = freeze(self.config, ranking, sheets)
             digest, at = snapshot.digest, audit.now()
             conn.execute(
                 "INSERT INTO finalisation (finalised_at, finalised_by, digest, snapshot,"
@@ -297,8 +301,9 @@ class Results:
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _ranking(self) -> Ranking:
-        return rank(self.config, self.scores.sheets(), self.queue.statuses(), self.decisions())
+    def _ranking(self, sheets: list[Sheet] | None = None) -> Ranking:
+        sheets = self.scores.sheets() if sheets is None else sheets
+        return rank(self.config, sheets, self.queue.statuses(), self.decisions())
 
     def _refuse_if_locked(self, conn: sqlite3.Connection) -> None:
         if is_locked(conn):
