@@ -34,12 +34,18 @@ from ikm_tui.export.formats import WRITERS  # noqa: E402
 from ikm_tui.export.proof import decision_rows, sheet_rows  # noqa: E402
 from ikm_tui.store.session import Store  # noqa: E402
 
-CRITERIA = [("inovasi", 25), ("produktivitas", 25), ("digital", 15), ("pasar", 20),
-            ("tenaga_kerja", 15)]
+CRITERIA = [("inovasi", 25), ("produktivitas", 25), ("digital", 15), ("pasar", 20), ("tenaga_kerja", 15)]
 FIRST = ["Sari", "Agus", "Ni Luh Putu", "Ma'ruf", "Dédé", "Rizky Ramadhan", "Lie Mei"]
 LAST = ["Wulandari", "Setiawan", "Ayu Lestari", "Hidayatullah", "Kurniawan", "Nasution"]
-TRADE = ["Keripik Tempe", "Anyaman Bambu", "Servis HP", "Batik Tulis", "Kopi Robusta",
-         "Laundry Kiloan Bersih Wangi", "Sablon & Percetakan"]
+TRADE = [
+    "Keripik Tempe",
+    "Anyaman Bambu",
+    "Servis HP",
+    "Batik Tulis",
+    "Kopi Robusta",
+    "Laundry Kiloan Bersih Wangi",
+    "Sablon & Percetakan",
+]
 
 
 def write_event(folder: Path, entrants: int, judges: int) -> Path:
@@ -48,16 +54,30 @@ def write_event(folder: Path, entrants: int, judges: int) -> Path:
         out = csv.writer(f)
         out.writerow(["id", "name", "business", "category", "day"])
         for e in range(entrants):
-            out.writerow([f"E{e:05d}", f"{rnd.choice(FIRST)} {rnd.choice(LAST)}",
-                          f"{rnd.choice(TRADE)} {e}", rnd.choice(["makanan", "kerajinan", "jasa"]),
-                          1 + e % 2])
+            out.writerow(
+                [
+                    f"E{e:05d}",
+                    f"{rnd.choice(FIRST)} {rnd.choice(LAST)}",
+                    f"{rnd.choice(TRADE)} {e}",
+                    rnd.choice(["makanan", "kerajinan", "jasa"]),
+                    1 + e % 2,
+                ]
+            )
     lines = [
         'roster = "roster.csv"',
-        "[event]", 'title = "Konsultasi Produktivitas IKM Rintisan"',
-        'organiser = "Dinas Perindustrian dan Tenaga Kerja"', 'venue = "Aula Dinperinaker"',
-        'days = ["2022-06-14", "2022-06-15"]', 'database = "bench.db"', 'language = "id"',
-        'head_title = "Kepala Dinas"', 'head_name = "Drs. Heru Prasetyo Wibowo, M.Si."',
-        "[scoring]", "min = 1", "max = 10", "step = 0.5",
+        "[event]",
+        'title = "Konsultasi Produktivitas IKM Rintisan"',
+        'organiser = "Dinas Perindustrian dan Tenaga Kerja"',
+        'venue = "Aula Dinperinaker"',
+        'days = ["2022-06-14", "2022-06-15"]',
+        'database = "bench.db"',
+        'language = "id"',
+        'head_title = "Kepala Dinas"',
+        'head_name = "Drs. Heru Prasetyo Wibowo, M.Si."',
+        "[scoring]",
+        "min = 1",
+        "max = 10",
+        "step = 0.5",
         'tie_break = ["inovasi", "produktivitas"]',
     ]
     for cid, weight in CRITERIA:
@@ -66,8 +86,7 @@ def write_event(folder: Path, entrants: int, judges: int) -> Path:
         lines += ["[[judges]]", f'id = "J{j + 1}"', f'name = "Juri {j + 1}"']
     for cat in ("makanan", "kerajinan", "jasa"):
         lines += ["[[categories]]", f'id = "{cat}"', f'name = "{cat.title()}"']
-    for label, amount in (("Juara I", 3_000_000), ("Juara II", 2_400_000),
-                          ("Juara III", 1_800_000)):
+    for label, amount in (("Juara I", 3_000_000), ("Juara II", 2_400_000), ("Juara III", 1_800_000)):
         lines += ["[[prizes]]", f'label = "{label}"', "count = 2", f"amount = {amount}"]
     path = folder / "config.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -79,26 +98,38 @@ def fill_scores(store: Store) -> None:
     config = store.config
     entries = [
         SheetEntry(j.id, e.id, {c.id: Decimal(2 + rnd.randrange(19)) / 2 for c in config.criteria})
-        for e in config.entrants for j in config.judges
+        for e in config.entrants
+        for j in config.judges
     ]
     store.scores.import_sheets(entries, actor="benchmark")
 
 
 def baseline_rows(bundle, fmt: str) -> list[list]:
     """The rows each format carries, as plain values: what the csv module is asked to write."""
-    leaderboard = [[r["rank"], r["entrant"], r["name"], r["business"], r["category"],
-                    r["total"], r["judges"], r["expected_judges"], r["prize"], r["amount"],
-                    r["status"]] for r in bundle.rows]
-    sheets = [[s.entrant, s.judge, *s.scores, s.judge_total, s.state, s.reason]
-              for s in sheet_rows(bundle)]
+    leaderboard = [
+        [
+            r["rank"],
+            r["entrant"],
+            r["name"],
+            r["business"],
+            r["category"],
+            r["total"],
+            r["judges"],
+            r["expected_judges"],
+            r["prize"],
+            r["amount"],
+            r["status"],
+        ]
+        for r in bundle.rows
+    ]
+    sheets = [[s.entrant, s.judge, *s.scores, s.judge_total, s.state, s.reason] for s in sheet_rows(bundle)]
     if fmt == "csv":
         return leaderboard
     if fmt == "json":
         return leaderboard + sheets
     if fmt == "pdf":
         return [r for r in leaderboard if r[8]] + leaderboard
-    audit = [[a.seq, a.at, a.actor, a.action, a.subject, json.dumps(a.detail), a.hash]
-             for a in bundle.audit]
+    audit = [[a.seq, a.at, a.actor, a.action, a.subject, json.dumps(a.detail), a.hash] for a in bundle.audit]
     decisions = [[d.kind, d.rank, " ".join(d.entrants), d.reason] for d in decision_rows(bundle)]
     return leaderboard + sheets + decisions + audit + [["about"]] * 30
 
@@ -131,12 +162,15 @@ def main() -> None:
         gather_s = best_of(args.repeat, lambda: gather(store))
         bundle = gather(store)
         store.close()
-        print(f"{args.entrants} entrants x {args.judges} judges x {len(CRITERIA)} criteria; "
-              f"{len(bundle.audit)} audit entries; best of {args.repeat}")
-        print(f"gather (read the session, rank): {gather_s * 1000:9.0f} ms (same for every "
-              f"format)")
-        print(f"{'format':<6} {'rows':>7} {'writer ms':>10} {'csv ms':>9} {'writer':>8} "
-              f"{'export':>8} {'size':>9}")
+        print(
+            f"{args.entrants} entrants x {args.judges} judges x {len(CRITERIA)} criteria; "
+            f"{len(bundle.audit)} audit entries; best of {args.repeat}"
+        )
+        print(f"gather (read the session, rank): {gather_s * 1000:9.0f} ms (same for every format)")
+        print(
+            f"{'format':<6} {'rows':>7} {'writer ms':>10} {'csv ms':>9} {'writer':>8} "
+            f"{'export':>8} {'size':>9}"
+        )
         for fmt in ("csv", "json", "xlsx", "pdf"):
             rows = baseline_rows(bundle, fmt)
             out = folder / f"export.{fmt}"
@@ -145,9 +179,11 @@ def main() -> None:
             csv_s = best_of(args.repeat, lambda r=rows, b=base: write_with_csv(r, b))
             writer = export_s / csv_s
             whole = (gather_s + export_s) / (gather_s + csv_s)
-            print(f"{fmt:<6} {len(rows):>7} {export_s * 1000:>10.0f} {csv_s * 1000:>9.1f} "
-                  f"{writer:>6.1f}x{'' if writer <= 5 else '!'} {whole:>6.2f}x"
-                  f"{'' if whole <= 5 else '!'} {out.stat().st_size / 1e6:>7.1f} MB")
+            print(
+                f"{fmt:<6} {len(rows):>7} {export_s * 1000:>10.0f} {csv_s * 1000:>9.1f} "
+                f"{writer:>6.1f}x{'' if writer <= 5 else '!'} {whole:>6.2f}x"
+                f"{'' if whole <= 5 else '!'} {out.stat().st_size / 1e6:>7.1f} MB"
+            )
         print("target <= 5x; '!' marks a ratio over it")
 
 

@@ -30,9 +30,16 @@ def write_event(folder: Path, entrants: int, judges: int) -> Path:
             f.write(f"E{e:05d},Owner {e},Business {e},jasa,{1 + e % 2}\n")
     lines = [
         'roster = "roster.csv"',
-        "[event]", 'title = "Benchmark"', 'days = ["2022-06-14", "2022-06-15"]',
-        'database = "bench.db"', 'language = "en"',
-        "[scoring]", "min = 1", "max = 10", "step = 0.5", 'tie_break = ["c1", "c2"]',
+        "[event]",
+        'title = "Benchmark"',
+        'days = ["2022-06-14", "2022-06-15"]',
+        'database = "bench.db"',
+        'language = "en"',
+        "[scoring]",
+        "min = 1",
+        "max = 10",
+        "step = 0.5",
+        'tie_break = ["c1", "c2"]',
     ]
     for cid, w in zip(CRITERIA, WEIGHTS):
         lines += ["[[criteria]]", f'id = "{cid}"', f'name = "{cid}"', f"weight = {w}"]
@@ -63,12 +70,16 @@ def bare_import(db: Path, rows: list[tuple]) -> float:
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("CREATE TABLE score (judge TEXT, entrant TEXT, criterion TEXT, value TEXT,"
-                 " PRIMARY KEY (judge, entrant, criterion))")
+    conn.execute(
+        "CREATE TABLE score (judge TEXT, entrant TEXT, criterion TEXT, value TEXT,"
+        " PRIMARY KEY (judge, entrant, criterion))"
+    )
     start = time.perf_counter()
     conn.execute("BEGIN")
-    conn.executemany("INSERT INTO score VALUES (?, ?, ?, ?)",
-                     ((j, e, c, v) for j, e, values in rows for c, v in zip(CRITERIA, values)))
+    conn.executemany(
+        "INSERT INTO score VALUES (?, ?, ?, ?)",
+        ((j, e, c, v) for j, e, values in rows for c, v in zip(CRITERIA, values)),
+    )
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - start
     conn.close()
@@ -103,8 +114,10 @@ def main() -> None:
         config = write_event(folder, args.entrants, args.judges)
         csv_path, rows = write_scores(folder, args.entrants, args.judges)
         n_scores = len(rows) * len(CRITERIA)
-        print(f"event: {args.entrants} entrants x {args.judges} judges x {len(CRITERIA)} criteria"
-              f" = {len(rows):,} score sheets, {n_scores:,} scores")
+        print(
+            f"event: {args.entrants} entrants x {args.judges} judges x {len(CRITERIA)} criteria"
+            f" = {len(rows):,} score sheets, {n_scores:,} scores"
+        )
 
         startup = min(timed_cli("--version") for _ in range(3))
         bare_in = bare_import(folder / "bare.db", rows)
@@ -115,12 +128,16 @@ def main() -> None:
 
         print(f"interpreter + CLI start-up:        {startup * 1000:8.0f} ms")
         print(f"import   bare executemany (1 txn): {bare_in * 1000:8.0f} ms")
-        print(f"import   ikm-tui scores import:    {ours_in * 1000:8.0f} ms"
-              f"   ratio {ours_in / bare_in:5.2f}x   (without start-up"
-              f" {(ours_in - startup) / bare_in:5.2f}x; target <= 3x)")
+        print(
+            f"import   ikm-tui scores import:    {ours_in * 1000:8.0f} ms"
+            f"   ratio {ours_in / bare_in:5.2f}x   (without start-up"
+            f" {(ours_in - startup) / bare_in:5.2f}x; target <= 3x)"
+        )
         print(f"ranking  bare GROUP BY:            {bare_q * 1000:8.0f} ms")
-        print(f"ranking  ikm-tui leaderboard:      {ours_q * 1000:8.0f} ms"
-              f"   ratio {(ours_q - startup) / bare_q:5.2f}x over start-up (target <= 3x + start-up)")
+        print(
+            f"ranking  ikm-tui leaderboard:      {ours_q * 1000:8.0f} ms"
+            f"   ratio {(ours_q - startup) / bare_q:5.2f}x over start-up (target <= 3x + start-up)"
+        )
 
         sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
         from ikm_tui.domain.config import load_config
@@ -133,8 +150,10 @@ def main() -> None:
         in_process = time.perf_counter() - start
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        print(f"ranking  in-process (traced):      {in_process * 1000:8.0f} ms,"
-              f" peak Python memory {peak / 2**20:6.1f} MiB, {len(ranking.ranked())} ranked")
+        print(
+            f"ranking  in-process (traced):      {in_process * 1000:8.0f} ms,"
+            f" peak Python memory {peak / 2**20:6.1f} MiB, {len(ranking.ranked())} ranked"
+        )
 
 
 if __name__ == "__main__":

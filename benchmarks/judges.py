@@ -34,9 +34,15 @@ POLL_S = 0.1
 
 def write_event(folder: Path, entrants: int) -> Path:
     lines = [
-        "[event]", 'title = "Benchmark judges"', 'days = ["2022-06-14", "2022-06-15"]',
-        'database = "bench.db"', 'language = "en"',
-        "[scoring]", "min = 1", "max = 10", "step = 0.5",
+        "[event]",
+        'title = "Benchmark judges"',
+        'days = ["2022-06-14", "2022-06-15"]',
+        'database = "bench.db"',
+        'language = "en"',
+        "[scoring]",
+        "min = 1",
+        "max = 10",
+        "step = 0.5",
     ]
     for cid in CRITERIA:
         lines += ["[[criteria]]", f'id = "{cid}"', f'name = "{cid}"', "weight = 20"]
@@ -45,8 +51,14 @@ def write_event(folder: Path, entrants: int) -> Path:
     lines += ["[[categories]]", 'id = "jasa"', 'name = "Jasa"']
     lines += ["[[prizes]]", 'label = "Juara I"', "count = 1", "amount = 3000000"]
     for e in range(1, entrants + 1):
-        lines += ["[[entrants]]", f'id = "E{e:04d}"', f'name = "Owner {e}"',
-                  f'business = "Business {e}"', 'category = "jasa"', "day = 1"]
+        lines += [
+            "[[entrants]]",
+            f'id = "E{e:04d}"',
+            f'name = "Owner {e}"',
+            f'business = "Business {e}"',
+            'category = "jasa"',
+            "day = 1",
+        ]
     path = folder / "config.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -57,6 +69,7 @@ def scores(rnd: random.Random) -> dict[str, Decimal]:
 
 
 # -- worker processes ---------------------------------------------------------------------------
+
 
 def judge_worker(config_path, judge, mode, count, barrier, out) -> None:
     from ikm_tui.domain.config import load_config
@@ -114,6 +127,7 @@ def observer_worker(config_path, ready, stop, out) -> None:
 
 # -- scenarios ----------------------------------------------------------------------------------
 
+
 def fresh_event(folder: Path, name: str, entrants: int) -> Path:
     from ikm_tui.domain.config import load_config
     from ikm_tui.store.session import Store
@@ -136,9 +150,10 @@ def run_judges(config: Path, mode: str, count: int, observe: bool):
         observer = ctx.Process(target=observer_worker, args=(str(config), ready, stop, obs_out))
         observer.start()
         ready.wait(30)
-    workers = [ctx.Process(target=judge_worker,
-                           args=(str(config), f"J{j}", mode, count, barrier, out))
-               for j in range(1, JUDGES + 1)]
+    workers = [
+        ctx.Process(target=judge_worker, args=(str(config), f"J{j}", mode, count, barrier, out))
+        for j in range(1, JUDGES + 1)
+    ]
     for w in workers:
         w.start()
     barrier.wait()  # all opened their store
@@ -170,8 +185,7 @@ def baseline(folder: Path, count: int) -> list[float]:
     for i in range(count):
         started = time.monotonic()
         conn.execute("BEGIN IMMEDIATE")
-        conn.executemany("INSERT INTO s VALUES (?, ?, ?, ?)",
-                         [("J1", f"E{i}", c, "7.5") for c in CRITERIA])
+        conn.executemany("INSERT INTO s VALUES (?, ?, ?, ?)", [("J1", f"E{i}", c, "7.5") for c in CRITERIA])
         conn.execute("COMMIT")
         latencies.append(time.monotonic() - started)
     conn.close()
@@ -179,6 +193,7 @@ def baseline(folder: Path, count: int) -> list[float]:
 
 
 # -- report -------------------------------------------------------------------------------------
+
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
@@ -190,8 +205,10 @@ def ms(value: float) -> str:
 
 
 def line(name: str, values: list[float], a: float, b: float, target: str = "") -> None:
-    print(f"  {name:<38} n={len(values):5d}  p{a:g}={ms(pct(values, a))}  "
-          f"p{b:g}={ms(pct(values, b))}  max={ms(max(values))}  {target}")
+    print(
+        f"  {name:<38} n={len(values):5d}  p{a:g}={ms(pct(values, a))}  "
+        f"p{b:g}={ms(pct(values, b))}  max={ms(max(values))}  {target}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -203,38 +220,59 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        print(f"ikm-tui judges benchmark: {JUDGES} judge processes, sqlite {sqlite3.sqlite_version},"
-              f" python {sys.version.split()[0]}, {os.cpu_count()} CPUs,"
-              f" load average {os.getloadavg()[0]:.1f} at start")
+        print(
+            f"ikm-tui judges benchmark: {JUDGES} judge processes, sqlite {sqlite3.sqlite_version},"
+            f" python {sys.version.split()[0]}, {os.cpu_count()} CPUs,"
+            f" load average {os.getloadavg()[0]:.1f} at start"
+        )
         print("submit-to-durable latency (submit returned = committed with synchronous=FULL)")
         line("baseline: bare sqlite3 insert+commit", baseline(folder, 200), 50, 99)
 
         burst_cfg = fresh_event(folder, "burst", args.rounds)
         lat, _, _ = run_judges(burst_cfg, "burst", args.rounds, observe=False)
         p99 = pct(lat, 99)
-        line("burst: 8 judges save at one instant", lat, 50, 99,
-             f"target p99 <= 50 ms: {'MET' if p99 <= 0.050 else 'MISSED'}")
+        line(
+            "burst: 8 judges save at one instant",
+            lat,
+            50,
+            99,
+            f"target p99 <= 50 ms: {'MET' if p99 <= 0.050 else 'MISSED'}",
+        )
 
         paced_cfg = fresh_event(folder, "paced", 400)
         lat, commits, seen = run_judges(paced_cfg, "paced", args.paced_seconds, observe=True)
-        line("paced: 8 judges, a save each 0.1-0.4 s", lat, 50, 99,
-             f"target p99 <= 50 ms: {'MET' if pct(lat, 99) <= 0.050 else 'MISSED'}")
+        line(
+            "paced: 8 judges, a save each 0.1-0.4 s",
+            lat,
+            50,
+            99,
+            f"target p99 <= 50 ms: {'MET' if pct(lat, 99) <= 0.050 else 'MISSED'}",
+        )
 
         sat_cfg = fresh_event(folder, "saturated", args.saturated)
         lat, _, _ = run_judges(sat_cfg, "saturated", args.saturated, observe=False)
         line("saturated: back-to-back (stress only)", lat, 50, 99)
 
-        print(f"cross-process propagation (observer polls data_version every {POLL_S * 1000:.0f} ms;"
-              " measured from the moment submit returned)")
+        print(
+            f"cross-process propagation (observer polls data_version every {POLL_S * 1000:.0f} ms;"
+            " measured from the moment submit returned)"
+        )
         delays = [seen[(j, e)] - done for j, e, _started, done in commits if (j, e) in seen]
         missing = sum(1 for j, e, _s, _d in commits if (j, e) not in seen)
         p95 = pct(delays, 95)
-        line("paced: commit -> seen by another process", delays, 50, 95,
-             f"target p95 <= 300 ms: {'MET' if p95 <= 0.300 else 'MISSED'}")
+        line(
+            "paced: commit -> seen by another process",
+            delays,
+            50,
+            95,
+            f"target p95 <= 300 ms: {'MET' if p95 <= 0.300 else 'MISSED'}",
+        )
         if missing:
             print(f"  !! {missing} committed sheets never seen by the observer")
-        print(f"  (a {POLL_S * 1000:.0f} ms poll alone costs ~{POLL_S * 500:.0f} ms on average,"
-              f" {POLL_S * 1000:.0f} ms at worst; load average now {os.getloadavg()[0]:.1f})")
+        print(
+            f"  (a {POLL_S * 1000:.0f} ms poll alone costs ~{POLL_S * 500:.0f} ms on average,"
+            f" {POLL_S * 1000:.0f} ms at worst; load average now {os.getloadavg()[0]:.1f})"
+        )
     return 0
 
 

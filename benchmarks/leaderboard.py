@@ -47,10 +47,21 @@ def big_event(folder: Path, entrants: int, judges: int) -> Path:
         f.write("id,name,business,category,day\n")
         for e in range(entrants):
             f.write(f"E{e:05d},Owner {e},Business {e},{('makanan', 'jasa')[e % 2]},{1 + e % 2}\n")
-    lines = ['roster = "roster.csv"', "[event]", 'title = "Benchmark"',
-             'days = ["2022-06-14", "2022-06-15"]', 'database = "bench.db"', 'language = "en"',
-             "[scoring]", "min = 1", "max = 10", "step = 0.5", 'tie_break = ["c1", "c2"]',
-             "[judging]", "access_codes = false"]
+    lines = [
+        'roster = "roster.csv"',
+        "[event]",
+        'title = "Benchmark"',
+        'days = ["2022-06-14", "2022-06-15"]',
+        'database = "bench.db"',
+        'language = "en"',
+        "[scoring]",
+        "min = 1",
+        "max = 10",
+        "step = 0.5",
+        'tie_break = ["c1", "c2"]',
+        "[judging]",
+        "access_codes = false",
+    ]
     for cid, w in zip(CRITERIA, WEIGHTS):
         lines += ["[[criteria]]", f'id = "{cid}"', f'name = "{cid}"', f"weight = {w}"]
     for j in range(judges):
@@ -71,14 +82,14 @@ def sample_event(folder: Path) -> Path:
 
 
 def random_scores(config, rnd: random.Random) -> dict:
-    return {c.id: c.min + c.step * rnd.randrange(int((c.max - c.min) / c.step) + 1)
-            for c in config.criteria}
+    return {c.id: c.min + c.step * rnd.randrange(int((c.max - c.min) / c.step) + 1) for c in config.criteria}
 
 
 def fill(store, rnd: random.Random) -> float:
     config = store.config
-    entries = [SheetEntry(j.id, e.id, random_scores(config, rnd))
-               for e in config.entrants for j in config.judges]
+    entries = [
+        SheetEntry(j.id, e.id, random_scores(config, rnd)) for e in config.entrants for j in config.judges
+    ]
     started = time.perf_counter()
     store.scores.import_sheets(entries, actor="benchmark")
     return time.perf_counter() - started
@@ -96,8 +107,9 @@ class ResultsOnly(SessionApp):
         self.push_screen(ResultsScreen())
 
 
-async def measure_screen(store, judge_store, updates: int, rnd: random.Random,
-                         boundary: bool) -> tuple[list[float], list[float], float, float]:
+async def measure_screen(
+    store, judge_store, updates: int, rnd: random.Random, boundary: bool
+) -> tuple[list[float], list[float], float, float]:
     """Handler times and loop-busy maxima for ``updates`` single-score updates."""
     app = ResultsOnly(store, poll_seconds=0.02)
     handler: list[float] = []
@@ -141,8 +153,7 @@ async def measure_screen(store, judge_store, updates: int, rnd: random.Random,
             done.clear()
             # The judge's write happens in their own process: run it off this event loop, so
             # its fsync is not counted as the moderator screen's time.
-            await asyncio.to_thread(judge_store.scores.submit, judge, entrant,
-                                    random_scores(config, rnd))
+            await asyncio.to_thread(judge_store.scores.submit, judge, entrant, random_scores(config, rnd))
             await asyncio.wait_for(done.wait(), 30)
             await pilot.pause()
             await asyncio.sleep(0.02)
@@ -180,9 +191,12 @@ def baselines(store, rnd: random.Random) -> dict[str, float]:
     t0 = time.perf_counter()
     live.read()
     rows_no_ui = time.perf_counter() - t0
-    return {"first read (all sheets)": first, "bare order() on cached keys": bare_order,
-            "full store.ranking() (SQL + engine)": full_rank,
-            "rows without UI after one score": rows_no_ui}
+    return {
+        "first read (all sheets)": first,
+        "bare order() on cached keys": bare_order,
+        "full store.ranking() (SQL + engine)": full_rank,
+        "rows without UI after one score": rows_no_ui,
+    }
 
 
 def run(label: str, config_path: Path, updates: int, seed: int) -> None:
@@ -190,20 +204,25 @@ def run(label: str, config_path: Path, updates: int, seed: int) -> None:
     config = load_config(config_path)
     with Store(config) as store, Store(config) as judge_store:
         entrants, judges = len(config.entrants), len(config.judges)
-        print(f"\n== {label}: {entrants} entrants x {judges} judges x {len(config.criteria)} criteria"
-              f"  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+        print(
+            f"\n== {label}: {entrants} entrants x {judges} judges x {len(config.criteria)} criteria"
+            f"  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+        )
         print(f"   import of every sheet       {ms(fill(store, rnd))}")
         for name, seconds in baselines(store, rnd).items():
             print(f"   baseline: {name:34s}{ms(seconds)}")
         for boundary in (False, True):
             handler, busy, initial, idle = asyncio.run(
-                measure_screen(store, judge_store, updates, rnd, boundary))
+                measure_screen(store, judge_store, updates, rnd, boundary)
+            )
             where = "a boundary entrant" if boundary else "a random entrant"
             print(f"   screen open (first frame)          {ms(initial)}")
             print(f"   one new score on {where}:")
             print(f"     handler    median {ms(statistics.median(handler))}   max {ms(max(handler))}")
-            print(f"     loop busy  median {ms(statistics.median(busy))}   max {ms(max(busy))}"
-                  f"   (idle loop, no update: {ms(idle).strip()})")
+            print(
+                f"     loop busy  median {ms(statistics.median(busy))}   max {ms(max(busy))}"
+                f"   (idle loop, no update: {ms(idle).strip()})"
+            )
 
 
 def main() -> None:
@@ -218,8 +237,7 @@ def main() -> None:
         run("sample event (target <= 16 ms)", sample_event(small), args.updates, 1)
         big = Path(tmp) / "big"
         big.mkdir()
-        run("large event (target <= 250 ms)", big_event(big, args.entrants, args.judges),
-            args.updates, 2)
+        run("large event (target <= 250 ms)", big_event(big, args.entrants, args.judges), args.updates, 2)
 
 
 if __name__ == "__main__":

@@ -121,8 +121,7 @@ async def measure_drift(config, minutes: float) -> dict:
         "drift_ms_max": round(max(samples) * 1000, 1),
         "drift_ms_p99": round(percentile(samples, 99) * 1000, 1),
         "samples_over_100ms": sum(1 for d in samples if d > 0.1),
-        "longest_gap_between_samples_ms": round(
-            max(b - a for a, b in zip(stamps, stamps[1:])) * 1000, 1),
+        "longest_gap_between_samples_ms": round(max(b - a for a, b in zip(stamps, stamps[1:])) * 1000, 1),
         "baseline_tick_counting_drift_ms_max": round(max(naive_samples) * 1000, 1),
         "baseline_tick_counting_drift_ms_final": round(naive_samples[-1] * 1000, 1),
     }
@@ -173,8 +172,13 @@ while time.time() < end:
 
 
 def follow(child_source: str) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", child_source], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True, cwd=REPO)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", child_source],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
     while proc.stdout.readline().strip() != "ready":
         pass
     return proc
@@ -183,8 +187,16 @@ def follow(child_source: str) -> subprocess.Popen:
 def perform_changes(store, changes: int) -> list[tuple[float, tuple]]:
     """A presenter's cycle of actions, spaced irregularly; returns (commit time, signature)."""
     stage = store.stage
-    cycle = [stage.next, stage.toggle_timer, stage.toggle_timer, stage.toggle_timer,
-             stage.end_phase, stage.toggle_timer, stage.toggle_timer, stage.end_phase]
+    cycle = [
+        stage.next,
+        stage.toggle_timer,
+        stage.toggle_timer,
+        stage.toggle_timer,
+        stage.end_phase,
+        stage.toggle_timer,
+        stage.toggle_timer,
+        stage.end_phase,
+    ]
     done = []
     rng = random.Random(7)
     for i in range(changes):
@@ -216,17 +228,23 @@ def measure_board(config_path: Path, changes: int) -> dict:
         config = load_config(folder / "config.toml")
         db = str(config.event.database)
         store = Store(config)
-        proc = follow(source.format(repo=str(REPO), config=str(folder / "config.toml"), db=db,
-                                    seconds=changes * 0.5 + 5))
+        proc = follow(
+            source.format(
+                repo=str(REPO), config=str(folder / "config.toml"), db=db, seconds=changes * 0.5 + 5
+            )
+        )
         done = perform_changes(store, changes)
         time.sleep(0.5)
         lat = latencies(proc, done)
         store.close()
         shutil.rmtree(folder, ignore_errors=True)
-        figures[name] = {"changes": changes, "seen": len(lat),
-                         "p50_ms": round(statistics.median(lat) * 1000, 1),
-                         "p95_ms": round(percentile(lat, 95) * 1000, 1),
-                         "max_ms": round(max(lat) * 1000, 1)}
+        figures[name] = {
+            "changes": changes,
+            "seen": len(lat),
+            "p50_ms": round(statistics.median(lat) * 1000, 1),
+            "p95_ms": round(percentile(lat, 95) * 1000, 1),
+            "max_ms": round(max(lat) * 1000, 1),
+        }
     return figures
 
 

@@ -55,10 +55,16 @@ def event_toml(
 ) -> str:
     """A small event as TOML text; every part can be overridden by a test."""
     criteria = criteria or [("inovasi", 40), ("produktivitas", 35), ("pasar", 25)]
-    prizes = prizes or [("Juara I", 2, 3_000_000), ("Juara II", 2, 2_400_000),
-                        ("Juara III", 2, 1_800_000)]
-    scoring = {"min": 1, "max": 10, "step": 0.5, "aggregate": "mean", "trim": 1,
-               "trim_scope": "total", "tie_break": [criteria[0][0]]} | (scoring or {})
+    prizes = prizes or [("Juara I", 2, 3_000_000), ("Juara II", 2, 2_400_000), ("Juara III", 2, 1_800_000)]
+    scoring = {
+        "min": 1,
+        "max": 10,
+        "step": 0.5,
+        "aggregate": "mean",
+        "trim": 1,
+        "trim_scope": "total",
+        "tie_break": [criteria[0][0]],
+    } | (scoring or {})
     day_list = ", ".join(f'"2022-06-{14 + d}"' for d in range(days))
     lines = [
         "[event]",
@@ -89,8 +95,15 @@ def event_toml(
     cats = ("makanan", "kerajinan", "jasa")
     for e in range(1, entrants + 1):
         day = 1 + (e - 1) * days // entrants
-        lines += ["", "[[entrants]]", f'id = "E{e:02d}"', f'name = "Owner {e}"',
-                  f'business = "Business {e}"', f'category = "{cats[e % 3]}"', f"day = {day}"]
+        lines += [
+            "",
+            "[[entrants]]",
+            f'id = "E{e:02d}"',
+            f'name = "Owner {e}"',
+            f'business = "Business {e}"',
+            f'category = "{cats[e % 3]}"',
+            f"day = {day}",
+        ]
     return "\n".join(lines) + "\n" + extra
 
 

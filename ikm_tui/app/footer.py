@@ -47,9 +47,7 @@ class KeyBar(Static):
             seen.add(binding.action)
             key = self.app.get_key_display(binding)
             style = "$footer-key-foreground bold" if enabled else "dim"
-            piece = Content.from_markup(
-                f"[{style}]$key[/] $label", key=key, label=binding.description
-            )
+            piece = Content.from_markup(f"[{style}]$key[/] $label", key=key, label=binding.description)
             if enabled:
                 piece = piece.stylize(f"link 'app.simulate_key({binding.key!r})'")
             pieces.append(piece if enabled else piece.stylize("dim"))

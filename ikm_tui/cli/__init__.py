@@ -55,8 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback in front of staff; IKM_DEBUG=1 shows it
         if os.environ.get("IKM_DEBUG"):
             raise
-        print(ctx.messages("cli.unexpected", detail=f"{type(exc).__name__}: {exc}"),
-              file=sys.stderr)
+        print(ctx.messages("cli.unexpected", detail=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 1
     finally:
         ctx.close()

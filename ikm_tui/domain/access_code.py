@@ -53,8 +53,14 @@ def looks_like_code(typed: str) -> bool:
 
 def hash_code(code: str, salt: bytes | None = None) -> HashedCode:
     salt = salt if salt is not None else secrets.token_bytes(SALT_BYTES)
-    digest = hashlib.scrypt(normalise(code).encode("ascii", "ignore"), salt=salt, n=SCRYPT_N,
-                            r=SCRYPT_R, p=SCRYPT_P, dklen=HASH_BYTES)
+    digest = hashlib.scrypt(
+        normalise(code).encode("ascii", "ignore"),
+        salt=salt,
+        n=SCRYPT_N,
+        r=SCRYPT_R,
+        p=SCRYPT_P,
+        dklen=HASH_BYTES,
+    )
     return HashedCode(salt, digest)
 
 

@@ -54,8 +54,9 @@ class Boundary:
     swing: Swing | None  # the smallest single-score change that swaps them; None if none can
 
 
-def boundaries(config: Config, ranking: Ranking, sheets: Mapping[str, Sequence[Sheet]],
-               swing=None) -> list[Boundary]:
+def boundaries(
+    config: Config, ranking: Ranking, sheets: Mapping[str, Sequence[Sheet]], swing=None
+) -> list[Boundary]:
     """Every prize line that has entrants on both sides; ``sheets`` maps entrant id to its sheets.
 
     ``swing(config, above_sheets, below_sheets)`` defaults to :func:`smallest_swing`; a live
@@ -71,18 +72,19 @@ def boundaries(config: Config, ranking: Ranking, sheets: Mapping[str, Sequence[S
         if lower is upper or place >= len(ranked):
             continue
         above, below = ranked[place - 1], ranked[place]
-        lines.append(Boundary(
-            place=place,
-            above=above,
-            below=below,
-            upper_prize=upper,
-            lower_prize=lower,
-            gap=above.total - below.total,
-            tie=above.rank == below.rank or above.keys == below.keys,
-            decided_by=_decided_by(above, below, ranking.tie_break),
-            swing=swing(config, sheets.get(above.entrant.id, ()),
-                        sheets.get(below.entrant.id, ())),
-        ))
+        lines.append(
+            Boundary(
+                place=place,
+                above=above,
+                below=below,
+                upper_prize=upper,
+                lower_prize=lower,
+                gap=above.total - below.total,
+                tie=above.rank == below.rank or above.keys == below.keys,
+                decided_by=_decided_by(above, below, ranking.tie_break),
+                swing=swing(config, sheets.get(above.entrant.id, ()), sheets.get(below.entrant.id, ())),
+            )
+        )
     return lines
 
 
@@ -111,6 +113,7 @@ def smallest_swing(config: Config, above: Sequence[Sheet], below: Sequence[Sheet
     for order, (side, raising) in enumerate(((lower, True), (upper, False))):
         for j_index, sheet in enumerate(side.sheets):
             for c_index, criterion in enumerate(config.criteria):
+
                 def swaps(value, side=side, j=j_index, c=c_index, raising=raising):
                     keys = side.keys_with(j, c, value)
                     return keys > upper_keys if raising else lower_keys > keys
@@ -122,8 +125,16 @@ def smallest_swing(config: Config, above: Sequence[Sheet], below: Sequence[Sheet
                 low, high, _step = side.scale[c_index]
                 rank_key = (Fraction(abs(found - now), high - low), order, j_index, c_index)
                 if best is None or rank_key < best[0]:
-                    best = (rank_key, Swing(sheet.judge, sheet.entrant, criterion.id,
-                                            Fraction(now, units.ticks), Fraction(found, units.ticks)))
+                    best = (
+                        rank_key,
+                        Swing(
+                            sheet.judge,
+                            sheet.entrant,
+                            criterion.id,
+                            Fraction(now, units.ticks),
+                            Fraction(found, units.ticks),
+                        ),
+                    )
     return best[1] if best else None
 
 
@@ -154,16 +165,15 @@ class _Side:
         scoring = config.scoring
         self.rule, self.trim = scoring.aggregate, scoring.trim
         self.sheets = counted(sheets)
-        self.trims = self.rule == "trimmed_mean" and self.trim > 0 and \
-            len(self.sheets) >= 2 * self.trim + 1
+        self.trims = self.rule == "trimmed_mean" and self.trim > 0 and len(self.sheets) >= 2 * self.trim + 1
         self.per_criterion = self.trims and scoring.trim_scope == "criterion"
         self.weights = [units.weights[c.id] for c in config.criteria]
-        self.scale = [(units.to_ticks(c.min), units.to_ticks(c.max), units.to_ticks(c.step))
-                      for c in config.criteria]
+        self.scale = [
+            (units.to_ticks(c.min), units.to_ticks(c.max), units.to_ticks(c.step)) for c in config.criteria
+        ]
         index = {c.id: i for i, c in enumerate(config.criteria)}
         self.tie_break = [index[c] for c in scoring.tie_break]
-        self.ticks = [[units.to_ticks(s.scores[c.id]) for c in config.criteria]
-                      for s in self.sheets]
+        self.ticks = [[units.to_ticks(s.scores[c.id]) for c in config.criteria] for s in self.sheets]
         self.points = [sum(w * t for w, t in zip(self.weights, row)) for row in self.ticks]
         self.columns = [[row[i] for row in self.ticks] for i in range(len(self.weights))]
         self._replaced: dict[tuple[int, int], _OneReplaced] = {}
@@ -191,8 +201,7 @@ class _Side:
             total = self.keys[0] + self.weights[c] * (column - self.column_aggregate[c])
         else:
             total = self._with(-1, j, self.points[j] + self.weights[c] * (value - self.ticks[j][c]))
-        return (total,) + tuple(column if i == c else self.column_aggregate[i]
-                                for i in self.tie_break)
+        return (total,) + tuple(column if i == c else self.column_aggregate[i] for i in self.tie_break)
 
 
 class _OneReplaced:

@@ -267,8 +267,13 @@ def parse_config(data: dict, place: Place) -> Config:
     check_scale(scoring_raw, ("scoring",), place)
     judging = Judging(**check_table(data.get("judging", {}), _JUDGING, ("judging",), place))
     if judging.divergence < 0:
-        raise place.error(("judging", "divergence"), "config.bad_value", key="judging.divergence",
-                          expected=">= 0", got=judging.divergence)
+        raise place.error(
+            ("judging", "divergence"),
+            "config.bad_value",
+            key="judging.divergence",
+            expected=">= 0",
+            got=judging.divergence,
+        )
 
     criteria = tuple(_criteria(data, scoring_raw, place))
     scoring = _scoring(scoring_raw, criteria, place)
@@ -287,10 +292,10 @@ def parse_config(data: dict, place: Place) -> Config:
 
     places = sum(p.count for p in prizes)
     if places > len(entrants):
-        raise place.error(("prizes",), "config.too_many_prizes", places=places,
-                          entrants=len(entrants))
-    return Config(place.path.resolve(), event, timer, scoring, judging, criteria, judges,
-                  categories, prizes, entrants)
+        raise place.error(("prizes",), "config.too_many_prizes", places=places, entrants=len(entrants))
+    return Config(
+        place.path.resolve(), event, timer, scoring, judging, criteria, judges, categories, prizes, entrants
+    )
 
 
 def _item(raw: dict, spec: dict, path: tuple, place: Place) -> dict:
@@ -302,8 +307,13 @@ def _item(raw: dict, spec: dict, path: tuple, place: Place) -> dict:
 
 def _event(values: dict, place: Place) -> Event:
     if values["language"] not in ("id", "en"):
-        raise place.error(("event", "language"), "config.bad_value", key="event.language",
-                          expected='"id" | "en"', got=repr(values["language"]))
+        raise place.error(
+            ("event", "language"),
+            "config.bad_value",
+            key="event.language",
+            expected='"id" | "en"',
+            got=repr(values["language"]),
+        )
     if not values["days"]:
         raise place.error(("event", "days"), "config.no_items", key="event.days")
     database = Path(values["database"])
@@ -315,12 +325,17 @@ def _event(values: dict, place: Place) -> Event:
 def _timer(values: dict, place: Place) -> Timer:
     for key, low in (("presentation_minutes", 1), ("qa_minutes", 0), ("warning_seconds", 0)):
         if values[key] < low:
-            raise place.error(("timer", key), "config.bad_value", key=f"timer.{key}",
-                              expected=f">= {low}", got=values[key])
+            raise place.error(
+                ("timer", key), "config.bad_value", key=f"timer.{key}", expected=f">= {low}", got=values[key]
+            )
     if values["warning_seconds"] >= values["presentation_minutes"] * 60:
-        raise place.error(("timer", "warning_seconds"), "config.bad_value",
-                          key="timer.warning_seconds", expected="< presentation_minutes x 60",
-                          got=values["warning_seconds"])
+        raise place.error(
+            ("timer", "warning_seconds"),
+            "config.bad_value",
+            key="timer.warning_seconds",
+            expected="< presentation_minutes x 60",
+            got=values["warning_seconds"],
+        )
     return Timer(**values)
 
 
@@ -334,11 +349,17 @@ def _criteria(data: dict, scale: dict, place: Place):
                 values[key] = scale[key]
         check_scale(values, ("criteria", i), place)
         if values["weight"] <= 0:
-            raise place.error(("criteria", i, "weight"), "config.bad_value",
-                              key=f"criteria[{i + 1}].weight", expected="> 0", got=values["weight"])
+            raise place.error(
+                ("criteria", i, "weight"),
+                "config.bad_value",
+                key=f"criteria[{i + 1}].weight",
+                expected="> 0",
+                got=values["weight"],
+            )
         if values["id"] in ("judge", "entrant", "recused"):
-            raise place.error(("criteria", i, "id"), "config.reserved_id",
-                              key=f"criteria[{i + 1}].id", value=values["id"])
+            raise place.error(
+                ("criteria", i, "id"), "config.reserved_id", key=f"criteria[{i + 1}].id", value=values["id"]
+            )
         seen.append(values["id"])
         yield Criterion(**values)
     check_unique(seen, "criteria", place)
@@ -347,19 +368,34 @@ def _criteria(data: dict, scale: dict, place: Place):
 def _scoring(values: dict, criteria: tuple[Criterion, ...], place: Place) -> Scoring:
     for key, allowed in (("aggregate", AGGREGATES), ("trim_scope", TRIM_SCOPES)):
         if values[key] not in allowed:
-            raise place.error(("scoring", key), "config.bad_value", key=f"scoring.{key}",
-                              expected=" | ".join(f'"{a}"' for a in allowed), got=repr(values[key]))
+            raise place.error(
+                ("scoring", key),
+                "config.bad_value",
+                key=f"scoring.{key}",
+                expected=" | ".join(f'"{a}"' for a in allowed),
+                got=repr(values[key]),
+            )
     if values["trim"] < 0:
-        raise place.error(("scoring", "trim"), "config.bad_value", key="scoring.trim",
-                          expected=">= 0", got=values["trim"])
+        raise place.error(
+            ("scoring", "trim"), "config.bad_value", key="scoring.trim", expected=">= 0", got=values["trim"]
+        )
     known = {c.id for c in criteria}
     for name in values["tie_break"]:
         if name not in known:
-            raise place.error(("scoring", "tie_break"), "config.unknown_ref",
-                              key="scoring.tie_break", value=name, kind="criteria")
+            raise place.error(
+                ("scoring", "tie_break"),
+                "config.unknown_ref",
+                key="scoring.tie_break",
+                value=name,
+                kind="criteria",
+            )
     if len(set(values["tie_break"])) != len(values["tie_break"]):
-        raise place.error(("scoring", "tie_break"), "config.duplicate_id",
-                          key="scoring.tie_break", value=", ".join(values["tie_break"]))
+        raise place.error(
+            ("scoring", "tie_break"),
+            "config.duplicate_id",
+            key="scoring.tie_break",
+            value=", ".join(values["tie_break"]),
+        )
     return Scoring(**{**values, "tie_break": tuple(values["tie_break"])})
 
 
@@ -368,9 +404,13 @@ def _prizes(data: dict, place: Place):
         values = _item(item, _PRIZE, ("prizes", i), place)
         for key, low in (("count", 1), ("amount", 0)):
             if values[key] < low:
-                raise place.error(("prizes", i, key), "config.bad_value",
-                                  key=f"prizes[{i + 1}].{key}", expected=f">= {low}",
-                                  got=values[key])
+                raise place.error(
+                    ("prizes", i, key),
+                    "config.bad_value",
+                    key=f"prizes[{i + 1}].{key}",
+                    expected=f">= {low}",
+                    got=values[key],
+                )
         yield Prize(**values)
 
 
@@ -391,11 +431,21 @@ def _entrants(data: dict, event: Event, categories: set[str], place: Place):
     for path, values, where in rows:
         label = _label(path)
         if values["category"] not in categories:
-            raise where.error(path + ("category",), "config.unknown_ref", key=f"{label}.category",
-                              value=values["category"], kind="categories")
+            raise where.error(
+                path + ("category",),
+                "config.unknown_ref",
+                key=f"{label}.category",
+                value=values["category"],
+                kind="categories",
+            )
         if not 1 <= values["day"] <= len(event.days):
-            raise where.error(path + ("day",), "config.bad_value", key=f"{label}.day",
-                              expected=f"1..{len(event.days)}", got=values["day"])
+            raise where.error(
+                path + ("day",),
+                "config.bad_value",
+                key=f"{label}.day",
+                expected=f"1..{len(event.days)}",
+                got=values["day"],
+            )
         seen.append(values["id"])
         yield Entrant(**values)
     if not seen:
@@ -408,5 +458,11 @@ def _label(path: tuple) -> str:
 
 
 def _kind(value: object) -> str:
-    return {dict: "table", list: "array", str: "string", bool: "boolean", int: "integer",
-            float: "number"}.get(type(value), type(value).__name__)
+    return {
+        dict: "table",
+        list: "array",
+        str: "string",
+        bool: "boolean",
+        int: "integer",
+        float: "number",
+    }.get(type(value), type(value).__name__)

@@ -108,8 +108,9 @@ _EXPECTED = {
 
 def convert(value: object, kind: str, path: tuple, place):
     def wrong():
-        return place.error(path, "config.wrong_type", key=dotted(path), expected=_EXPECTED[kind],
-                           got=repr(value))
+        return place.error(
+            path, "config.wrong_type", key=dotted(path), expected=_EXPECTED[kind], got=repr(value)
+        )
 
     if kind == "str":
         if not isinstance(value, str):
@@ -152,14 +153,26 @@ def convert(value: object, kind: str, path: tuple, place):
 def check_scale(values: dict, path: tuple, place) -> None:
     low, high, step = values["min"], values["max"], values["step"]
     if high <= low:
-        raise place.error(path + ("max",), "config.bad_value", key=dotted(path + ("max",)),
-                          expected=f"> min ({low})", got=high)
+        raise place.error(
+            path + ("max",),
+            "config.bad_value",
+            key=dotted(path + ("max",)),
+            expected=f"> min ({low})",
+            got=high,
+        )
     if step <= 0:
-        raise place.error(path + ("step",), "config.bad_value", key=dotted(path + ("step",)),
-                          expected="> 0", got=step)
+        raise place.error(
+            path + ("step",), "config.bad_value", key=dotted(path + ("step",)), expected="> 0", got=step
+        )
     if (high - low) % step != 0:
-        raise place.error(path + ("step",), "config.step_not_divide", key=dotted(path + ("step",)),
-                          step=step, low=low, high=high)
+        raise place.error(
+            path + ("step",),
+            "config.step_not_divide",
+            key=dotted(path + ("step",)),
+            step=step,
+            low=low,
+            high=high,
+        )
 
 
 def check_id(value: str, path: tuple, place) -> None:
@@ -171,8 +184,9 @@ def check_unique(ids: list[str], kind: str, place) -> None:
     seen = set()
     for index, item in enumerate(ids):
         if item in seen:
-            raise place.error((kind, index, "id"), "config.duplicate_id", key=f"{kind}[{index + 1}].id",
-                              value=item)
+            raise place.error(
+                (kind, index, "id"), "config.duplicate_id", key=f"{kind}[{index + 1}].id", value=item
+            )
         seen.add(item)
 
 

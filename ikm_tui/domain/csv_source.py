@@ -51,8 +51,7 @@ def read_csv(path: Path) -> CsvTable:
                 continue
             line = reader.line_num
             if len(cells) > len(header):
-                raise InputError(f"{path}:{line}", "csv.too_many_cells", expected=len(header),
-                                 got=len(cells))
+                raise InputError(f"{path}:{line}", "csv.too_many_cells", expected=len(header), got=len(cells))
             cells = [c.strip() for c in cells] + [""] * (len(header) - len(cells))
             rows.append((line, cells))
     except csv.Error as exc:
@@ -65,8 +64,9 @@ def read_csv(path: Path) -> CsvTable:
 def require_columns(table: CsvTable, required: list[str]) -> None:
     missing = [c for c in required if c not in table.header]
     if missing:
-        raise InputError(f"{table.path}:1", "csv.missing_columns", columns=", ".join(missing),
-                         expected=", ".join(required))
+        raise InputError(
+            f"{table.path}:1", "csv.missing_columns", columns=", ".join(missing), expected=", ".join(required)
+        )
     seen = set()
     for name in table.header:
         if name in seen:

@@ -38,16 +38,19 @@ def divergences(config: Config, sheets: Iterable[Sheet]) -> list[Divergence]:
     return flags
 
 
-def entrant_divergences(config: Config, sheets: Sequence[Sheet],
-                        units: ScoreUnits | None = None) -> list[Divergence]:
+def entrant_divergences(
+    config: Config, sheets: Sequence[Sheet], units: ScoreUnits | None = None
+) -> list[Divergence]:
     """Flags on one entrant; with fewer than two judges there is nobody to differ from."""
     units = units or ScoreUnits.of(config)
-    return points_divergences(config, units, [(s.judge, s.entrant, units.points(s.scores))
-                                              for s in counted(sheets)])
+    return points_divergences(
+        config, units, [(s.judge, s.entrant, units.points(s.scores)) for s in counted(sheets)]
+    )
 
 
-def points_divergences(config: Config, units: ScoreUnits,
-                       judged: Sequence[tuple[str, str, int]]) -> list[Divergence]:
+def points_divergences(
+    config: Config, units: ScoreUnits, judged: Sequence[tuple[str, str, int]]
+) -> list[Divergence]:
     """The same on (judge, entrant, weighted points) of one entrant's counted sheets.
 
     Totals are points scaled by 100 / possible, so the test runs on integers and only the
@@ -58,15 +61,15 @@ def points_divergences(config: Config, units: ScoreUnits,
     judge_order = {j.id: i for i, j in enumerate(config.judges)}
     flags = []
     for index, (judge, entrant, mine) in enumerate(judged):
-        others = sorted(points[:index] + points[index + 1:])
+        others = sorted(points[:index] + points[index + 1 :])
         if not others:
             continue
         middle = len(others) // 2
-        median = Fraction(others[middle]) if len(others) % 2 else \
-            Fraction(others[middle - 1] + others[middle], 2)
+        median = (
+            Fraction(others[middle]) if len(others) % 2 else Fraction(others[middle - 1] + others[middle], 2)
+        )
         if abs(mine - median) > tolerance:
             total, others_total = units.total(mine), units.total(median)
-            flags.append(Divergence(judge, entrant, total, others_total,
-                                    abs(total - others_total)))
+            flags.append(Divergence(judge, entrant, total, others_total, abs(total - others_total)))
     # the judge furthest out first: with three judges one wild total flags everybody
     return sorted(flags, key=lambda d: (-d.distance, judge_order.get(d.judge, len(judge_order))))

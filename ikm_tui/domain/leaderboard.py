@@ -32,9 +32,13 @@ def standing_row(standing: Standing) -> dict:
         "amount": standing.prize.amount if standing.prize else None,
         "status": standing.status,
         "decision": (
-            {"order": list(standing.decision.entrants), "reason": standing.decision.reason,
-             "decided_by": standing.decision.decided_by}
-            if standing.decision else None
+            {
+                "order": list(standing.decision.entrants),
+                "reason": standing.decision.reason,
+                "decided_by": standing.decision.decided_by,
+            }
+            if standing.decision
+            else None
         ),
     }
 
@@ -57,7 +61,8 @@ def judge_scores(config: Config, sheets: list[Sheet]) -> dict[str, dict[str, dic
                 "recused": sheet.recused,
                 "scores": {
                     c.id: decimal_text(_decimal(sheet.scores[c.id]))
-                    for c in config.criteria if c.id in sheet.scores
+                    for c in config.criteria
+                    if c.id in sheet.scores
                 },
             }
         result[entrant.id] = per_judge
@@ -66,8 +71,9 @@ def judge_scores(config: Config, sheets: list[Sheet]) -> dict[str, dict[str, dic
 
 def results_digest(rows: list[dict], scores: dict) -> str:
     """SHA-256 of the canonical JSON of the leaderboard and every judge's scores."""
-    canonical = json.dumps({"leaderboard": rows, "scores": scores}, ensure_ascii=False,
-                           sort_keys=True, separators=(",", ":"))
+    canonical = json.dumps(
+        {"leaderboard": rows, "scores": scores}, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

@@ -136,8 +136,7 @@ def no_show(lineup: Lineup, entrant: str, last_day: int) -> Lineup:
     if path == LATER_TODAY:
         return _put(lineup, replace(counted, status=NO_SHOW, position=_end(lineup)))
     if path == NEXT_DAY:
-        return _put(lineup, replace(counted, status=NO_SHOW, day=target.day + 1,
-                                    position=_end(lineup)))
+        return _put(lineup, replace(counted, status=NO_SHOW, day=target.day + 1, position=_end(lineup)))
     return _put(lineup, replace(counted, status=FORFEIT))
 
 

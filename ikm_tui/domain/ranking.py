@@ -109,8 +109,12 @@ def score_entrant(config: Config, units: ScoreUnits, own: list[SheetPoints]) -> 
     scored = [s for s in own if not s.recused]
     expected = len(config.judges) - sum(s.count for s in own if s.recused)
     keys = entrant_keys(scored, config, units) if scored else None
-    return EntrantScore(keys, sum(s.count for s in scored), expected,
-                        rank_key(keys, key_scales(config, units)) if keys else ())
+    return EntrantScore(
+        keys,
+        sum(s.count for s in scored),
+        expected,
+        rank_key(keys, key_scales(config, units)) if keys else (),
+    )
 
 
 def order(
@@ -130,11 +134,19 @@ def order(
         out_status = UNRANKED.get(statuses.get(entrant.id, ""))
         if out_status or score.keys is None:
             total = score.keys[0] if score.keys else None
-            unranked.append(Standing(entrant, None, total, score.judges, score.expected, None,
-                                     out_status or "not_scored"))
+            unranked.append(
+                Standing(entrant, None, total, score.judges, score.expected, None, out_status or "not_scored")
+            )
             continue
-        contenders.append((score.keys, entrant, score.judges, score.expected,
-                           score.rank_key or rank_key(score.keys, scales)))
+        contenders.append(
+            (
+                score.keys,
+                entrant,
+                score.judges,
+                score.expected,
+                score.rank_key or rank_key(score.keys, scales),
+            )
+        )
 
     contenders.sort(key=lambda item: item[4], reverse=True)  # stable: ties stay in roster order
     slots = config.prize_slots()
@@ -151,8 +163,7 @@ def order(
             straddles = len(set(prizes)) > 1
         else:  # past every prize (most of a big event): nothing can straddle a boundary
             prizes, straddles = (None,) * len(group), False
-        decision = (decisions_by_group.get(frozenset(item[1].id for item in group))
-                    if straddles else None)
+        decision = decisions_by_group.get(frozenset(item[1].id for item in group)) if straddles else None
         if decision:
             order = {entrant_id: i for i, entrant_id in enumerate(decision.entrants)}
             group = sorted(group, key=lambda item: order[item[1].id])
@@ -167,9 +178,7 @@ def order(
                 place, prize, status = position + 1, prizes[0], None
             if status is None:
                 status = "complete" if judges == expected else "incomplete"
-            ranked.append(
-                Standing(entrant, place, keys[0], judges, expected, prize, status, keys, decision)
-            )
+            ranked.append(Standing(entrant, place, keys[0], judges, expected, prize, status, keys, decision))
         position += len(group)
     return Ranking(tuple(ranked + unranked), tuple(ties), config.scoring.tie_break)
 
@@ -195,8 +204,9 @@ def entrant_keys(scored: list[SheetPoints], config: Config, units: ScoreUnits) -
             raise ValueError("summed sheets can only be aggregated by the mean")
         count = sum(s.count for s in scored)
         total = units.total(Fraction(sum(s.points for s in scored), count))
-        tie_breaks = tuple(Fraction(sum(s.ticks[index[c]] for s in scored), count * units.ticks)
-                           for c in scoring.tie_break)
+        tie_breaks = tuple(
+            Fraction(sum(s.ticks[index[c]] for s in scored), count * units.ticks) for c in scoring.tie_break
+        )
         return (total,) + tie_breaks
     if rule == "trimmed_mean" and scoring.trim_scope == "criterion" and len(scored) >= 2 * trim + 1:
         points = sum(
@@ -207,8 +217,7 @@ def entrant_keys(scored: list[SheetPoints], config: Config, units: ScoreUnits) -
     else:
         total = units.total(aggregate((s.points for s in scored), rule, trim))
     tie_breaks = tuple(
-        aggregate((s.ticks[index[c]] for s in scored), rule, trim) / units.ticks
-        for c in scoring.tie_break
+        aggregate((s.ticks[index[c]] for s in scored), rule, trim) / units.ticks for c in scoring.tie_break
     )
     return (total,) + tie_breaks
 

@@ -15,8 +15,9 @@ def read_roster(path: Path, fields: dict) -> list[tuple[tuple, dict, RowPlace]]:
     require_columns(table, list(fields))
     extra = [c for c in table.header if c not in fields]
     if extra:
-        raise InputError(f"{path}:1", "csv.unknown_columns", columns=", ".join(extra),
-                         expected=", ".join(fields))
+        raise InputError(
+            f"{path}:1", "csv.unknown_columns", columns=", ".join(extra), expected=", ".join(fields)
+        )
     rows = []
     column = table.index()
     for index, (line, cells) in enumerate(table.rows):

@@ -25,8 +25,12 @@ def read_score_csv(path: Path, config: Config) -> list[SheetEntry]:
     allowed = {"judge", "entrant", "recused", *criteria}
     extra = [c for c in table.header if c not in allowed]
     if extra:
-        raise InputError(f"{path}:1", "csv.unknown_columns", columns=", ".join(extra),
-                         expected=", ".join(["judge", "entrant", *criteria, "recused"]))
+        raise InputError(
+            f"{path}:1",
+            "csv.unknown_columns",
+            columns=", ".join(extra),
+            expected=", ".join(["judge", "entrant", *criteria, "recused"]),
+        )
     if not table.rows:
         raise InputError(str(path), "csv.no_rows")
 
@@ -42,8 +46,15 @@ def read_score_csv(path: Path, config: Config) -> list[SheetEntry]:
             continue
         key = (entry.judge, entry.entrant)
         if key in seen:
-            errors.append(InputError(f"{path}:{line}", "csv.duplicate_pair", judge=entry.judge,
-                                     entrant=entry.entrant, line=seen[key]))
+            errors.append(
+                InputError(
+                    f"{path}:{line}",
+                    "csv.duplicate_pair",
+                    judge=entry.judge,
+                    entrant=entry.entrant,
+                    line=seen[key],
+                )
+            )
         seen.setdefault(key, line)
         entries.append(entry)
     if errors:
@@ -55,8 +66,9 @@ class _SheetReader:
     """Turns one row's cells into a sheet. A file repeats the same few values thousands of
     times, so each distinct text is checked once per criterion and remembered."""
 
-    def __init__(self, config: Config, column: dict[str, int], criteria: list[str],
-                 decimal_comma: bool) -> None:
+    def __init__(
+        self, config: Config, column: dict[str, int], criteria: list[str], decimal_comma: bool
+    ) -> None:
         self.config = config
         self.judge, self.entrant = column["judge"], column["entrant"]
         self.recused = column.get("recused")

@@ -48,11 +48,21 @@ def parse_score(text: str, criterion: Criterion, *, decimal_comma: bool = True) 
     if not value.is_finite():
         raise ScoreProblem("score.not_number", criterion=criterion.id, got=text.strip())
     if not criterion.min <= value <= criterion.max:
-        raise ScoreProblem("score.out_of_range", criterion=criterion.id, got=text.strip(),
-                           low=decimal_text(criterion.min), high=decimal_text(criterion.max))
+        raise ScoreProblem(
+            "score.out_of_range",
+            criterion=criterion.id,
+            got=text.strip(),
+            low=decimal_text(criterion.min),
+            high=decimal_text(criterion.max),
+        )
     if (value - criterion.min) % criterion.step != 0:
-        raise ScoreProblem("score.off_step", criterion=criterion.id, got=text.strip(),
-                           step=decimal_text(criterion.step), low=decimal_text(criterion.min))
+        raise ScoreProblem(
+            "score.off_step",
+            criterion=criterion.id,
+            got=text.strip(),
+            step=decimal_text(criterion.step),
+            low=decimal_text(criterion.min),
+        )
     return value
 
 
@@ -67,8 +77,7 @@ def check_sheet(config: Config, judge: str, entrant: str, scores: Mapping[str, D
         missing = expected - set(scores)
         if missing:
             raise ScoreProblem("score.missing", criteria=", ".join(sorted(missing)))
-        raise ScoreProblem("score.unknown_criterion",
-                           criteria=", ".join(sorted(set(scores) - expected)))
+        raise ScoreProblem("score.unknown_criterion", criteria=", ".join(sorted(set(scores) - expected)))
     for criterion in config.criteria:
         value = scores[criterion.id]
         if not criterion.accepts(Decimal(value)):

@@ -29,8 +29,11 @@ class Snapshot:
         return results_digest(self.rows, self.scores)
 
     def to_json(self) -> str:
-        return json.dumps({"rows": self.rows, "scores": self.scores, "prizes": self.prizes,
-                           "decisions": self.decisions}, ensure_ascii=False, sort_keys=True)
+        return json.dumps(
+            {"rows": self.rows, "scores": self.scores, "prizes": self.prizes, "decisions": self.decisions},
+            ensure_ascii=False,
+            sort_keys=True,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Snapshot:
@@ -50,8 +53,12 @@ def freeze(config: Config, ranking: Ranking, sheets: list[Sheet]) -> Snapshot:
     for standing in ranking.standings:
         d = standing.decision
         if d is not None:
-            decisions[d.entrants] = {"order": list(d.entrants), "reason": d.reason,
-                                     "decided_by": d.decided_by, "at": d.at}
+            decisions[d.entrants] = {
+                "order": list(d.entrants),
+                "reason": d.reason,
+                "decided_by": d.decided_by,
+                "at": d.at,
+            }
     return Snapshot(
         rows=leaderboard_rows(ranking),
         scores=judge_scores(config, sheets),

@@ -97,8 +97,7 @@ def reading(timer: Timer, clock: Clock, now: float) -> Reading:
         tone = WARNING
     else:
         tone = NORMAL
-    return Reading(clock.phase, remaining, tone, clock.paused,
-                   clock.banked_overtime_s + max(0.0, -remaining))
+    return Reading(clock.phase, remaining, tone, clock.paused, clock.banked_overtime_s + max(0.0, -remaining))
 
 
 def countdown_text(remaining_s: float) -> str:

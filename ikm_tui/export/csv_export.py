@@ -11,8 +11,19 @@ from ikm_tui.export.bundle import ResultsBundle
 from ikm_tui.i18n import Messages
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-COLUMNS = ("rank", "entrant", "name", "business", "category", "total", "judges", "prize",
-           "amount", "status", "overtime_seconds")
+COLUMNS = (
+    "rank",
+    "entrant",
+    "name",
+    "business",
+    "category",
+    "total",
+    "judges",
+    "prize",
+    "amount",
+    "status",
+    "overtime_seconds",
+)
 
 
 def safe_cell(value: object) -> object:

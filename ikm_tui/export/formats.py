@@ -64,5 +64,6 @@ def export_checked(bundle: ResultsBundle, fmt: str, path: Path | None = None) ->
     try:
         return WRITERS[fmt](bundle, target)
     except OSError as exc:
-        raise InputError(str(target), "export.cannot_write",
-                         detail=exc.strerror or type(exc).__name__) from None
+        raise InputError(
+            str(target), "export.cannot_write", detail=exc.strerror or type(exc).__name__
+        ) from None

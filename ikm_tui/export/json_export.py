@@ -20,21 +20,35 @@ def results_json(bundle: ResultsBundle) -> dict:
             "venue": config.event.venue,
             "days": [d.isoformat() for d in config.event.days],
         },
-        "rule": {"aggregate": config.scoring.aggregate, "trim": config.scoring.trim,
-                 "trim_scope": config.scoring.trim_scope,
-                 "tie_break": list(config.scoring.tie_break)},
+        "rule": {
+            "aggregate": config.scoring.aggregate,
+            "trim": config.scoring.trim,
+            "trim_scope": config.scoring.trim_scope,
+            "tie_break": list(config.scoring.tie_break),
+        },
         "provisional": bundle.provisional,
         "digest": bundle.digest,
         "generated_at": bundle.generated_at.isoformat(timespec="seconds"),
         "leaderboard": [
-            {**row, "overtime_seconds": bundle.overtime.get(row["entrant"], 0),
-             "scores": bundle.scores.get(row["entrant"], {})} for row in bundle.rows
+            {
+                **row,
+                "overtime_seconds": bundle.overtime.get(row["entrant"], 0),
+                "scores": bundle.scores.get(row["entrant"], {}),
+            }
+            for row in bundle.rows
         ],
         "total_paid": total_paid(bundle.rows),
         "decisions": [
-            {"kind": d.kind, "rank": d.rank, "entrants": list(d.entrants),
-             "prizes": list(d.prizes), "reason": d.reason, "by": d.by, "at": d.at,
-             "digest": d.digest or None}
+            {
+                "kind": d.kind,
+                "rank": d.rank,
+                "entrants": list(d.entrants),
+                "prizes": list(d.prizes),
+                "reason": d.reason,
+                "by": d.by,
+                "at": d.at,
+                "digest": d.digest or None,
+            }
             for d in decision_rows(bundle)
         ],
     }

@@ -43,9 +43,17 @@ STRIPE_FILL = (244, 246, 249)
 TIER_FILLS = ((253, 236, 200), (214, 228, 245), (218, 240, 222))
 
 # The appendix table: (column, width in mm, right-aligned); 174 mm between the margins.
-RANKING_COLUMNS = (("rank", 17, True), ("entrant", 12, False), ("name", 32, False),
-                   ("business", 34, False), ("category", 17, False), ("total", 12, True),
-                   ("judges", 13, True), ("prize", 16, False), ("amount", 21, True))
+RANKING_COLUMNS = (
+    ("rank", 17, True),
+    ("entrant", 12, False),
+    ("name", 32, False),
+    ("business", 34, False),
+    ("category", 17, False),
+    ("total", 12, True),
+    ("judges", 13, True),
+    ("prize", 16, False),
+    ("amount", 21, True),
+)
 
 
 def write_pdf(bundle: ResultsBundle, path: Path) -> Path:
@@ -135,9 +143,11 @@ class Minutes(FPDF):
         self.set_font(FONT, "B", 12)
         self.multi_cell(0, 6, event.title, align="C", new_x="LMARGIN", new_y="NEXT")
         self.ln(3)
-        for key, value in (("export.about.organiser", event.organiser),
-                           ("export.about.venue", event.venue),
-                           ("export.about.dates", days_text(event.days, t))):
+        for key, value in (
+            ("export.about.organiser", event.organiser),
+            ("export.about.venue", event.venue),
+            ("export.about.dates", days_text(event.days, t)),
+        ):
             if not value:
                 continue
             self.set_font(FONT, "B", 9.5)
@@ -149,15 +159,24 @@ class Minutes(FPDF):
             self.set_font(FONT, "B", 10)
             self.set_text_color(*STAMP_RED)
             self.set_draw_color(*STAMP_RED)
-            self.multi_cell(0, 7, self.t("export.provisional"), border=1, align="C",
-                            new_x="LMARGIN", new_y="NEXT")
+            self.multi_cell(
+                0, 7, self.t("export.provisional"), border=1, align="C", new_x="LMARGIN", new_y="NEXT"
+            )
             self.set_text_color(0)
         self.ln(3)
         self.set_font(FONT, "", 9.5)
-        self.multi_cell(0, 5, t("export.pdf.intro", judges=len(self.config.judges),
-                                entrants=len(self.config.entrants),
-                                criteria=len(self.config.criteria)),
-                        new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(
+            0,
+            5,
+            t(
+                "export.pdf.intro",
+                judges=len(self.config.judges),
+                entrants=len(self.config.entrants),
+                criteria=len(self.config.criteria),
+            ),
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
 
     def _heading(self, text: str) -> None:
         self.ln(3)
@@ -170,17 +189,21 @@ class Minutes(FPDF):
         t = self.t
         self._heading(t("export.pdf.criteria"))
         widths = (112, 24, 38)
-        self._table_header((t("export.col.criterion"), t("export.col.weight"),
-                            t("export.col.scale")), widths, (False, True, True))
+        self._table_header(
+            (t("export.col.criterion"), t("export.col.weight"), t("export.col.scale")),
+            widths,
+            (False, True, True),
+        )
         self.set_font(FONT, "", 9)
         for c in self.config.criteria:
-            self._row((c.name, str(c.weight), f"{c.min}–{c.max} ({c.step})"), widths,
-                      (False, True, True))
+            self._row((c.name, str(c.weight), f"{c.min}–{c.max} ({c.step})"), widths, (False, True, True))
         self._heading(t("export.pdf.rule"))
         self.set_font(FONT, "", 9)
-        for line in (f"{t('export.about.judge_total')}: {t('export.rule.judge_total')}",
-                     f"{t('export.about.rule')}: {rule_text(self.config, t)}",
-                     f"{t('export.about.tie_break')}: {tie_break_text(self.config, t)}"):
+        for line in (
+            f"{t('export.about.judge_total')}: {t('export.rule.judge_total')}",
+            f"{t('export.about.rule')}: {rule_text(self.config, t)}",
+            f"{t('export.about.tie_break')}: {tie_break_text(self.config, t)}",
+        ):
             self.multi_cell(0, 5, f"•  {line}", align="L", new_x="LMARGIN", new_y="NEXT")
 
     def _winners(self) -> None:
@@ -193,19 +216,46 @@ class Minutes(FPDF):
             return
         widths = (20, 19, 39, 44, 20, 32)
         right = (False, True, False, False, True, True)
-        self._table_header((t("col.prize"), t("col.rank"), t("col.name"), t("col.business"),
-                            t("col.total"), t("col.amount")), widths, right)
+        self._table_header(
+            (
+                t("col.prize"),
+                t("col.rank"),
+                t("col.name"),
+                t("col.business"),
+                t("col.total"),
+                t("col.amount"),
+            ),
+            widths,
+            right,
+        )
         tiers = {prize.label: i for i, prize in enumerate(self.config.prizes)}
         self.set_font(FONT, "", 9)
         for row in winners:
             fill = TIER_FILLS[tiers.get(row["prize"], 0) % len(TIER_FILLS)]
-            self._row((row["prize"], str(row["rank"]), row["name"], row["business"],
-                       self._points(row["total"]), t.rupiah(row["amount"])), widths, right,
-                      fill=fill)
+            self._row(
+                (
+                    row["prize"],
+                    str(row["rank"]),
+                    row["name"],
+                    row["business"],
+                    self._points(row["total"]),
+                    t.rupiah(row["amount"]),
+                ),
+                widths,
+                right,
+                fill=fill,
+            )
         self.set_font(FONT, "B", 9.5)
         self.cell(sum(widths[:-1]), 7, t("export.pdf.total_paid"), border="T", align="R")
-        self.cell(widths[-1], 7, t.rupiah(total_paid(self.bundle.rows)), border="T",
-                  align="R", new_x="LMARGIN", new_y="NEXT")
+        self.cell(
+            widths[-1],
+            7,
+            t.rupiah(total_paid(self.bundle.rows)),
+            border="T",
+            align="R",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
 
     def _ties(self) -> None:
         t, config = self.t, self.config
@@ -215,21 +265,35 @@ class Minutes(FPDF):
         for item in decision_rows(self.bundle):
             names = ", ".join(entrant_label(config, e) for e in item.entrants)
             if item.kind == "tie":
-                lines.append(t("export.pdf.open_tie", rank=item.rank, entrants=names,
-                               prizes=" / ".join(p or "–" for p in item.prizes),
-                               blocks=t("export.tie_blocks")))
+                lines.append(
+                    t(
+                        "export.pdf.open_tie",
+                        rank=item.rank,
+                        entrants=names,
+                        prizes=" / ".join(p or "–" for p in item.prizes),
+                        blocks=t("export.tie_blocks"),
+                    )
+                )
             elif item.kind == "decision":
                 ordered = " › ".join(entrant_label(config, e) for e in item.entrants)
-                lines.append(t("export.pdf.decision", rank=item.rank or "–", entrants=ordered,
-                               reason=item.reason, by=item.by))
+                lines.append(
+                    t(
+                        "export.pdf.decision",
+                        rank=item.rank or "–",
+                        entrants=ordered,
+                        reason=item.reason,
+                        by=item.by,
+                    )
+                )
             elif item.kind == "finalised":
                 line = t("export.pdf.finalised", at=moment_text(item.at, t), by=item.by)
                 if item.reason:
                     line += t("export.pdf.override", reason=item.reason)
                 lines.append(line)
             else:
-                lines.append(t("export.pdf.unlocked", at=moment_text(item.at, t), by=item.by,
-                               reason=item.reason))
+                lines.append(
+                    t("export.pdf.unlocked", at=moment_text(item.at, t), by=item.by, reason=item.reason)
+                )
         for line in lines or [t("export.pdf.no_ties")]:
             self.multi_cell(0, 5, f"•  {line}", align="L", new_x="LMARGIN", new_y="NEXT")
 
@@ -246,8 +310,14 @@ class Minutes(FPDF):
         self.ln(2)
         signed_on = date_text(self.bundle.generated_at.date(), t)
         place = event.venue or event.organiser
-        self.cell(0, 5, t("export.pdf.place_date", venue=place, date=signed_on) if place
-                  else signed_on, align="R", new_x="LMARGIN", new_y="NEXT")
+        self.cell(
+            0,
+            5,
+            t("export.pdf.place_date", venue=place, date=signed_on) if place else signed_on,
+            align="R",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
         self.ln(2)
         self.set_font(FONT, "B", 10)
         self.cell(0, 6, t("export.pdf.panel"), new_x="LMARGIN", new_y="NEXT")
@@ -269,8 +339,9 @@ class Minutes(FPDF):
         self.set_xy(x, top)
         self.set_font(FONT, "", 9.5)
         self.cell(column, 5, t("export.pdf.acknowledged"), new_x="LEFT", new_y="NEXT")
-        self.multi_cell(column, 5, event.head_title or t("export.pdf.head_default"),
-                        new_x="LEFT", new_y="NEXT")
+        self.multi_cell(
+            column, 5, event.head_title or t("export.pdf.head_default"), new_x="LEFT", new_y="NEXT"
+        )
         self._signature(x, self.get_y(), column - 6, event.head_name or "", "")
         self.set_xy(MARGIN, self.get_y() + 24)
 
@@ -314,8 +385,15 @@ class Minutes(FPDF):
                 row["prize"] or ("" if row["rank"] else status),
                 t.rupiah(row["amount"]) if row["amount"] is not None else "",
             )
-            self._row(values, widths, right, line=3.4, pad=0.8,
-                      fill=STRIPE_FILL if index % 2 else None, bottom=bottom)
+            self._row(
+                values,
+                widths,
+                right,
+                line=3.4,
+                pad=0.8,
+                fill=STRIPE_FILL if index % 2 else None,
+                bottom=bottom,
+            )
 
     def _ranking_widths(self) -> list[float]:
         """The entrant code is never cut: its column grows to the longest code, and the name
@@ -331,12 +409,23 @@ class Minutes(FPDF):
 
     def _ranking_header(self) -> None:
         t = self.t
-        labels = {"rank": t("col.rank"), "entrant": t("export.col.code"), "name": t("col.name"),
-                  "business": t("col.business"), "category": t("col.category"),
-                  "total": t("col.total"), "judges": t("col.judges"), "prize": t("col.prize"),
-                  "amount": t("col.amount")}
-        self._table_header([labels[c] for c, _, _ in RANKING_COLUMNS], self.ranking_widths,
-                           [r for _, _, r in RANKING_COLUMNS], size=7.5)
+        labels = {
+            "rank": t("col.rank"),
+            "entrant": t("export.col.code"),
+            "name": t("col.name"),
+            "business": t("col.business"),
+            "category": t("col.category"),
+            "total": t("col.total"),
+            "judges": t("col.judges"),
+            "prize": t("col.prize"),
+            "amount": t("col.amount"),
+        }
+        self._table_header(
+            [labels[c] for c, _, _ in RANKING_COLUMNS],
+            self.ranking_widths,
+            [r for _, _, r in RANKING_COLUMNS],
+            size=7.5,
+        )
         self.set_font(FONT, "", 7.5)
 
     # -- small helpers ----------------------------------------------------------------------
@@ -348,8 +437,17 @@ class Minutes(FPDF):
             self.cell(width, 6, self._fit(label, width - 2), fill=True, align="R" if r else "L")
         self.ln(6)
 
-    def _row(self, values, widths, right, *, fill=None, line: float = 4.2, pad: float = 0.8,
-             bottom: float | None = None) -> None:
+    def _row(
+        self,
+        values,
+        widths,
+        right,
+        *,
+        fill=None,
+        line: float = 4.2,
+        pad: float = 0.8,
+        bottom: float | None = None,
+    ) -> None:
         """One table row drawn with ``text()`` (many times cheaper than ``cell()``, which counts
         at 10,000 entrants); a value too long for its column wraps onto more lines, so a
         winner's name is never cut."""

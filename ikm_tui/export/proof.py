@@ -48,17 +48,20 @@ def sheet_rows(bundle: ResultsBundle):
         for judge in config.judges:
             sheet = per_judge.get(judge.id)
             if sheet is None:
-                yield SheetRow(row["entrant"], judge.id, (None,) * len(criteria), None, "missing",
-                               "")
+                yield SheetRow(row["entrant"], judge.id, (None,) * len(criteria), None, "missing", "")
             elif sheet["recused"]:
                 reason = bundle.recusals.get((judge.id, row["entrant"]), "")
-                yield SheetRow(row["entrant"], judge.id, (None,) * len(criteria), None, "recused",
-                               reason)
+                yield SheetRow(row["entrant"], judge.id, (None,) * len(criteria), None, "recused", reason)
             else:
                 scores = sheet["scores"]
-                yield SheetRow(row["entrant"], judge.id,
-                               tuple(scores.get(c.id) for c in criteria),
-                               judge_total_text(scores, units), "scored", "")
+                yield SheetRow(
+                    row["entrant"],
+                    judge.id,
+                    tuple(scores.get(c.id) for c in criteria),
+                    judge_total_text(scores, units),
+                    "scored",
+                    "",
+                )
 
 
 def judge_total_text(scores: dict[str, str], units: ScoreUnits) -> str:
@@ -78,18 +81,47 @@ def decision_rows(bundle: ResultsBundle) -> list[DecisionRow]:
     history."""
     rows: list[DecisionRow] = []
     for tie in bundle.ranking.ties:
-        rows.append(DecisionRow("tie", tie.rank, tie.entrants,
-                                tuple(p.label if p else None for p in tie.prizes), "", "", ""))
+        rows.append(
+            DecisionRow(
+                "tie", tie.rank, tie.entrants, tuple(p.label if p else None for p in tie.prizes), "", "", ""
+            )
+        )
     prize_of = {row["entrant"]: row["prize"] for row in bundle.rows}
     for decision in bundle.decisions:
-        rows.append(DecisionRow("decision", standing_rank(bundle.rows, decision.entrants),
-                                decision.entrants,
-                                tuple(prize_of.get(e) for e in decision.entrants),
-                                decision.reason, decision.decided_by, decision.at))
+        rows.append(
+            DecisionRow(
+                "decision",
+                standing_rank(bundle.rows, decision.entrants),
+                decision.entrants,
+                tuple(prize_of.get(e) for e in decision.entrants),
+                decision.reason,
+                decision.decided_by,
+                decision.at,
+            )
+        )
     for item in bundle.finalisations:
-        rows.append(DecisionRow("finalised", None, (), (), item.override_reason or "",
-                                item.finalised_by, item.finalised_at, item.digest))
+        rows.append(
+            DecisionRow(
+                "finalised",
+                None,
+                (),
+                (),
+                item.override_reason or "",
+                item.finalised_by,
+                item.finalised_at,
+                item.digest,
+            )
+        )
         if item.unlocked_at:
-            rows.append(DecisionRow("unlocked", None, (), (), item.unlock_reason or "",
-                                    item.unlocked_by or "", item.unlocked_at))
+            rows.append(
+                DecisionRow(
+                    "unlocked",
+                    None,
+                    (),
+                    (),
+                    item.unlock_reason or "",
+                    item.unlocked_by or "",
+                    item.unlocked_at,
+                )
+            )
     return rows

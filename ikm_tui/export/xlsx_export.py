@@ -66,8 +66,15 @@ def sheet_title(bundle: ResultsBundle, t: Messages, key: str) -> str:
 class _Sheet:
     """A write-only sheet with our heading, header row, widths, frozen panes and filter."""
 
-    def __init__(self, book: Workbook, bundle: ResultsBundle, t: Messages, key: str,
-                 headers: list[str], widths: list[int]) -> None:
+    def __init__(
+        self,
+        book: Workbook,
+        bundle: ResultsBundle,
+        t: Messages,
+        key: str,
+        headers: list[str],
+        widths: list[int],
+    ) -> None:
         self.ws = book.create_sheet(sheet_title(bundle, t, key))
         for index, width in enumerate(widths, start=1):
             self.ws.column_dimensions[get_column_letter(index)].width = width
@@ -80,8 +87,9 @@ class _Sheet:
         self.columns = len(headers)
         self.rows = 0
 
-    def cell(self, value, font: Font | None = None, *, fmt: str | None = None,
-             fill: PatternFill | None = None) -> WriteOnlyCell:
+    def cell(
+        self, value, font: Font | None = None, *, fmt: str | None = None, fill: PatternFill | None = None
+    ) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.ws, _clean(value))
         if isinstance(value, str):
             cell.data_type = "s"  # text starting with "=" stays text, never a formula
@@ -125,32 +133,50 @@ def _number(text: str | None) -> float | None:
 
 
 def _leaderboard(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
-    headers = [t("col.rank"), t("col.entrant"), t("col.name"), t("col.business"),
-               t("col.category"), t("col.total"), t("col.judges"), t("export.col.expected"),
-               t("col.prize"), t("col.amount"), t("col.status"), t("export.col.overtime"),
-               t("export.col.decision")]
-    sheet = _Sheet(book, bundle, t, "leaderboard", headers,
-                   [8, 10, 28, 32, 14, 10, 8, 10, 12, 16, 16, 14, 40])
+    headers = [
+        t("col.rank"),
+        t("col.entrant"),
+        t("col.name"),
+        t("col.business"),
+        t("col.category"),
+        t("col.total"),
+        t("col.judges"),
+        t("export.col.expected"),
+        t("col.prize"),
+        t("col.amount"),
+        t("col.status"),
+        t("export.col.overtime"),
+        t("export.col.decision"),
+    ]
+    sheet = _Sheet(
+        book, bundle, t, "leaderboard", headers, [8, 10, 28, 32, 14, 10, 8, 10, 12, 16, 16, 14, 40]
+    )
     config = bundle.config
     for row in bundle.rows:
         decision = row["decision"]
-        sheet.append([
-            row["rank"], row["entrant"], row["name"], row["business"],
-            category_name(config, row["category"]),
-            sheet.cell(_number(row["total"]), fmt=TOTAL_FORMAT),
-            row["judges"], row["expected_judges"], row["prize"],
-            sheet.cell(row["amount"], fmt=RUPIAH_FORMAT),
-            t(f"status.{row['status']}"),
-            bundle.overtime.get(row["entrant"], 0),
-            decision["reason"] if decision else None,
-        ])
+        sheet.append(
+            [
+                row["rank"],
+                row["entrant"],
+                row["name"],
+                row["business"],
+                category_name(config, row["category"]),
+                sheet.cell(_number(row["total"]), fmt=TOTAL_FORMAT),
+                row["judges"],
+                row["expected_judges"],
+                row["prize"],
+                sheet.cell(row["amount"], fmt=RUPIAH_FORMAT),
+                t(f"status.{row['status']}"),
+                bundle.overtime.get(row["entrant"], 0),
+                decision["reason"] if decision else None,
+            ]
+        )
     sheet.close()
 
 
 def _scores(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
     config = bundle.config
-    headers = [t("col.entrant"), t("col.name"), t("export.col.judge"),
-               t("export.col.judge_name")]
+    headers = [t("col.entrant"), t("col.name"), t("export.col.judge"), t("export.col.judge_name")]
     headers += [f"{c.name} ({c.id})" for c in config.criteria]
     headers += [t("export.col.judge_total"), t("export.col.sheet"), t("export.col.reason")]
     widths = [10, 28, 8, 28] + [14] * len(config.criteria) + [12, 14, 30]
@@ -160,51 +186,84 @@ def _scores(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
     states = {s: t(f"export.sheet_state.{s}") for s in ("scored", "recused", "missing")}
     for item in sheet_rows(bundle):
         total = item.judge_total
-        sheet.append([item.entrant, names.get(item.entrant, ""), item.judge,
-                      judges.get(item.judge, ""), *(_number(s) for s in item.scores),
-                      None if total is None else sheet.cell(_number(total), fmt=TOTAL_FORMAT),
-                      states[item.state], item.reason or None])
+        sheet.append(
+            [
+                item.entrant,
+                names.get(item.entrant, ""),
+                item.judge,
+                judges.get(item.judge, ""),
+                *(_number(s) for s in item.scores),
+                None if total is None else sheet.cell(_number(total), fmt=TOTAL_FORMAT),
+                states[item.state],
+                item.reason or None,
+            ]
+        )
     sheet.close()
 
 
 def _decisions(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
-    headers = [t("export.col.kind"), t("col.rank"), t("export.col.entrants"),
-               t("export.col.prizes"), t("export.col.reason"), t("export.col.by"),
-               t("export.col.at"), t("export.col.digest")]
+    headers = [
+        t("export.col.kind"),
+        t("col.rank"),
+        t("export.col.entrants"),
+        t("export.col.prizes"),
+        t("export.col.reason"),
+        t("export.col.by"),
+        t("export.col.at"),
+        t("export.col.digest"),
+    ]
     sheet = _Sheet(book, bundle, t, "decisions", headers, [22, 8, 48, 26, 48, 18, 20, 66])
     config = bundle.config
     rows = decision_rows(bundle)
     for item in rows:
         reason = t("export.tie_blocks") if item.kind == "tie" else item.reason
-        sheet.append([
-            t(f"export.kind.{item.kind}"), item.rank,
-            "; ".join(entrant_label(config, e) for e in item.entrants) or None,
-            " / ".join(p or "–" for p in item.prizes) or None,
-            reason or None, item.by or None, moment_text(item.at, t) or None,
-            item.digest or None,
-        ])
+        sheet.append(
+            [
+                t(f"export.kind.{item.kind}"),
+                item.rank,
+                "; ".join(entrant_label(config, e) for e in item.entrants) or None,
+                " / ".join(p or "–" for p in item.prizes) or None,
+                reason or None,
+                item.by or None,
+                moment_text(item.at, t) or None,
+                item.digest or None,
+            ]
+        )
     if not rows:
         sheet.append([t("export.no_decisions")])
     sheet.close()
 
 
 def _audit(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
-    headers = [t("export.col.seq"), t("export.col.at"), t("export.col.actor"),
-               t("export.col.action"), t("export.col.subject"), t("export.col.detail"),
-               t("export.col.hash")]
+    headers = [
+        t("export.col.seq"),
+        t("export.col.at"),
+        t("export.col.actor"),
+        t("export.col.action"),
+        t("export.col.subject"),
+        t("export.col.detail"),
+        t("export.col.hash"),
+    ]
     sheet = _Sheet(book, bundle, t, "audit", headers, [7, 30, 18, 18, 18, 70, 66])
     for entry in bundle.audit:
-        sheet.append([entry.seq, entry.at, entry.actor, entry.action, entry.subject,
-                      json.dumps(entry.detail, ensure_ascii=False, sort_keys=True),
-                      entry.hash])
+        sheet.append(
+            [
+                entry.seq,
+                entry.at,
+                entry.actor,
+                entry.action,
+                entry.subject,
+                json.dumps(entry.detail, ensure_ascii=False, sort_keys=True),
+                entry.hash,
+            ]
+        )
     sheet.close()
 
 
 def _about(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
     config = bundle.config
     event = config.event
-    sheet = _Sheet(book, bundle, t, "about", [t("export.col.item"), t("export.col.value")],
-                   [30, 90])
+    sheet = _Sheet(book, bundle, t, "about", [t("export.col.item"), t("export.col.value")], [30, 90])
     status = t("export.provisional") if bundle.provisional else t("export.final")
     lines = [
         ("export.about.status", sheet.cell(status, STAMP if bundle.provisional else HEADER)),
@@ -220,20 +279,27 @@ def _about(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
     ]
     rows = [(t(key), value) for key, value in lines]
     for criterion in config.criteria:
-        rows.append((f"{t('export.col.criterion')} {criterion.id}",
-                     f"{criterion.name} — {t('export.col.weight')} {criterion.weight}, "
-                     f"{t('export.col.scale')} {criterion.min}–{criterion.max} "
-                     f"({criterion.step})"))
+        rows.append(
+            (
+                f"{t('export.col.criterion')} {criterion.id}",
+                f"{criterion.name} — {t('export.col.weight')} {criterion.weight}, "
+                f"{t('export.col.scale')} {criterion.min}–{criterion.max} "
+                f"({criterion.step})",
+            )
+        )
     for prize in config.prizes:
-        rows.append((t("export.about.prize", label=prize.label),
-                     t("export.prize_line", count=prize.count,
-                       amount=t.rupiah(prize.amount))))
-    rows.append((t("export.about.total_paid"),
-                 sheet.cell(total_paid(bundle.rows), fmt=RUPIAH_FORMAT)))
+        rows.append(
+            (
+                t("export.about.prize", label=prize.label),
+                t("export.prize_line", count=prize.count, amount=t.rupiah(prize.amount)),
+            )
+        )
+    rows.append((t("export.about.total_paid"), sheet.cell(total_paid(bundle.rows), fmt=RUPIAH_FORMAT)))
     for item in bundle.finalisations:
         if not item.unlocked_at:
-            rows.append((t("export.about.finalised"),
-                         f"{moment_text(item.finalised_at, t)} — {item.finalised_by}"))
+            rows.append(
+                (t("export.about.finalised"), f"{moment_text(item.finalised_at, t)} — {item.finalised_by}")
+            )
     rows += [
         (t("export.about.digest"), bundle.digest),
         (t("export.about.generated"), bundle.generated_at.isoformat(timespec="seconds")),

@@ -151,8 +151,7 @@ MESSAGES = {
     ),
     "export.pdf.override": (" Pengecualian: {reason}", " Override: {reason}"),
     "export.pdf.closing": (
-        "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana "
-        "mestinya.",
+        "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.",
         "These minutes are a true record of the judging.",
     ),
     "export.pdf.place_date": ("{venue}, {date}", "{venue}, {date}"),

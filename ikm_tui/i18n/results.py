@@ -11,8 +11,7 @@ MESSAGES = {
         "'{got}' bukan kelompok seri yang terbuka; seri terbuka: {ties}",
         "'{got}' is not an open tie; open ties: {ties}",
     ),
-    "results.no_decision": (
-        "tidak ada keputusan tercatat untuk {got}", "no recorded decision for {got}"),
+    "results.no_decision": ("tidak ada keputusan tercatat untuk {got}", "no recorded decision for {got}"),
     "results.open_ties": (
         "belum bisa difinalkan: seri di batas hadiah perlu keputusan panel ({ties})",
         "cannot finalise: ties at a prize boundary need the panel's decision ({ties})",
@@ -26,24 +25,29 @@ MESSAGES = {
     "results.already_locked": ("hasil sudah difinalkan", "results are already finalised"),
     "results.not_locked": ("hasil belum difinalkan", "results are not finalised"),
     "results.reveal_step": (
-        "langkah pengumuman {got} di luar 0–{last}", "reveal step {got} is outside 0–{last}"),
+        "langkah pengumuman {got} di luar 0–{last}",
+        "reveal step {got} is outside 0–{last}",
+    ),
     "results.reveal_unlocked": (
         "pengumuman hanya dari hasil yang sudah difinalkan",
         "only finalised results can be revealed",
     ),
     # CLI output
-    "results.cli_decided": (
-        "keputusan dicatat: {order} (oleh {by})", "decision recorded: {order} (by {by})"),
+    "results.cli_decided": ("keputusan dicatat: {order} (oleh {by})", "decision recorded: {order} (by {by})"),
     "results.cli_withdrawn": ("keputusan ditarik: {order}", "decision withdrawn: {order}"),
     "results.cli_finalised": (
-        "hasil difinalkan; digest SHA-256 {digest}", "results finalised; SHA-256 digest {digest}"),
+        "hasil difinalkan; digest SHA-256 {digest}",
+        "results finalised; SHA-256 digest {digest}",
+    ),
     "results.cli_unlocked": ("hasil dibuka kembali", "results unlocked"),
     "results.cli_revealed": ("papan: langkah {step} dari {last}", "board: step {step} of {last}"),
     "results.cli_no_lines": ("belum ada batas hadiah", "no prize boundary yet"),
     # the leaderboard screen
     "results.title": ("Hasil sementara", "Provisional results"),
-    "results.title_locked": ("Hasil FINAL (terkunci) · digest {digest}",
-                             "FINAL results (locked) · digest {digest}"),
+    "results.title_locked": (
+        "Hasil FINAL (terkunci) · digest {digest}",
+        "FINAL results (locked) · digest {digest}",
+    ),
     "results.filter_all_categories": ("Semua kategori", "All categories"),
     "results.filter_all_days": ("Semua hari", "All days"),
     "results.filter_day": ("Hari {day}", "Day {day}"),
@@ -65,19 +69,19 @@ MESSAGES = {
     "results.line_no_prize": ("tanpa hadiah", "no prize"),
     "results.line_gap": ("selisih {gap}", "gap {gap}"),
     "results.line_by_total": ("ditentukan oleh total", "decided by the total"),
-    "results.line_by_criterion": ("total sama; ditentukan {criterion}",
-                                  "equal totals; {criterion} decided"),
+    "results.line_by_criterion": ("total sama; ditentukan {criterion}", "equal totals; {criterion} decided"),
     "results.line_by_decision": ("SERI; diputuskan panel", "TIE; decided by the panel"),
     "results.line_open_tie": ("SERI — panel harus memutuskan", "TIE — the panel must decide"),
     "results.line_swing": (
         "bertukar bila {judge} ubah {entrant} {criterion} {before} → {after}",
         "swap if {judge} sets {entrant} {criterion} {before} → {after}",
     ),
-    "results.line_no_swing": ("tidak ada satu nilai pun yang bisa menukar",
-                              "no single score can swap them"),
+    "results.line_no_swing": ("tidak ada satu nilai pun yang bisa menukar", "no single score can swap them"),
     # divergence flags
-    "results.flags_title": ("Penilaian menyimpang (>{tolerance} poin)",
-                            "Divergent totals (>{tolerance} points)"),
+    "results.flags_title": (
+        "Penilaian menyimpang (>{tolerance} poin)",
+        "Divergent totals (>{tolerance} points)",
+    ),
     "results.flags_none": ("tidak ada", "none"),
     "results.flag": (
         "{judge} pada {entrant}: {total} vs median juri lain {median}",
@@ -85,15 +89,18 @@ MESSAGES = {
     ),
     "results.flags_more": ("… dan {count} lagi", "… and {count} more"),
     "results.flag_asked": ("sudah diminta cek ulang", "re-check asked"),
-    "results.recheck_sent": ("{judge} diminta memeriksa ulang {entrant}",
-                             "{judge} asked to re-check {entrant}"),
+    "results.recheck_sent": (
+        "{judge} diminta memeriksa ulang {entrant}",
+        "{judge} asked to re-check {entrant}",
+    ),
     "results.no_flag": ("tidak ada penilaian menyimpang", "no divergent total"),
     # modals
-    "results.decide_title": ("Keputusan panel: seri peringkat {rank}",
-                             "Panel decision: tie at rank {rank}"),
+    "results.decide_title": ("Keputusan panel: seri peringkat {rank}", "Panel decision: tie at rank {rank}"),
     "results.decide_none": ("tidak ada seri terbuka", "no open tie"),
-    "results.decide_order": ("Urutan (terbaik dulu, kode dipisah koma)",
-                             "Order (best first, codes separated by commas)"),
+    "results.decide_order": (
+        "Urutan (terbaik dulu, kode dipisah koma)",
+        "Order (best first, codes separated by commas)",
+    ),
     "results.decide_reason": ("Alasan", "Reason"),
     "results.decide_by": ("Diputuskan oleh", "Decided by"),
     "results.finalise_title": ("Finalkan hasil?", "Finalise the results?"),
@@ -107,8 +114,10 @@ MESSAGES = {
     ),
     "results.override": ("Alasan pengecualian", "Override reason"),
     "results.unlock_title": ("Buka kunci hasil?", "Unlock the results?"),
-    "results.unlock_body": ("Papan akan ditutup; alasan dicatat di log audit.",
-                            "The board goes back to hidden; the reason is audited."),
+    "results.unlock_body": (
+        "Papan akan ditutup; alasan dicatat di log audit.",
+        "The board goes back to hidden; the reason is audited.",
+    ),
     "results.ok": ("Simpan", "Save"),
     "results.confirm": ("Ya", "Confirm"),
     "results.cancel": ("Batal", "Cancel"),
@@ -131,11 +140,14 @@ def describe_boundary(line, config, t) -> list[str]:
     ``line`` is a :class:`ikm_tui.domain.boundaries.Boundary`; ``t`` a ``Messages``.
     """
     lower = line.lower_prize.label if line.lower_prize else t("results.line_no_prize")
-    head = t("results.line_head", place=line.place, next=line.place + 1,
-             upper=line.upper_prize.label, lower=lower)
+    head = t(
+        "results.line_head", place=line.place, next=line.place + 1, upper=line.upper_prize.label, lower=lower
+    )
     gap = t("results.line_gap", gap=t.number(line.gap))
-    sides = f"{line.above.entrant.id} {t.number(line.above.total)} / " \
-            f"{line.below.entrant.id} {t.number(line.below.total)} · {gap}"
+    sides = (
+        f"{line.above.entrant.id} {t.number(line.above.total)} / "
+        f"{line.below.entrant.id} {t.number(line.below.total)} · {gap}"
+    )
     if line.decided_by is None:
         decided = t("results.line_open_tie")
     elif line.decided_by == "decision":
@@ -148,7 +160,12 @@ def describe_boundary(line, config, t) -> list[str]:
         swing = t("results.line_no_swing")
     else:
         s = line.swing
-        swing = t("results.line_swing", judge=s.judge, entrant=s.entrant,
-                  criterion=config.criterion(s.criterion).name,
-                  before=t.number(s.before, 1), after=t.number(s.after, 1))
+        swing = t(
+            "results.line_swing",
+            judge=s.judge,
+            entrant=s.entrant,
+            criterion=config.criterion(s.criterion).name,
+            before=t.number(s.before, 1),
+            after=t.number(s.after, 1),
+        )
     return [head, sides, decided, swing]

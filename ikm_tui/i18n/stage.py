@@ -110,7 +110,10 @@ MESSAGES = {
         "{entrant} masih di panggung; selesaikan dahulu",
         "{entrant} is still on stage; finish first",
     ),
-    "stage.no_such_day": ("hari {day} tidak ada (acara {days} hari)", "there is no day {day} (the event has {days} days)"),
+    "stage.no_such_day": (
+        "hari {day} tidak ada (acara {days} hari)",
+        "there is no day {day} (the event has {days} days)",
+    ),
     "timer.already_started": ("waktu sudah berjalan", "the timer has already started"),
     "timer.not_running": ("waktu tidak sedang berjalan", "the timer is not running"),
     "timer.not_paused": ("waktu tidak sedang dijeda", "the timer is not paused"),
@@ -120,6 +123,9 @@ MESSAGES = {
     # ikm-tui queue (CLI)
     "queue.cli.done": ("{action}: {entrant} — {status}", "{action}: {entrant} — {status}"),
     "queue.cli.undone": ("diurungkan: {action} {entrant}", "undone: {action} {entrant}"),
-    "queue.cli.on_stage": ("Di panggung: {entrant} ({phase}, {time})", "On stage: {entrant} ({phase}, {time})"),
+    "queue.cli.on_stage": (
+        "Di panggung: {entrant} ({phase}, {time})",
+        "On stage: {entrant} ({phase}, {time})",
+    ),
     "queue.cli.day": ("Hari {day} — {date}", "Day {day} — {date}"),
 }

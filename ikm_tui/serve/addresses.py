@@ -37,8 +37,10 @@ def is_loopback(host: str) -> bool:
 def lan_addresses() -> list[str]:
     """This machine's IPv4 addresses other than loopback, in a stable order."""
     found = _interface_addresses() or _host_name_addresses()
-    unique = sorted({a for a in found if not ipaddress.ip_address(a).is_loopback},
-                    key=lambda a: (not ipaddress.ip_address(a).is_private, a))
+    unique = sorted(
+        {a for a in found if not ipaddress.ip_address(a).is_loopback},
+        key=lambda a: (not ipaddress.ip_address(a).is_private, a),
+    )
     return unique
 
 

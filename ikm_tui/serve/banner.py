@@ -10,8 +10,9 @@ from ikm_tui.serve.addresses import is_loopback, urls
 from ikm_tui.serve.qr import terminal_qr
 
 
-def banner(messages, *, title: str, host: str, port: int, limit: int, qr: bool,
-           judges_without_code: list[str]) -> str:
+def banner(
+    messages, *, title: str, host: str, port: int, limit: int, qr: bool, judges_without_code: list[str]
+) -> str:
     """The addresses to type (and a QR code of the first one a phone can reach)."""
     t = messages
     addresses = urls(host, port)

@@ -25,8 +25,7 @@ def watch_parent(parent: int) -> None:
 def run() -> int:
     from ikm_tui.cli import main
 
-    threading.Thread(target=watch_parent, args=(os.getppid(),), daemon=True,
-                     name="watch-server").start()
+    threading.Thread(target=watch_parent, args=(os.getppid(),), daemon=True, name="watch-server").start()
     return main()
 
 

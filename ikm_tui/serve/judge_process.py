@@ -31,7 +31,11 @@ class JudgeProcess(AppService):
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
         environment = self._build_environment(width=width, height=height)
         self._process = process = await asyncio.create_subprocess_exec(
-            *self.argv, stdin=PIPE, stdout=PIPE, stderr=PIPE, env=environment,
+            *self.argv,
+            stdin=PIPE,
+            stdout=PIPE,
+            stderr=PIPE,
+            env=environment,
             start_new_session=True,  # Ctrl+C in the moderator's terminal reaches the server only
         )
         self._stdin = process.stdin

@@ -49,8 +49,9 @@ PAGE_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",
 }
-_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
-                      if hasattr(signal, name))
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 HEARTBEAT_S = 15  # a phone that left the Wi-Fi frees its slot within about this long
 CLOSE_REASON_BYTES = 123  # the WebSocket protocol's limit
 
@@ -84,12 +85,14 @@ class JudgeServer:
 
     def application(self) -> web.Application:
         app = web.Application()
-        app.add_routes([
-            web.get("/", self.page),
-            web.get("/ws", self.terminal),
-            web.static(TEXTUAL_STATIC_URL, TEXTUAL_STATIC),
-            web.static(IKM_STATIC_URL, HERE / "static"),
-        ])
+        app.add_routes(
+            [
+                web.get("/", self.page),
+                web.get("/ws", self.terminal),
+                web.static(TEXTUAL_STATIC_URL, TEXTUAL_STATIC),
+                web.static(IKM_STATIC_URL, HERE / "static"),
+            ]
+        )
         return app
 
     async def page(self, request: web.Request) -> web.Response:
@@ -102,15 +105,28 @@ class JudgeServer:
         await ws.prepare(request)
         if self.stopping or len(self.sessions) >= self.limit:
             log.warning(self.t("serve.log.refused", peer=peer, limit=self.limit))
-            await ws.close(code=WSCloseCode.TRY_AGAIN_LATER,
-                           message=_reason(self.t("serve.page.full", limit=self.limit)))
+            await ws.close(
+                code=WSCloseCode.TRY_AGAIN_LATER, message=_reason(self.t("serve.page.full", limit=self.limit))
+            )
             return ws
-        process = JudgeProcess(self.argv, write_bytes=ws.send_bytes, write_str=ws.send_str,
-                               close=ws.close, download_manager=self._downloads)
+        process = JudgeProcess(
+            self.argv,
+            write_bytes=ws.send_bytes,
+            write_str=ws.send_str,
+            close=ws.close,
+            download_manager=self._downloads,
+        )
         session = Session(next(self._numbers), peer, ws, process)
         self.sessions[session.number] = session
-        log.info(self.t("serve.log.opened", session=session.number, peer=peer,
-                        open=len(self.sessions), limit=self.limit))
+        log.info(
+            self.t(
+                "serve.log.opened",
+                session=session.number,
+                peer=peer,
+                open=len(self.sessions),
+                limit=self.limit,
+            )
+        )
         try:
             await process.start(_size(request, "width", 80), _size(request, "height", 24))
             await _relay(ws, process)
@@ -129,9 +145,16 @@ class JudgeServer:
         finally:
             del self.sessions[session.number]
             session.ended.set()
-            log.info(self.t("serve.log.closed", session=session.number, peer=session.peer,
-                            duration=_duration(time.monotonic() - session.opened),
-                            open=len(self.sessions), limit=self.limit))
+            log.info(
+                self.t(
+                    "serve.log.closed",
+                    session=session.number,
+                    peer=session.peer,
+                    duration=_duration(time.monotonic() - session.opened),
+                    open=len(self.sessions),
+                    limit=self.limit,
+                )
+            )
 
     async def stop(self) -> None:
         """Refuse new judges, close every browser, and wait until each console has ended."""
@@ -142,26 +165,28 @@ class JudgeServer:
 
         async def goodbye(session: Session) -> None:
             with contextlib.suppress(Exception):  # a browser already gone needs no goodbye
-                await asyncio.wait_for(
-                    session.socket.close(code=WSCloseCode.GOING_AWAY, message=reason), 2)
+                await asyncio.wait_for(session.socket.close(code=WSCloseCode.GOING_AWAY, message=reason), 2)
 
         await asyncio.gather(*(goodbye(s) for s in sessions))
         deadline = QUIT_GRACE_S + TERMINATE_GRACE_S + 3
         with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(
-                asyncio.gather(*(s.ended.wait() for s in sessions)), deadline)
+            await asyncio.wait_for(asyncio.gather(*(s.ended.wait() for s in sessions)), deadline)
 
     def _render_page(self) -> str:
-        environment = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
-                                         autoescape=True)
+        environment = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
         t = self.t
         return environment.get_template("judge.html").render(
-            lang=t.language, title=t("serve.page.title", title=self.title),
-            connecting=t("serve.page.connecting"), closed=t("serve.page.closed"),
-            reconnect=t("serve.page.reconnect"), digits=t("serve.page.digits"),
-            letters=t("serve.page.letters"), keys=t("serve.page.keys"),
+            lang=t.language,
+            title=t("serve.page.title", title=self.title),
+            connecting=t("serve.page.connecting"),
+            closed=t("serve.page.closed"),
+            reconnect=t("serve.page.reconnect"),
+            digits=t("serve.page.digits"),
+            letters=t("serve.page.letters"),
+            keys=t("serve.page.keys"),
             rotate=t("serve.page.rotate"),
-            textual_static=TEXTUAL_STATIC_URL, ikm_static=IKM_STATIC_URL,
+            textual_static=TEXTUAL_STATIC_URL,
+            ikm_static=IKM_STATIC_URL,
         )
 
 
@@ -191,12 +216,18 @@ async def _relay(ws: web.WebSocketResponse, process: JudgeProcess) -> None:
 def listen(host: str, port: int) -> socket.socket:
     """A listening socket on ``host:port`` (port 0: any free port); OSError if it cannot."""
     family, _, _, _, address = socket.getaddrinfo(
-        host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+        host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
     return socket.create_server(address, family=family)
 
 
-async def serve(server: JudgeServer, sock: socket.socket, *, ready: Callable[[int], None],
-                stop_signal: asyncio.Event | None = None) -> None:
+async def serve(
+    server: JudgeServer,
+    sock: socket.socket,
+    *,
+    ready: Callable[[int], None],
+    stop_signal: asyncio.Event | None = None,
+) -> None:
     """Serve on ``sock`` until Ctrl+C / SIGTERM (or ``stop_signal``), then end every console."""
     stop_signal = stop_signal or asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -72,8 +72,9 @@ class AccessCodes:
         code = access_code.generate()
         hashed = access_code.hash_code(code)
         with self.db.write() as conn:
-            replaced = conn.execute("SELECT 1 FROM judge_access WHERE judge = ?",
-                                    (judge,)).fetchone() is not None
+            replaced = (
+                conn.execute("SELECT 1 FROM judge_access WHERE judge = ?", (judge,)).fetchone() is not None
+            )
             conn.execute(
                 "INSERT INTO judge_access (judge, salt, code_hash, issued_at, issued_by)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (judge) DO UPDATE SET salt = excluded.salt,"
@@ -88,8 +89,11 @@ class AccessCodes:
     def issue_all(self, *, actor: str, only_missing: bool = False) -> dict[str, str]:
         """Codes for every judge (or only those without one), in config order."""
         issued = self.issued()
-        return {j.id: self.issue(j.id, actor=actor) for j in self.config.judges
-                if not (only_missing and issued.get(j.id))}
+        return {
+            j.id: self.issue(j.id, actor=actor)
+            for j in self.config.judges
+            if not (only_missing and issued.get(j.id))
+        }
 
     def revoke(self, judge: str, *, actor: str) -> bool:
         self._known(judge)
@@ -101,8 +105,9 @@ class AccessCodes:
 
     def issued(self) -> dict[str, str | None]:
         """When each judge's current code was issued (None: no code yet)."""
-        rows = {r["judge"]: r["issued_at"]
-                for r in self.db.query("SELECT judge, issued_at FROM judge_access")}
+        rows = {
+            r["judge"]: r["issued_at"] for r in self.db.query("SELECT judge, issued_at FROM judge_access")
+        }
         return {j.id: rows.get(j.id) for j in self.config.judges}
 
     # -- the judge's side -------------------------------------------------------------------
@@ -117,8 +122,8 @@ class AccessCodes:
             return Attempt("wait", wait_s=wait)
         where, params = ("WHERE judge = ?", (judge,)) if judge else ("", ())
         candidates = self.db.query(
-            f"SELECT judge, salt, code_hash FROM judge_access {where} ORDER BY judge",
-            params)
+            f"SELECT judge, salt, code_hash FROM judge_access {where} ORDER BY judge", params
+        )
         if not candidates:
             return Attempt("no_code")
         match = None
@@ -152,13 +157,17 @@ class AccessCodes:
 
     def _grant(self, target: str, judge: str, salt: bytes) -> Attempt:
         with self.db.write() as conn:
-            current = conn.execute("SELECT salt FROM judge_access WHERE judge = ?",
-                                   (judge,)).fetchone()
+            current = conn.execute("SELECT salt FROM judge_access WHERE judge = ?", (judge,)).fetchone()
             if current is None or current[0] != salt:  # re-issued while we were hashing
                 return self._count_failure(conn, target)
             conn.execute("DELETE FROM access_throttle WHERE target IN (?, ?)", (target, judge))
-            audit.append(conn, f"judge:{judge}", "access.granted", judge,
-                         {"by": "code" if target == judge else "code_only"})
+            audit.append(
+                conn,
+                f"judge:{judge}",
+                "access.granted",
+                judge,
+                {"by": "code" if target == judge else "code_only"},
+            )
         return Attempt("granted", Grant(judge, salt.hex()))
 
     def _refuse(self, target: str) -> Attempt:
@@ -166,8 +175,7 @@ class AccessCodes:
             return self._count_failure(conn, target)
 
     def _count_failure(self, conn, target: str) -> Attempt:
-        row = conn.execute("SELECT failures FROM access_throttle WHERE target = ?",
-                           (target,)).fetchone()
+        row = conn.execute("SELECT failures FROM access_throttle WHERE target = ?", (target,)).fetchone()
         failures = (row[0] if row else 0) + 1
         wait = access_code.wait_after(failures)
         conn.execute(
@@ -176,11 +184,14 @@ class AccessCodes:
             " wait_until = excluded.wait_until",
             (target, failures, self.clock() + wait),
         )
-        audit.append(conn, "access", "access.denied", target,
-                     {"failures": failures, "wait_s": wait})
+        audit.append(conn, "access", "access.denied", target, {"failures": failures, "wait_s": wait})
         return Attempt("wrong", wait_s=wait)
 
     def _known(self, judge: str) -> None:
         if not self.config.has("judge", judge):
-            raise InputError("judge", "access.unknown_judge", judge=judge,
-                             known=", ".join(j.id for j in self.config.judges))
+            raise InputError(
+                "judge",
+                "access.unknown_judge",
+                judge=judge,
+                known=", ".join(j.id for j in self.config.judges),
+            )

@@ -100,13 +100,13 @@ class AuditLog:
 
     def entries(self, since: int = 0) -> list[AuditEntry]:
         rows = self.db.query(
-            "SELECT seq, at, actor, action, subject, detail, hash FROM audit WHERE seq > ?"
-            " ORDER BY seq",
+            "SELECT seq, at, actor, action, subject, detail, hash FROM audit WHERE seq > ? ORDER BY seq",
             (since,),
         )
         return [
-            AuditEntry(r["seq"], r["at"], r["actor"], r["action"], r["subject"],
-                       json.loads(r["detail"]), r["hash"])
+            AuditEntry(
+                r["seq"], r["at"], r["actor"], r["action"], r["subject"], json.loads(r["detail"]), r["hash"]
+            )
             for r in rows
         ]
 
@@ -115,8 +115,9 @@ class AuditLog:
         for row in self.db.query(
             "SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit ORDER BY seq"
         ):
-            content = _content(row["seq"], row["at"], row["actor"], row["action"], row["subject"],
-                               row["detail"])
+            content = _content(
+                row["seq"], row["at"], row["actor"], row["action"], row["subject"], row["detail"]
+            )
             if (
                 row["seq"] != expected_seq
                 or row["prev_hash"] != prev_hash

@@ -47,7 +47,9 @@ class Progress:
             (r["judge"], r["entrant"]): RECUSED if r["recused"] else SCORED
             for r in self.db.query("SELECT judge, entrant, recused FROM score_sheet")
         }
-        flags = frozenset((r["judge"], r["entrant"])
-                          for r in self.db.query("SELECT judge, entrant FROM recheck_request"))
-        return JudgeProgress(tuple(j.id for j in self.config.judges),
-                             tuple(e.id for e in self.config.entrants), sheets, flags)
+        flags = frozenset(
+            (r["judge"], r["entrant"]) for r in self.db.query("SELECT judge, entrant FROM recheck_request")
+        )
+        return JudgeProgress(
+            tuple(j.id for j in self.config.judges), tuple(e.id for e in self.config.entrants), sheets, flags
+        )

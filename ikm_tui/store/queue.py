@@ -49,8 +49,10 @@ def save(conn: sqlite3.Connection, before: Lineup, after: Lineup) -> list[str]:
     conn.executemany(
         "UPDATE queue_entry SET day = ?, position = ?, status = ?, no_show_count = ?,"
         " overtime_ms = ?, called_at = ? WHERE entrant = ?",
-        [(e.day, e.position, e.status, e.no_show_count, e.overtime_ms, e.called_at, e.entrant)
-         for e in changed],
+        [
+            (e.day, e.position, e.status, e.no_show_count, e.overtime_ms, e.called_at, e.entrant)
+            for e in changed
+        ],
     )
     return [e.entrant for e in changed]
 
@@ -69,5 +71,7 @@ class Queue:
 
     def overtime_ms(self) -> dict[str, int]:
         """Recorded overtime per entrant (for exports and the queue list)."""
-        return {r["entrant"]: r["overtime_ms"]
-                for r in self.db.query("SELECT entrant, overtime_ms FROM queue_entry")}
+        return {
+            r["entrant"]: r["overtime_ms"]
+            for r in self.db.query("SELECT entrant, overtime_ms FROM queue_entry")
+        }

@@ -35,8 +35,9 @@ class RecheckRequest:
 
 def settle(conn: sqlite3.Connection, judge: str, entrant: str, actor: str) -> None:
     """The judge saved or recused ``entrant``: their pending request, if any, is answered."""
-    gone = conn.execute("DELETE FROM recheck_request WHERE judge = ? AND entrant = ?",
-                        (judge, entrant)).rowcount
+    gone = conn.execute(
+        "DELETE FROM recheck_request WHERE judge = ? AND entrant = ?", (judge, entrant)
+    ).rowcount
     if gone:
         audit.append(conn, actor, "recheck.answered", f"{judge}/{entrant}", {})
 
@@ -69,8 +70,9 @@ class Rechecks:
 
     def cancel(self, judge: str, entrant: str, actor: str) -> bool:
         with self.db.write() as conn:
-            gone = conn.execute("DELETE FROM recheck_request WHERE judge = ? AND entrant = ?",
-                                (judge, entrant)).rowcount
+            gone = conn.execute(
+                "DELETE FROM recheck_request WHERE judge = ? AND entrant = ?", (judge, entrant)
+            ).rowcount
             if gone:
                 audit.append(conn, actor, "recheck.cancel", f"{judge}/{entrant}", {})
         return bool(gone)
@@ -85,6 +87,8 @@ class Rechecks:
     def _rows(self, where: str, params: tuple) -> list[RecheckRequest]:
         rows = self.db.query(
             "SELECT judge, entrant, requested_by, requested_at FROM recheck_request "
-            + where + " ORDER BY requested_at, judge, entrant", params)
-        return [RecheckRequest(r["judge"], r["entrant"], r["requested_by"], r["requested_at"])
-                for r in rows]
+            + where
+            + " ORDER BY requested_at, judge, entrant",
+            params,
+        )
+        return [RecheckRequest(r["judge"], r["entrant"], r["requested_by"], r["requested_at"]) for r in rows]

@@ -129,11 +129,17 @@ class Results:
         """The locked snapshot, or None while the results are open."""
         row = self.db.one(
             "SELECT snapshot, digest, finalised_at, finalised_by, override_reason"
-            " FROM finalisation WHERE unlocked_at IS NULL ORDER BY id DESC LIMIT 1")
+            " FROM finalisation WHERE unlocked_at IS NULL ORDER BY id DESC LIMIT 1"
+        )
         if row is None:
             return None
-        return Frozen(Snapshot.from_json(row["snapshot"]), row["digest"], row["finalised_at"],
-                      row["finalised_by"], row["override_reason"])
+        return Frozen(
+            Snapshot.from_json(row["snapshot"]),
+            row["digest"],
+            row["finalised_at"],
+            row["finalised_by"],
+            row["override_reason"],
+        )
 
     def reveal_state(self) -> RevealState:
         """What the board may show: step 0 and no snapshot unless locked and revealed."""
@@ -153,8 +159,9 @@ class Results:
         head = self.db.one("SELECT coalesce(max(seq), 0) FROM audit")[0]
         if since is None or since > head:
             return head, None
-        rows = self.db.query("SELECT subject FROM audit WHERE seq > ? AND seq <= ?"
-                             " AND action LIKE 'score.%'", (since, head))
+        rows = self.db.query(
+            "SELECT subject FROM audit WHERE seq > ? AND seq <= ? AND action LIKE 'score.%'", (since, head)
+        )
         entrants = set()
         for row in rows:
             _judge, slash, entrant = row["subject"].partition("/")
@@ -178,24 +185,30 @@ class Results:
         rows = self.db.query(
             f"SELECT judge, entrant, SUM({weight} *"
             " CAST(round(CAST(value AS REAL) * ?) AS INTEGER)) FROM score GROUP BY judge, entrant",
-            tuple(params))
+            tuple(params),
+        )
         return [(r[0], r[1], r[2]) for r in rows]
 
-    def missing_sheets(self, ranking: Ranking | None = None,
-                       sheets: list[Sheet] | None = None) -> list[tuple[str, str]]:
+    def missing_sheets(
+        self, ranking: Ranking | None = None, sheets: list[Sheet] | None = None
+    ) -> list[tuple[str, str]]:
         """(judge, entrant) pairs with no sheet (scored or recused) yet, for every entrant in
         the ranking — everyone but no-shows and withdrawals, so an entrant nobody has scored
         yet counts too rather than silently dropping out of the result."""
         sheets = self.scores.sheets() if sheets is None else sheets
         ranking = ranking or self._ranking(sheets)
         have = {(s.judge, s.entrant) for s in sheets}
-        return [(j.id, s.entrant.id) for s in ranking.standings if s.status not in OUT
-                for j in self.config.judges if (j.id, s.entrant.id) not in have]
+        return [
+            (j.id, s.entrant.id)
+            for s in ranking.standings
+            if s.status not in OUT
+            for j in self.config.judges
+            if (j.id, s.entrant.id) not in have
+        ]
 
     # -- the panel's decisions -------------------------------------------------------------
 
-    def decide(self, entrants: Sequence[str], reason: str, decided_by: str, *,
-               actor: str) -> Decision:
+    def decide(self, entrants: Sequence[str], reason: str, decided_by: str, *, actor: str) -> Decision:
         """Record the panel's order for an open tie: exactly its entrants, best first."""
         entrants = tuple(e.strip() for e in entrants if e.strip())
         unknown = [e for e in entrants if not self.config.has("entrant", e)]
@@ -209,15 +222,21 @@ class Results:
             self._refuse_if_locked(conn)
             ties = self._ranking().ties
             if frozenset(entrants) not in {frozenset(t.entrants) for t in ties}:
-                raise InputError("entrants", "results.not_a_tie", got=", ".join(entrants),
-                                 ties=_describe_ties(ties))
+                raise InputError(
+                    "entrants", "results.not_a_tie", got=", ".join(entrants), ties=_describe_ties(ties)
+                )
             at = audit.now()
             conn.execute(
                 "INSERT INTO decision (entrants, reason, decided_by, decided_at) VALUES (?, ?, ?, ?)",
-                (json.dumps(list(entrants)), reason.strip(), decided_by.strip(), at))
-            audit.append(conn, actor, "decision.record", ",".join(entrants),
-                         {"order": list(entrants), "reason": reason.strip(),
-                          "decided_by": decided_by.strip()})
+                (json.dumps(list(entrants)), reason.strip(), decided_by.strip(), at),
+            )
+            audit.append(
+                conn,
+                actor,
+                "decision.record",
+                ",".join(entrants),
+                {"order": list(entrants), "reason": reason.strip(), "decided_by": decided_by.strip()},
+            )
         return Decision(entrants, reason.strip(), decided_by.strip(), at)
 
     def withdraw_decision(self, entrants: Sequence[str], *, actor: str) -> None:
@@ -229,8 +248,9 @@ class Results:
             ids = [r[0] for r in rows if frozenset(json.loads(r[1])) == wanted]
             if not ids:
                 raise InputError("entrants", "results.no_decision", got=", ".join(sorted(wanted)))
-            conn.executemany("UPDATE decision SET withdrawn_at = ? WHERE id = ?",
-                             [(audit.now(), i) for i in ids])
+            conn.executemany(
+                "UPDATE decision SET withdrawn_at = ? WHERE id = ?", [(audit.now(), i) for i in ids]
+            )
             audit.append(conn, actor, "decision.withdraw", ",".join(sorted(wanted)), {})
 
     # -- finalise and unlock ---------------------------------------------------------------
@@ -248,34 +268,41 @@ class Results:
             missing = self.missing_sheets(ranking, sheets)
             if missing and override is None:
                 examples = ", ".join(f"{j}/{e}" for j, e in missing[:MISSING_EXAMPLES])
-                raise InputError(self._place, "results.missing_sheets", count=len(missing),
-                                 examples=examples)
+                raise InputError(self._place, "results.missing_sheets", count=len(missing), examples=examples)
             snapshot = freeze(self.config, ranking, sheets)
             digest, at = snapshot.digest, audit.now()
             conn.execute(
                 "INSERT INTO finalisation (finalised_at, finalised_by, digest, snapshot,"
                 " override_reason) VALUES (?, ?, ?, ?, ?)",
-                (at, actor, digest, snapshot.to_json(), override))
+                (at, actor, digest, snapshot.to_json(), override),
+            )
             self._set_step(conn, 0, actor)
-            audit.append(conn, actor, "results.finalise", "results",
-                         {"digest": digest, "override_reason": override,
-                          "missing": [f"{j}/{e}" for j, e in missing]})
+            audit.append(
+                conn,
+                actor,
+                "results.finalise",
+                "results",
+                {"digest": digest, "override_reason": override, "missing": [f"{j}/{e}" for j, e in missing]},
+            )
         return Frozen(snapshot, digest, at, actor, override)
 
     def unlock(self, reason: str, *, actor: str) -> None:
         """Reopen the scores; the reveal goes back to hidden (there is no frozen result now)."""
         _require(reason, "reason")
         with self.db.write() as conn:
-            row = conn.execute("SELECT id, digest FROM finalisation WHERE unlocked_at IS NULL"
-                               " ORDER BY id DESC LIMIT 1").fetchone()
+            row = conn.execute(
+                "SELECT id, digest FROM finalisation WHERE unlocked_at IS NULL ORDER BY id DESC LIMIT 1"
+            ).fetchone()
             if row is None:
                 raise InputError(self._place, "results.not_locked")
-            conn.execute("UPDATE finalisation SET unlocked_at = ?, unlocked_by = ?,"
-                         " unlock_reason = ? WHERE id = ?",
-                         (audit.now(), actor, reason.strip(), row[0]))
+            conn.execute(
+                "UPDATE finalisation SET unlocked_at = ?, unlocked_by = ?, unlock_reason = ? WHERE id = ?",
+                (audit.now(), actor, reason.strip(), row[0]),
+            )
             self._set_step(conn, 0, actor)
-            audit.append(conn, actor, "results.unlock", "results",
-                         {"digest": row[1], "reason": reason.strip()})
+            audit.append(
+                conn, actor, "results.unlock", "results", {"digest": row[1], "reason": reason.strip()}
+            )
 
     # -- the reveal ------------------------------------------------------------------------
 
@@ -293,10 +320,12 @@ class Results:
 
     def _set_step(self, conn: sqlite3.Connection, step: int, actor: str) -> int:
         row = conn.execute("SELECT step FROM reveal WHERE id = 1").fetchone()
-        conn.execute("INSERT INTO reveal (id, step, changed_at, changed_by) VALUES (1, ?, ?, ?)"
-                     " ON CONFLICT (id) DO UPDATE SET step = excluded.step,"
-                     " changed_at = excluded.changed_at, changed_by = excluded.changed_by",
-                     (step, audit.now(), actor))
+        conn.execute(
+            "INSERT INTO reveal (id, step, changed_at, changed_by) VALUES (1, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET step = excluded.step,"
+            " changed_at = excluded.changed_at, changed_by = excluded.changed_by",
+            (step, audit.now(), actor),
+        )
         return row[0] if row else 0
 
     # -- helpers ---------------------------------------------------------------------------

@@ -18,8 +18,18 @@ META = "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: list[str] = [
-    "\n".join([META, audit.SCHEMA, scores.SCHEMA, queue.SCHEMA, results.SCHEMA, access.SCHEMA,
-              recheck.SCHEMA, stage.SCHEMA]),
+    "\n".join(
+        [
+            META,
+            audit.SCHEMA,
+            scores.SCHEMA,
+            queue.SCHEMA,
+            results.SCHEMA,
+            access.SCHEMA,
+            recheck.SCHEMA,
+            stage.SCHEMA,
+        ]
+    ),
 ]
 CURRENT_VERSION = len(MIGRATIONS)
 
@@ -41,10 +51,17 @@ def prepare(db, config) -> None:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {target + 1}")
         if version == 0:
-            conn.execute("INSERT INTO meta (key, value) VALUES ('app', ?), ('event', ?)",
-                         (APP_ID, config.fingerprint()))
-            audit.append(conn, "system", "session.create", config.event.title,
-                         {"event": config.fingerprint(), "schema": CURRENT_VERSION})
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('app', ?), ('event', ?)",
+                (APP_ID, config.fingerprint()),
+            )
+            audit.append(
+                conn,
+                "system",
+                "session.create",
+                config.event.title,
+                {"event": config.fingerprint(), "schema": CURRENT_VERSION},
+            )
         _check_references(conn, config, path)
         queue.seed(conn, config)
 
@@ -56,8 +73,7 @@ def check_current(db, config) -> None:
     if version == 0:
         raise InputError(str(db.path), "db.not_ready")
     if version < CURRENT_VERSION:
-        raise InputError(str(db.path), "db.needs_upgrade", found=version,
-                         supported=CURRENT_VERSION)
+        raise InputError(str(db.path), "db.needs_upgrade", found=version, supported=CURRENT_VERSION)
     _check_references(db.conn, config, str(db.path))
 
 
@@ -88,8 +104,7 @@ def _check_identity(db, config) -> None:
     if meta.get("app") != APP_ID:
         raise InputError(path, "db.foreign")
     if meta.get("event") != config.fingerprint():
-        raise InputError(path, "db.other_event", found=meta.get("event", "?"),
-                         expected=config.fingerprint())
+        raise InputError(path, "db.other_event", found=meta.get("event", "?"), expected=config.fingerprint())
 
 
 def _check_references(conn: sqlite3.Connection, config, path: str) -> None:

@@ -54,8 +54,7 @@ class SheetRecord:
     source: str
 
     def as_sheet(self) -> Sheet:
-        return Sheet(self.judge, self.entrant,
-                     {k: Fraction(v) for k, v in self.scores.items()}, self.recused)
+        return Sheet(self.judge, self.entrant, {k: Fraction(v) for k, v in self.scores.items()}, self.recused)
 
 
 @dataclass(frozen=True)
@@ -69,8 +68,15 @@ class ScoreSheets:
         self.db = db
         self.config = config
 
-    def submit(self, judge: str, entrant: str, scores: Mapping[str, Decimal], *,
-               actor: str | None = None, source: str = "console") -> SheetRecord:
+    def submit(
+        self,
+        judge: str,
+        entrant: str,
+        scores: Mapping[str, Decimal],
+        *,
+        actor: str | None = None,
+        source: str = "console",
+    ) -> SheetRecord:
         """Save a complete sheet durably; returns what is now stored."""
         check_sheet(self.config, judge, entrant, scores)
         with self.db.write() as conn:
@@ -78,22 +84,22 @@ class ScoreSheets:
             _write_many(conn, [SheetEntry(judge, entrant, scores)], actor or f"judge:{judge}", source)
         return self.sheet(judge, entrant)
 
-    def recuse(self, judge: str, entrant: str, reason: str, *, actor: str | None = None,
-               source: str = "console") -> SheetRecord:
+    def recuse(
+        self, judge: str, entrant: str, reason: str, *, actor: str | None = None, source: str = "console"
+    ) -> SheetRecord:
         check_sheet(self.config, judge, entrant, {c.id: c.min for c in self.config.criteria})
         with self.db.write() as conn:
             self._guard(conn)
-            _write_many(conn, [SheetEntry(judge, entrant, None, reason)], actor or f"judge:{judge}",
-                        source)
+            _write_many(conn, [SheetEntry(judge, entrant, None, reason)], actor or f"judge:{judge}", source)
         return self.sheet(judge, entrant)
 
-    def import_sheets(self, entries: Iterable[SheetEntry], *, actor: str,
-                      source: str = "import") -> ImportSummary:
+    def import_sheets(
+        self, entries: Iterable[SheetEntry], *, actor: str, source: str = "import"
+    ) -> ImportSummary:
         """All rows in one transaction: every sheet lands, or none does."""
         entries = list(entries)
         for entry in entries:
-            scores = entry.scores if entry.scores is not None else {
-                c.id: c.min for c in self.config.criteria}
+            scores = entry.scores if entry.scores is not None else {c.id: c.min for c in self.config.criteria}
             check_sheet(self.config, entry.judge, entry.entrant, scores)
         with self.db.write() as conn:
             self._guard(conn)
@@ -132,7 +138,8 @@ class ScoreSheets:
         needed = [c for c in criteria if every or c in scoring.tie_break]
         weight = "CASE criterion " + " ".join("WHEN ? THEN ?" for _ in criteria) + " END"
         columns = ", ".join(
-            "SUM(CASE WHEN criterion = ? THEN t END)" if c in needed else "NULL" for c in criteria)
+            "SUM(CASE WHEN criterion = ? THEN t END)" if c in needed else "NULL" for c in criteria
+        )
         params: list = []  # in the order the placeholders appear below
         for c in criteria:
             params += [c, units.weights[c]]
@@ -159,17 +166,24 @@ class ScoreSheets:
             "SELECT s.judge, s.entrant, s.recused, s.recusal_reason, s.revision, s.saved_at,"
             " s.source, c.criterion, c.value FROM score_sheet s"
             " LEFT JOIN score c ON c.judge = s.judge AND c.entrant = s.entrant "
-            + where + " ORDER BY s.entrant, s.judge",
+            + where
+            + " ORDER BY s.entrant, s.judge",
             params,
         )
         records: dict[tuple[str, str], dict] = {}
         for r in rows:
             key = (r["judge"], r["entrant"])
             if key not in records:
-                records[key] = dict(judge=r["judge"], entrant=r["entrant"], scores={},
-                                    recused=bool(r["recused"]), reason=r["recusal_reason"],
-                                    revision=r["revision"], saved_at=r["saved_at"],
-                                    source=r["source"])
+                records[key] = dict(
+                    judge=r["judge"],
+                    entrant=r["entrant"],
+                    scores={},
+                    recused=bool(r["recused"]),
+                    reason=r["recusal_reason"],
+                    revision=r["revision"],
+                    saved_at=r["saved_at"],
+                    source=r["source"],
+                )
             if r["criterion"] is not None:
                 records[key]["scores"][r["criterion"]] = Decimal(r["value"])
         return [SheetRecord(**values) for values in records.values()]
@@ -193,11 +207,17 @@ def _write_many(conn: sqlite3.Connection, entries: list[SheetEntry], actor: str,
     for entry in entries:
         key = (entry.judge, entry.entrant)
         recused = entry.scores is None
-        new_scores = {} if recused else {
-            k: texts.get(v) or texts.setdefault(v, decimal_text(Decimal(v)))
-            for k, v in entry.scores.items()}
-        sheet_rows.append((entry.judge, entry.entrant, int(recused),
-                           entry.reason if recused else "", source, saved_at))
+        new_scores = (
+            {}
+            if recused
+            else {
+                k: texts.get(v) or texts.setdefault(v, decimal_text(Decimal(v)))
+                for k, v in entry.scores.items()
+            }
+        )
+        sheet_rows.append(
+            (entry.judge, entry.entrant, int(recused), entry.reason if recused else "", source, saved_at)
+        )
         score_rows += [(entry.judge, entry.entrant, k, v) for k, v in new_scores.items()]
         detail: dict = {"source": source}
         if recused:
@@ -217,8 +237,7 @@ def _write_many(conn: sqlite3.Connection, entries: list[SheetEntry], actor: str,
         sheet_rows,
     )
     conn.executemany("DELETE FROM score WHERE judge = ? AND entrant = ?", list(before))
-    conn.executemany("INSERT INTO score (judge, entrant, criterion, value) VALUES (?, ?, ?, ?)",
-                     score_rows)
+    conn.executemany("INSERT INTO score (judge, entrant, criterion, value) VALUES (?, ?, ?, ?)", score_rows)
     audit.append_many(conn, audit_rows)
     for judge, entrant in recheck.pending_among(conn, pairs):
         recheck.settle(conn, judge, entrant, actor)  # a re-check request is answered
@@ -234,11 +253,13 @@ def _existing(conn: sqlite3.Connection, pairs: list[tuple[str, str]]) -> dict[tu
         params = [v for pair in chunk for v in pair]
         for r in conn.execute(
             "SELECT judge, entrant, recused, recusal_reason, revision FROM score_sheet"
-            f" WHERE (judge, entrant) IN (VALUES {values})", params):
-            found[(r[0], r[1])] = {"recused": bool(r[2]), "reason": r[3], "scores": {},
-                                   "revision": r[4]}
+            f" WHERE (judge, entrant) IN (VALUES {values})",
+            params,
+        ):
+            found[(r[0], r[1])] = {"recused": bool(r[2]), "reason": r[3], "scores": {}, "revision": r[4]}
         for r in conn.execute(
-            "SELECT judge, entrant, criterion, value FROM score"
-            f" WHERE (judge, entrant) IN (VALUES {values})", params):
+            f"SELECT judge, entrant, criterion, value FROM score WHERE (judge, entrant) IN (VALUES {values})",
+            params,
+        ):
             found[(r[0], r[1])]["scores"][r[2]] = r[3]
     return found

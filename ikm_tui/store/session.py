@@ -26,8 +26,7 @@ class Store:
     must already exist and be current; it is opened with SQLite's read-only mode.
     """
 
-    def __init__(self, config: Config, path: Path | str | None = None, *,
-                 read_only: bool = False) -> None:
+    def __init__(self, config: Config, path: Path | str | None = None, *, read_only: bool = False) -> None:
         self.config = config
         self.path = Path(path) if path else config.event.database
         self.db = Database(self.path, read_only=read_only)
@@ -48,8 +47,9 @@ class Store:
 
     def ranking(self) -> Ranking:
         """The live ranking from what is stored right now."""
-        return rank(self.config, self.scores.points(self.units), self.queue.statuses(),
-                    self.results.decisions())
+        return rank(
+            self.config, self.scores.points(self.units), self.queue.statuses(), self.results.decisions()
+        )
 
     def data_version(self) -> int:
         return self.db.data_version()

@@ -90,8 +90,9 @@ class Stage:
         return timer.reading(self.config.timer, state.clock, self.now())
 
     def last_undo(self) -> UndoStep | None:
-        row = self.db.one("SELECT action, subject FROM stage_undo WHERE undone_at IS NULL"
-                          " ORDER BY seq DESC LIMIT 1")
+        row = self.db.one(
+            "SELECT action, subject FROM stage_undo WHERE undone_at IS NULL ORDER BY seq DESC LIMIT 1"
+        )
         return UndoStep(row["action"], row["subject"]) if row else None
 
     # -- the timer ----------------------------------------------------------------------
@@ -101,41 +102,64 @@ class Stage:
 
     def end_phase(self, *, actor: str = ACTOR) -> StageState:
         """Presentation -> Q&A -> over."""
-        return self._act(actor, "timer.end_phase", _clock_change(
-            lambda clock, now: timer.end_phase(self.config.timer, clock, now)), undoable=False)
+        return self._act(
+            actor,
+            "timer.end_phase",
+            _clock_change(lambda clock, now: timer.end_phase(self.config.timer, clock, now)),
+            undoable=False,
+        )
 
     # -- the queue ----------------------------------------------------------------------
     def call(self, entrant: str, *, actor: str = ACTOR) -> StageState:
         """Bring ``entrant`` on stage (whoever was there is done)."""
-        return self._act(actor, "queue.call", self._calling(lambda lineup, day: entrant),
-                         subject=entrant)
+        return self._act(actor, "queue.call", self._calling(lambda lineup, day: entrant), subject=entrant)
 
     def next(self, *, actor: str = ACTOR) -> StageState:
         """The current entrant is done; the next one up comes on stage (or the stage empties)."""
         return self._act(actor, "queue.next", self._calling(_next_up_id, allow_none=True))
 
     def skip(self, entrant: str, *, actor: str = ACTOR) -> StageState:
-        return self._act(actor, "queue.skip", _queue_change(
-            lambda lineup, _state: rules.skip(lineup, entrant)), subject=entrant)
+        return self._act(
+            actor,
+            "queue.skip",
+            _queue_change(lambda lineup, _state: rules.skip(lineup, entrant)),
+            subject=entrant,
+        )
 
     def no_show(self, entrant: str, *, actor: str = ACTOR) -> StageState:
         last_day = len(self.config.event.days)
-        return self._act(actor, "queue.no_show", _queue_change(
-            lambda lineup, _state: rules.no_show(lineup, entrant, last_day)), subject=entrant)
+        return self._act(
+            actor,
+            "queue.no_show",
+            _queue_change(lambda lineup, _state: rules.no_show(lineup, entrant, last_day)),
+            subject=entrant,
+        )
 
     def move_later(self, entrant: str, *, actor: str = ACTOR) -> StageState:
-        return self._act(actor, "queue.move_later", _queue_change(
-            lambda lineup, _state: rules.move_later(lineup, entrant)), subject=entrant)
+        return self._act(
+            actor,
+            "queue.move_later",
+            _queue_change(lambda lineup, _state: rules.move_later(lineup, entrant)),
+            subject=entrant,
+        )
 
     def move_to_day(self, entrant: str, day: int, *, actor: str = ACTOR) -> StageState:
         self._check_day(day)
-        return self._act(actor, "queue.move_to_day", _queue_change(
-            lambda lineup, _state: rules.move_to_day(lineup, entrant, day)),
-            subject=entrant, detail={"day": day})
+        return self._act(
+            actor,
+            "queue.move_to_day",
+            _queue_change(lambda lineup, _state: rules.move_to_day(lineup, entrant, day)),
+            subject=entrant,
+            detail={"day": day},
+        )
 
     def withdraw(self, entrant: str, *, actor: str = ACTOR) -> StageState:
-        return self._act(actor, "queue.withdraw", _queue_change(
-            lambda lineup, _state: rules.withdraw(lineup, entrant)), subject=entrant)
+        return self._act(
+            actor,
+            "queue.withdraw",
+            _queue_change(lambda lineup, _state: rules.withdraw(lineup, entrant)),
+            subject=entrant,
+        )
 
     def switch_day(self, day: int, *, actor: str = ACTOR) -> StageState:
         self._check_day(day)
@@ -148,29 +172,45 @@ class Stage:
         return self._act(actor, "stage.switch_day", change, subject=str(day), undoable=False)
 
     def set_calm(self, calm: bool, *, actor: str = ACTOR) -> StageState:
-        return self._act(actor, "stage.calm", lambda lineup, state, _now: (lineup, replace(state, calm=calm)),
-                         subject="board", detail={"calm": calm}, undoable=False)
+        return self._act(
+            actor,
+            "stage.calm",
+            lambda lineup, state, _now: (lineup, replace(state, calm=calm)),
+            subject="board",
+            detail={"calm": calm},
+            undoable=False,
+        )
 
     def undo(self, *, actor: str = ACTOR) -> UndoStep:
         """Put the queue and stage back as they were before the last queue action."""
         with self._errors(), self.db.write() as conn:
-            row = conn.execute("SELECT seq, action, subject, queue, stage FROM stage_undo"
-                               " WHERE undone_at IS NULL ORDER BY seq DESC LIMIT 1").fetchone()
+            row = conn.execute(
+                "SELECT seq, action, subject, queue, stage FROM stage_undo"
+                " WHERE undone_at IS NULL ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
             if row is None:
                 raise QueueError("queue.nothing_to_undo")
             before = queue.load(conn)
             restored = tuple(Entry(**values) for values in json.loads(row["queue"]))
             changed = queue.save(conn, before, restored)
             _save(conn, _state_from_json(row["stage"]))
-            conn.execute("UPDATE stage_undo SET undone_at = ? WHERE seq = ?",
-                         (audit.now(), row["seq"]))
-            audit.append(conn, actor, "queue.undo", row["subject"],
-                         {"undid": row["action"], "changed": changed})
+            conn.execute("UPDATE stage_undo SET undone_at = ? WHERE seq = ?", (audit.now(), row["seq"]))
+            audit.append(
+                conn, actor, "queue.undo", row["subject"], {"undid": row["action"], "changed": changed}
+            )
         return UndoStep(row["action"], row["subject"])
 
     # -- the one write path -------------------------------------------------------------
-    def _act(self, actor: str, action: str, change: Change, *, subject: str = "",
-             detail: dict | None = None, undoable: bool = True) -> StageState:
+    def _act(
+        self,
+        actor: str,
+        action: str,
+        change: Change,
+        *,
+        subject: str = "",
+        detail: dict | None = None,
+        undoable: bool = True,
+    ) -> StageState:
         with self._errors(), self.db.write() as conn:
             now = self.now()
             lineup, state = queue.load(conn), _load(conn)
@@ -178,16 +218,30 @@ class Stage:
             subject = subject or new_state.entrant or state.entrant or ""
             if undoable:
                 conn.execute(
-                    "INSERT INTO stage_undo (action, subject, queue, stage, done_at)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (action, subject,
-                     json.dumps([asdict(e) for e in lineup]), _state_json(state), audit.now()),
+                    "INSERT INTO stage_undo (action, subject, queue, stage, done_at) VALUES (?, ?, ?, ?, ?)",
+                    (
+                        action,
+                        subject,
+                        json.dumps([asdict(e) for e in lineup]),
+                        _state_json(state),
+                        audit.now(),
+                    ),
                 )
             changed = queue.save(conn, lineup, new_lineup)
             _save(conn, new_state)
-            audit.append(conn, actor, action, subject,
-                         (detail or {}) | {"changed": changed, "entrant": new_state.entrant,
-                                           "phase": new_state.clock.phase, "at": round(now, 3)})
+            audit.append(
+                conn,
+                actor,
+                action,
+                subject,
+                (detail or {})
+                | {
+                    "changed": changed,
+                    "entrant": new_state.entrant,
+                    "phase": new_state.clock.phase,
+                    "at": round(now, 3),
+                },
+            )
         return new_state
 
     def _calling(self, pick: Callable[[Lineup, int], str | None], *, allow_none: bool = False):
@@ -197,8 +251,7 @@ class Stage:
             if chosen is None:
                 if not allow_none or state.entrant is None:
                     raise QueueError("queue.nobody_waiting", day=state.day)
-                return rules.finish(lineup, _ms(overtime)), replace(state, entrant=None,
-                                                                    clock=Clock())
+                return rules.finish(lineup, _ms(overtime)), replace(state, entrant=None, clock=Clock())
             lineup = rules.call(lineup, chosen, now, _ms(overtime))
             day = rules.find(lineup, chosen).day
             return lineup, replace(state, day=day, entrant=chosen, clock=Clock())
@@ -257,8 +310,10 @@ def _ms(seconds: float) -> int:
 
 
 def _load(conn: sqlite3.Connection) -> StageState:
-    row = conn.execute("SELECT day, entrant, phase, started_at, paused_at, paused_s,"
-                       " banked_overtime_s, calm FROM stage WHERE id = 1").fetchone()
+    row = conn.execute(
+        "SELECT day, entrant, phase, started_at, paused_at, paused_s,"
+        " banked_overtime_s, calm FROM stage WHERE id = 1"
+    ).fetchone()
     clock = Clock(row[2], row[3], row[4], row[5], row[6])
     return StageState(row[0], row[1], clock, bool(row[7]))
 
@@ -268,14 +323,23 @@ def _save(conn: sqlite3.Connection, state: StageState) -> None:
     conn.execute(
         "UPDATE stage SET day = ?, entrant = ?, phase = ?, started_at = ?, paused_at = ?,"
         " paused_s = ?, banked_overtime_s = ?, calm = ? WHERE id = 1",
-        (state.day, state.entrant, c.phase, c.started_at, c.paused_at, c.paused_s,
-         c.banked_overtime_s, int(state.calm)),
+        (
+            state.day,
+            state.entrant,
+            c.phase,
+            c.started_at,
+            c.paused_at,
+            c.paused_s,
+            c.banked_overtime_s,
+            int(state.calm),
+        ),
     )
 
 
 def _state_json(state: StageState) -> str:
-    return json.dumps({"day": state.day, "entrant": state.entrant, "calm": state.calm,
-                       "clock": asdict(state.clock)})
+    return json.dumps(
+        {"day": state.day, "entrant": state.entrant, "calm": state.calm, "clock": asdict(state.clock)}
+    )
 
 
 def _state_from_json(text: str) -> StageState:

@@ -42,11 +42,28 @@ def test_import_then_leaderboard_json(event, tmp_path):
     rows = json.loads(result.stdout)
     assert [r["entrant"] for r in rows] == [f"E{i:02d}" for i in range(1, 9)]
     first = rows[0]
-    for key in ("rank", "entrant", "name", "business", "category", "total", "judges", "prize",
-                "amount", "status"):
+    for key in (
+        "rank",
+        "entrant",
+        "name",
+        "business",
+        "category",
+        "total",
+        "judges",
+        "prize",
+        "amount",
+        "status",
+    ):
         assert key in first
-    assert first == first | {"rank": 1, "total": "90.00", "judges": 3, "prize": "Juara I",
-                             "amount": 3_000_000, "status": "complete", "name": "Owner 1"}
+    assert first == first | {
+        "rank": 1,
+        "total": "90.00",
+        "judges": 3,
+        "prize": "Juara I",
+        "amount": 3_000_000,
+        "status": "complete",
+        "name": "Owner 1",
+    }
     assert [r["prize"] for r in rows] == ["Juara I"] * 2 + ["Juara II"] * 2 + ["Juara III"] * 2 + [None] * 2
     assert rows[-1]["amount"] is None and isinstance(rows[0]["amount"], int)
 
@@ -112,13 +129,19 @@ def test_duplicate_pair_in_one_file_is_an_error(event, tmp_path):
 
 
 def test_missing_column_and_unknown_column(event, tmp_path):
-    result = ikm("scores", "import",
-                 str(score_csv(tmp_path / "m.csv", ["judge", "entrant", "inovasi"], [["J1", "E01", "5"]])),
-                 config=event)
+    result = ikm(
+        "scores",
+        "import",
+        str(score_csv(tmp_path / "m.csv", ["judge", "entrant", "inovasi"], [["J1", "E01", "5"]])),
+        config=event,
+    )
     assert result.returncode == 2 and "m.csv:1: missing columns: produktivitas, pasar" in result.stderr
-    result = ikm("scores", "import",
-                 str(score_csv(tmp_path / "u.csv", HEADER + ["bonus"], [["J1", "E01", "5", "5", "5", "1"]])),
-                 config=event)
+    result = ikm(
+        "scores",
+        "import",
+        str(score_csv(tmp_path / "u.csv", HEADER + ["bonus"], [["J1", "E01", "5", "5", "5", "1"]])),
+        config=event,
+    )
     assert result.returncode == 2 and "unknown columns: bonus" in result.stderr
 
 
@@ -145,14 +168,17 @@ def test_export_csv_is_formula_safe_with_bom(make_event, tmp_path):
     text = text.replace('name = "Owner 3"', 'name = "@SUM(A1)"')
     config.write_text(text)
     rows = [["J1", f"E{i:02d}", str(10 - i), str(10 - i), str(10 - i)] for i in range(1, 9)]
-    assert ikm("scores", "import", str(score_csv(tmp_path / "s.csv", HEADER, rows)), config=config).returncode == 0
+    assert (
+        ikm("scores", "import", str(score_csv(tmp_path / "s.csv", HEADER, rows)), config=config).returncode
+        == 0
+    )
     out = tmp_path / "out.csv"
     result = ikm("export", "--format", "csv", "-o", str(out), config=config)
     assert result.returncode == 0, result.stderr
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     cells = [c for row in csv.reader(raw.decode("utf-8-sig").splitlines()) for c in row]
-    assert "'=HYPERLINK(\"http://x\",\"y\")" in cells and "'+62812345" in cells and "'@SUM(A1)" in cells
+    assert '\'=HYPERLINK("http://x","y")' in cells and "'+62812345" in cells and "'@SUM(A1)" in cells
     assert not any(c.startswith(("=", "+", "@")) for c in cells)
 
 
@@ -164,7 +190,8 @@ def test_export_json_matches_leaderboard(event, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     board = json.loads(ikm("leaderboard", "--json", config=event).stdout)
     assert [(r["entrant"], r["total"], r["prize"]) for r in data["leaderboard"]] == [
-        (r["entrant"], r["total"], r["prize"]) for r in board]
+        (r["entrant"], r["total"], r["prize"]) for r in board
+    ]
     assert data["leaderboard"][0]["scores"]["J1"]["scores"] == {c: "9" for c in CRITERIA}
     assert data["provisional"] is True and len(data["digest"]) == 64
 

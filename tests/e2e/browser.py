@@ -18,14 +18,13 @@ from urllib.parse import urlsplit
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-SKIP_REASON = ("needs Debian's chromium and chromium-driver "
-               "(apt-get install -y chromium chromium-driver)")
+SKIP_REASON = "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)"
 
 ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"          # CSI: cursor moves, colours, modes
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, modes
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: titles, clipboard
-    r"|\x1bP.*?\x1b\\"                   # DCS
-    r"|\x1b[@-Z\\-_=>]"                  # two-byte escapes
+    r"|\x1bP.*?\x1b\\"  # DCS
+    r"|\x1b[@-Z\\-_=>]"  # two-byte escapes
 )
 NOT_A_HOST = "http://127.0.0.1:9"  # a proxy nobody listens on: nothing leaves the machine
 
@@ -34,27 +33,43 @@ def available() -> bool:
     return bool(CHROMIUM) and shutil.which(CHROMEDRIVER) is not None
 
 
-def start_chromium(width: int = 1280, height: int = 800, *, mobile: bool = False,
-                   ratio: float = 2.0):
+def start_chromium(width: int = 1280, height: int = 800, *, mobile: bool = False, ratio: float = 2.0):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for argument in (
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--no-first-run",
-        f"--window-size={width},{height}", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-default-apps",
-        "--disable-domain-reliability", "--disable-client-side-phishing-detection",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        f"--window-size={width},{height}",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--disable-domain-reliability",
+        "--disable-client-side-phishing-detection",
         "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
         # Anything not on this machine goes to a dead local proxy; loopback is never proxied.
-        f"--proxy-server={NOT_A_HOST}", "--proxy-bypass-list=<-loopback>;127.0.0.1;localhost",
+        f"--proxy-server={NOT_A_HOST}",
+        "--proxy-bypass-list=<-loopback>;127.0.0.1;localhost",
     ):
         options.add_argument(argument)
     if mobile:
-        options.add_experimental_option("mobileEmulation", {
-            "deviceMetrics": {"width": width, "height": height, "pixelRatio": ratio,
-                              "touch": True, "mobile": True}})
+        options.add_experimental_option(
+            "mobileEmulation",
+            {
+                "deviceMetrics": {
+                    "width": width,
+                    "height": height,
+                    "pixelRatio": ratio,
+                    "touch": True,
+                    "mobile": True,
+                }
+            },
+        )
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     return webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
 
@@ -102,8 +117,9 @@ class PageRecord:
                 if text in seen:
                     return text
             if time.monotonic() > deadline:
-                raise AssertionError(f"the terminal never showed any of {wanted!r}; "
-                                     f"it showed: {seen[-1500:]!r}")
+                raise AssertionError(
+                    f"the terminal never showed any of {wanted!r}; it showed: {seen[-1500:]!r}"
+                )
             time.sleep(0.1)
 
     def wait_for_sent(self, message: list, timeout: float = 10.0) -> None:
@@ -136,9 +152,11 @@ class PageRecord:
     def foreign_requests(self, origin: str) -> list[str]:
         """Every request to a host other than ``origin`` (host:port) — must stay empty."""
         self.collect()
-        return [url for url in self.requests
-                if urlsplit(url).scheme not in ("data", "blob", "about")
-                and urlsplit(url).netloc != origin]
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != origin
+        ]
 
 
 def _frame_text(response: dict) -> str:

@@ -20,18 +20,18 @@ class Served:
     def __init__(self, config: Path, *args: str, startup_timeout: float = 30.0) -> None:
         self.config = config
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "ikm_tui", "--config", str(config), "serve", "--port", "0",
-             *args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1,
+            [sys.executable, "-m", "ikm_tui", "--config", str(config), "serve", "--port", "0", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            bufsize=1,
             env=os.environ | {"PYTHONUNBUFFERED": "1"},
         )
         self.output: list[str] = []
         self.log: list[str] = []
-        threading.Thread(target=self._read, args=(self.process.stderr, self.log),
-                         daemon=True).start()
+        threading.Thread(target=self._read, args=(self.process.stderr, self.log), daemon=True).start()
         self.port = self._wait_for_address(startup_timeout)
-        threading.Thread(target=self._read, args=(self.process.stdout, self.output),
-                         daemon=True).start()
+        threading.Thread(target=self._read, args=(self.process.stdout, self.output), daemon=True).start()
         self.origin = f"127.0.0.1:{self.port}"
         self.url = f"http://{self.origin}/"
 
@@ -45,8 +45,7 @@ class Served:
             if match := ADDRESS.search(line):
                 return int(match.group(1))
         self.process.kill()
-        raise AssertionError("the server printed no address: "
-                             + "".join(self.output) + "".join(self.log))
+        raise AssertionError("the server printed no address: " + "".join(self.output) + "".join(self.log))
 
     @staticmethod
     def _read(stream, into: list[str]) -> None:

@@ -94,8 +94,11 @@ def test_a_judge_signs_in_and_scores_from_the_browser(event, code, chromium, tmp
         # Durable and on the moderator's leaderboard, while the judge's page is still open.
         with Store(config) as store:
             sheet_row = store.scores.for_judge("J1")[ON_STAGE]
-            assert sheet_row.scores == {"inovasi": Decimal("8"), "produktivitas": Decimal("7.5"),
-                                        "pasar": Decimal("9")}
+            assert sheet_row.scores == {
+                "inovasi": Decimal("8"),
+                "produktivitas": Decimal("7.5"),
+                "pasar": Decimal("9"),
+            }
             standing = store.ranking().by_entrant()[ON_STAGE]
             assert standing.total == Fraction(8075, 100) and standing.rank == 1
         board = ikm("leaderboard", "--json", config=event)

@@ -23,7 +23,8 @@ def wait_until(driver, script: str, timeout: float = 15.0):
     from selenium.webdriver.support.ui import WebDriverWait
 
     return WebDriverWait(driver, timeout, poll_frequency=0.05).until(
-        lambda d: d.execute_script(f"return {script}"))
+        lambda d: d.execute_script(f"return {script}")
+    )
 
 
 def tap(driver, selector: str) -> None:
@@ -39,12 +40,15 @@ def test_on_a_phone_the_text_is_readable_and_the_key_row_works(event):
         with Served(event, "--no-qr") as served:
             driver.get(served.url)
             page.wait_for_text("Sign in as a judge")
-            assert int(driver.execute_script(
-                "return document.getElementById('terminal').dataset.fontSize")) >= 14
-            assert driver.execute_script(
-                "return getComputedStyle(document.getElementById('keys')).display") == "flex"
-            assert driver.execute_script(
-                "return document.documentElement.scrollWidth <= innerWidth")
+            assert (
+                int(driver.execute_script("return document.getElementById('terminal').dataset.fontSize"))
+                >= 14
+            )
+            assert (
+                driver.execute_script("return getComputedStyle(document.getElementById('keys')).display")
+                == "flex"
+            )
+            assert driver.execute_script("return document.documentElement.scrollWidth <= innerWidth")
 
             tap(driver, '#keys [data-send="tab"]')
             page.wait_for_sent(["stdin", "\t"])
@@ -52,13 +56,18 @@ def test_on_a_phone_the_text_is_readable_and_the_key_row_works(event):
             page.wait_for_sent(["stdin", "\x1b[Z"])
 
             tap(driver, "#keyboard")  # digits for scores
-            assert wait_until(driver, "document.querySelector('.xterm-helper-textarea')"
-                                      ".getAttribute('inputmode')") == "decimal"
-            assert driver.execute_script(
-                "return document.getElementById('keyboard').textContent") == "abc"
+            assert (
+                wait_until(
+                    driver, "document.querySelector('.xterm-helper-textarea').getAttribute('inputmode')"
+                )
+                == "decimal"
+            )
+            assert driver.execute_script("return document.getElementById('keyboard').textContent") == "abc"
             tap(driver, "#keyboard")  # and back to letters for an access code
-            assert wait_until(driver, "document.querySelector('.xterm-helper-textarea')"
-                                      ".getAttribute('inputmode') === 'text'")
+            assert wait_until(
+                driver,
+                "document.querySelector('.xterm-helper-textarea').getAttribute('inputmode') === 'text'",
+            )
             served.stop()
     finally:
         driver.quit()
@@ -76,16 +85,14 @@ def test_a_full_server_and_a_stopped_one_say_so_on_the_page(event):
             driver.switch_to.new_window("tab")
             driver.get(served.url)
             wait_until(driver, "document.body.classList.contains('-closed')")
-            told = driver.execute_script(
-                "return document.getElementById('closed-message').textContent")
+            told = driver.execute_script("return document.getElementById('closed-message').textContent")
             assert "The limit of 1 judge sessions is reached" in told
             served.wait_for_log(r"refused a connection from 127\.0\.0\.1")
 
             driver.switch_to.window(first)
             assert served.stop() == 0
             wait_until(driver, "document.body.classList.contains('-closed')")
-            told = driver.execute_script(
-                "return document.getElementById('closed-message').textContent")
+            told = driver.execute_script("return document.getElementById('closed-message').textContent")
             assert told == "The scoring server stopped. Submitted scores are saved."
     finally:
         driver.quit()

@@ -45,8 +45,7 @@ def test_an_explicit_file_name_is_used_as_given(event, tmp_path):
 def test_an_unwritable_place_is_bad_input_not_a_traceback(event, tmp_path, capsys):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    code = main(["--config", str(event), "export", "-f", "xlsx", "-o",
-                 str(blocker / "r.xlsx")])
+    code = main(["--config", str(event), "export", "-f", "xlsx", "-o", str(blocker / "r.xlsx")])
     err = capsys.readouterr().err
     assert code == 2
     assert str(blocker / "r.xlsx") in err and "cannot write the file" in err
@@ -73,8 +72,7 @@ def test_a_crash_mid_write_leaves_the_old_file_whole(event, tmp_path, monkeypatc
 
 def test_a_decided_tie_then_finalised_result_exports_as_final(make_event, tmp_path):
     """A real tie at the Juara II | no-prize boundary, the panel's decision, finalising."""
-    path = make_event(judges=2, entrants=4,
-                      prizes=[("Juara I", 1, 1_000_000), ("Juara II", 1, 500_000)])
+    path = make_event(judges=2, entrants=4, prizes=[("Juara I", 1, 1_000_000), ("Juara II", 1, 500_000)])
     with Store(load_config(path)) as store:
         marks = {"E01": 9, "E02": 7, "E03": 7, "E04": 5}
         for entrant, mark in marks.items():
@@ -82,8 +80,7 @@ def test_a_decided_tie_then_finalised_result_exports_as_final(make_event, tmp_pa
                 store.scores.submit(judge, entrant, {c.id: mark for c in store.config.criteria})
         [tie] = store.ranking().ties
         assert set(tie.entrants) == {"E02", "E03"}
-        store.results.decide(["E03", "E02"], "better pitch on job creation", "the panel",
-                             actor="moderator")
+        store.results.decide(["E03", "E02"], "better pitch on job creation", "the panel", actor="moderator")
         frozen = store.results.finalise(actor="moderator")
         bundle = gather(store)
 
@@ -93,15 +90,17 @@ def test_a_decided_tie_then_finalised_result_exports_as_final(make_event, tmp_pa
     assert book.sheetnames[0] == "Leaderboard"
     board = list(book["Leaderboard"].iter_rows(min_row=3, values_only=True))
     assert [(r[1], r[8], r[9]) for r in board[:3]] == [
-        ("E01", "Juara I", 1_000_000), ("E03", "Juara II", 500_000), ("E02", None, None)]
+        ("E01", "Juara I", 1_000_000),
+        ("E03", "Juara II", 500_000),
+        ("E02", None, None),
+    ]
     decisions = list(book["Decisions"].iter_rows(min_row=3, values_only=True))
     assert [r[0] for r in decisions] == ["Panel decision", "Finalised"]
     assert decisions[0][2] == "E03 Owner 3; E02 Owner 2"
     assert decisions[0][4] == "better pitch on job creation"
     assert decisions[1][7] == frozen.digest
 
-    pages = [p.extract_text() for p in
-             PdfReader(formats.export(bundle, "pdf", tmp_path / "final.pdf")).pages]
+    pages = [p.extract_text() for p in PdfReader(formats.export(bundle, "pdf", tmp_path / "final.pdf")).pages]
     text = " ".join(" ".join(p.split()) for p in pages)
     assert "PROVISIONAL" not in text
     assert "the panel set the order E03 Owner 3 › E02 Owner 2" in text

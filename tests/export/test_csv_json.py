@@ -12,7 +12,6 @@ from ikm_tui.export.csv_export import COLUMNS
 from ikm_tui.export.formats import export
 
 
-
 def read_csv(bundle, tmp_path):
     raw = export(bundle, "csv", tmp_path / "board.csv").read_bytes()
     return raw, list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -54,10 +53,11 @@ def test_csv_json_and_xlsx_agree_on_numbers_and_order(bundle, tmp_path):
     xlsx = list(sheet.iter_rows(min_row=3, values_only=True))
 
     from_csv = [(b["entrant"], b["total"], b["prize"], b["amount"]) for b in board]
-    from_json = [(r["entrant"], r["total"], r["prize"] or "",
-                  "" if r["amount"] is None else str(r["amount"])) for r in data["leaderboard"]]
-    from_xlsx = [(r[1], f"{r[5]:.2f}", r[8] or "", "" if r[9] is None else str(r[9]))
-                 for r in xlsx]
+    from_json = [
+        (r["entrant"], r["total"], r["prize"] or "", "" if r["amount"] is None else str(r["amount"]))
+        for r in data["leaderboard"]
+    ]
+    from_xlsx = [(r[1], f"{r[5]:.2f}", r[8] or "", "" if r[9] is None else str(r[9])) for r in xlsx]
     assert from_csv == from_json == from_xlsx
     assert data["digest"] == bundle.digest and data["provisional"] is True
     assert data["total_paid"] == 14_400_000

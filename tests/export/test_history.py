@@ -22,7 +22,8 @@ def test_an_unlock_is_shown_with_its_reason_and_the_stamp_returns(scored_store, 
     assert rows[0][7] == frozen.digest
     assert rows[1][4] == "J2 typed 2 instead of 7 for E05" and rows[1][5] == "moderator"
 
-    text = " ".join(" ".join(p.extract_text().split())
-                    for p in PdfReader(export(bundle, "pdf", tmp_path / "r.pdf")).pages)
+    text = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(export(bundle, "pdf", tmp_path / "r.pdf")).pages
+    )
     assert "Reason: J2 typed 2 instead of 7 for E05" in text
     assert "PROVISIONAL — results are not finalised" in text

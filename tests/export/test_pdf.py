@@ -66,8 +66,9 @@ def test_full_ranking_and_signatures(scored_store, bundle, tmp_path):
 def test_font_is_embedded_and_unicode_names_survive(bundle, tmp_path):
     reader, pages = read_pdf(bundle, tmp_path)
     fonts = reader.pages[0]["/Resources"]["/Font"]
-    descriptors = [f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-                   for f in fonts.values()]
+    descriptors = [
+        f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"] for f in fonts.values()
+    ]
     assert descriptors and all("/FontFile2" in d for d in descriptors)
     assert "DejaVu" in str(descriptors[0]["/FontName"])
     assert "Ni Luh Putu Ayu Lestari" in flat(pages[0])

@@ -83,8 +83,7 @@ def test_frozen_header_autofilter_and_widths_on_every_sheet(bundle, tmp_path):
         assert sheet.column_dimensions["A"].width >= 7
 
 
-def test_scores_sheet_has_every_judge_for_every_entrant_and_marks_recusals(
-        scored_store, bundle, tmp_path):
+def test_scores_sheet_has_every_judge_for_every_entrant_and_marks_recusals(scored_store, bundle, tmp_path):
     rows = data_rows(open_book(bundle, tmp_path)["PROVISIONAL Scores"])
     config = scored_store.config
     assert len(rows) == len(config.entrants) * len(config.judges)
@@ -97,10 +96,18 @@ def test_scores_sheet_has_every_judge_for_every_entrant_and_marks_recusals(
 
 
 def test_decisions_sheet_lists_ties_decisions_and_unlocks(bundle, tmp_path):
-    history = (Finalisation("2022-06-15T10:00:00+00:00", "moderator", "ab" * 32, None,
-                            "2022-06-15T10:30:00+00:00", "moderator", "typo in J2's sheet"),)
-    rows = data_rows(open_book(replace(bundle, finalisations=history), tmp_path)
-                     ["PROVISIONAL Decisions"])
+    history = (
+        Finalisation(
+            "2022-06-15T10:00:00+00:00",
+            "moderator",
+            "ab" * 32,
+            None,
+            "2022-06-15T10:30:00+00:00",
+            "moderator",
+            "typo in J2's sheet",
+        ),
+    )
+    rows = data_rows(open_book(replace(bundle, finalisations=history), tmp_path)["PROVISIONAL Decisions"])
     assert [r[0] for r in rows] == ["Finalised", "Unlocked"]
     assert rows[0][7] == "ab" * 32
     assert rows[1][4] == "typo in J2's sheet"
@@ -108,8 +115,7 @@ def test_decisions_sheet_lists_ties_decisions_and_unlocks(bundle, tmp_path):
 
 def test_empty_decisions_sheet_says_so(bundle, tmp_path):
     rows = data_rows(open_book(bundle, tmp_path)["PROVISIONAL Decisions"])
-    assert rows == [["No ties, panel decisions or unlocks.", None, None, None, None, None, None,
-                     None]]
+    assert rows == [["No ties, panel decisions or unlocks.", None, None, None, None, None, None, None]]
 
 
 def test_audit_sheet_has_every_entry(scored_store, bundle, tmp_path):

@@ -138,8 +138,11 @@ asyncio.run(main())
 async def test_a_board_process_follows_the_console_process(event, console_store):
     """A real second process on the same file sees the console's keys within 300 ms."""
     child = subprocess.Popen(
-        [sys.executable, "-c", BOARD_CHILD, str(event.path)], stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE, text=True, cwd=event.path.parent,
+        [sys.executable, "-c", BOARD_CHILD, str(event.path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=event.path.parent,
         env=os.environ | {"PYTHONPATH": str(Path(__file__).resolve().parents[2])},
     )
     try:

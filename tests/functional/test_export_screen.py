@@ -19,8 +19,7 @@ from tests.functional.waiting import until
 
 @pytest.fixture
 def store(make_event):
-    store = Store(load_config(make_event(judges=3, entrants=8,
-                                         extra="[judging]\naccess_codes = false\n")))
+    store = Store(load_config(make_event(judges=3, entrants=8, extra="[judging]\naccess_codes = false\n")))
     score_event(store)
     yield store
     store.close()

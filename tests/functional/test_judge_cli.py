@@ -47,12 +47,15 @@ def test_issue_all_and_missing(event):
     assert not CODE.findall(listing.stdout)
 
 
-@pytest.mark.parametrize("args, message", [
-    (("access", "issue", "J9"), "unknown judge 'J9' (known: J1, J2, J3)"),
-    (("access", "issue"), "name judge ids, or --all / --missing"),
-    (("access", "issue", "J1", "--all"), "name judge ids, or --all / --missing"),
-    (("judge", "--judge", "J9"), "--judge: unknown judge 'J9'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("access", "issue", "J9"), "unknown judge 'J9' (known: J1, J2, J3)"),
+        (("access", "issue"), "name judge ids, or --all / --missing"),
+        (("access", "issue", "J1", "--all"), "name judge ids, or --all / --missing"),
+        (("judge", "--judge", "J9"), "--judge: unknown judge 'J9'"),
+    ],
+)
 def test_bad_input_exits_2_and_issues_nothing(event, args, message):
     run = ikm(*args, config=event)
     assert run.returncode == 2

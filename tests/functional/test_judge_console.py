@@ -49,7 +49,7 @@ def text_of(app, widget_id: str) -> str:
 def screen_text(app) -> str:
     """Everything the terminal shows right now, as plain text (the screenshot without markup)."""
     svg = app.export_screenshot()
-    body = svg[svg.index("<g class=\"terminal"):] if "<g class=\"terminal" in svg else svg
+    body = svg[svg.index('<g class="terminal') :] if '<g class="terminal' in svg else svg
     return html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")
 
 
@@ -117,8 +117,7 @@ class TestSignIn:
             assert "wait" in text_of(app, "code-message")
 
     async def test_codes_off_lets_the_judge_pick_themselves(self, make_event):
-        path = make_event(judges=3, entrants=6, language="en",
-                          extra="\n[judging]\naccess_codes = false\n")
+        path = make_event(judges=3, entrants=6, language="en", extra="\n[judging]\naccess_codes = false\n")
         with Store(load_config(path)) as store:
             app = JudgeApp(store, poll_seconds=0.02)
             async with app.run_test(size=(80, 24)) as pilot:
@@ -155,8 +154,11 @@ class TestScoring:
             await settle(pilot)
             assert "saved E01" in text_of(app, "save-state")
             stored = other.scores.sheet("J1", "E01")  # another connection sees it: committed
-            assert stored.scores == {"inovasi": Decimal(8), "produktivitas": Decimal("7.5"),
-                                     "pasar": Decimal(9)}
+            assert stored.scores == {
+                "inovasi": Decimal(8),
+                "produktivitas": Decimal("7.5"),
+                "pasar": Decimal(9),
+            }
             line = app.screen.query_one("#entrants").lines["E01"]
             assert line.status == "scored" and line.total == "80.75"
 
@@ -202,8 +204,7 @@ class TestScoring:
             await pilot.press("ctrl+l", "home", "enter")
             await pilot.pause()
             assert app.screen.entrant == "E01"
-            assert app.screen.form.values() == {"inovasi": "8", "produktivitas": "7",
-                                                "pasar": ""}
+            assert app.screen.form.values() == {"inovasi": "8", "produktivitas": "7", "pasar": ""}
             await pilot.press("ctrl+z")
             await pilot.pause()
             assert app.screen.form.values() == {c: "" for c in CRITERIA}
@@ -236,8 +237,7 @@ class TestScoring:
             await settle(pilot)
             assert "NOT saved" in text_of(app, "save-state")
             assert "unavailable" in text_of(app, "save-state")
-            assert app.screen.form.values() == {"inovasi": "8", "produktivitas": "7",
-                                                "pasar": "6"}
+            assert app.screen.form.values() == {"inovasi": "8", "produktivitas": "7", "pasar": "6"}
 
     async def test_an_unreachable_database_is_said_and_clears_when_back(self, store):
         from ikm_tui.app.follow import SessionEvent

@@ -9,15 +9,15 @@ from ikm_tui.store.session import Store
 from tests.cli.cli_helpers import ikm, score_csv
 
 # E02 and E03 tie on places 2-3, across the Juara I | Juara II line
-VALUES = {"E01": "9", "E02": "8", "E03": "8", "E04": "7", "E05": "6,5", "E06": "6", "E07": "5",
-          "E08": "4"}
+VALUES = {"E01": "9", "E02": "8", "E03": "8", "E04": "7", "E05": "6,5", "E06": "6", "E07": "5", "E08": "4"}
 
 
 def test_decide_finalise_unlock_from_the_command_line(make_event, tmp_path):
     config = make_event(judges=3, entrants=8)
     rows = [[j, e, v, v, v] for e, v in VALUES.items() for j in ("J1", "J2", "J3")]
-    sheet = score_csv(tmp_path / "paper.csv", ["judge", "entrant", "inovasi", "produktivitas",
-                                               "pasar"], rows, sep=";")
+    sheet = score_csv(
+        tmp_path / "paper.csv", ["judge", "entrant", "inovasi", "produktivitas", "pasar"], rows, sep=";"
+    )
     assert ikm("scores", "import", str(sheet), config=config).returncode == 0
 
     refused = ikm("finalise", config=config)
@@ -30,12 +30,22 @@ def test_decide_finalise_unlock_from_the_command_line(make_event, tmp_path):
     lines = ikm("boundaries", config=config)
     assert "TIE — the panel must decide" in lines.stdout
 
-    ok = ikm("decide", "--entrants", "E03,E02", "--reason", "more jobs created", "--by",
-             "Panel chair", config=config)
+    ok = ikm(
+        "decide",
+        "--entrants",
+        "E03,E02",
+        "--reason",
+        "more jobs created",
+        "--by",
+        "Panel chair",
+        config=config,
+    )
     assert ok.returncode == 0, ok.stderr
     board = json.loads(ikm("leaderboard", "--json", config=config).stdout)
     assert [(r["entrant"], r["rank"], r["prize"]) for r in board[1:3]] == [
-        ("E03", 2, "Juara I"), ("E02", 3, "Juara II")]
+        ("E03", 2, "Juara I"),
+        ("E02", 3, "Juara II"),
+    ]
 
     done = ikm("finalise", config=config)
     assert done.returncode == 0, done.stderr
@@ -53,4 +63,7 @@ def test_decide_finalise_unlock_from_the_command_line(make_event, tmp_path):
     with Store(load_config(config)) as store:
         assert not store.results.locked() and store.results.reveal_state().step == 0
         assert [e.action for e in store.audit.entries()][-3:] == [
-            "results.finalise", "reveal.step", "results.unlock"]
+            "results.finalise",
+            "reveal.step",
+            "results.unlock",
+        ]

@@ -24,8 +24,7 @@ def test_incremental_reads_match_a_fresh_read(make_event):
             if round_ % 7 == 6:
                 judge.scores.recuse(who, entrant, "conflict")
             else:
-                judge.scores.submit(who, entrant, {c: Decimal(rng.randint(2, 20)) / 2
-                                                   for c in CRITERIA})
+                judge.scores.submit(who, entrant, {c: Decimal(rng.randint(2, 20)) / 2 for c in CRITERIA})
             incremental, fresh = live.read(), read_results(store)
             assert incremental.rows == fresh.rows
             assert incremental.flags == fresh.flags

@@ -32,16 +32,16 @@ def fill(store, values=VALUES, skip=()):
 
 @pytest.fixture
 def store(make_event):
-    store = Store(load_config(make_event(judges=3, entrants=8,
-                                         extra="[judging]\naccess_codes = false\n")))
+    store = Store(load_config(make_event(judges=3, entrants=8, extra="[judging]\naccess_codes = false\n")))
     yield store
     store.close()
 
 
 async def open_results(pilot) -> ResultsScreen:
     await pilot.press("f3")
-    await until(pilot, lambda: isinstance(pilot.app.screen, ResultsScreen)
-                and pilot.app.screen.view is not None)
+    await until(
+        pilot, lambda: isinstance(pilot.app.screen, ResultsScreen) and pilot.app.screen.view is not None
+    )
     return pilot.app.screen
 
 
@@ -181,8 +181,9 @@ async def test_divergence_flag_asks_that_judge_to_recheck(store):
         await until(pilot, lambda: store.recheck.pending() != [])
         request = store.recheck.pending()[0]
         assert (request.judge, request.entrant, request.requested_by) == ("J2", "E06", "moderator")
-        await until(pilot, lambda: "re-check asked" in str(
-            screen.query_one("#flags").get_option_at_index(0).prompt))
+        await until(
+            pilot, lambda: "re-check asked" in str(screen.query_one("#flags").get_option_at_index(0).prompt)
+        )
 
 
 async def test_reveal_keys_step_the_board_only_after_finalising(store):

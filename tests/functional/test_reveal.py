@@ -23,8 +23,11 @@ from tests.functional.waiting import until
 CRITERIA = ("inovasi", "produktivitas", "pasar")
 # E08 best ... E01 worst, so the first in the queue (E01, shown as "next up") wins nothing.
 VALUES = {f"E0{i}": 1 + i for i in range(1, 9)}
-TIERS = [("Juara III", ("E04", "E03"), "Rp 1.800.000"), ("Juara II", ("E06", "E05"), "Rp 2.400.000"),
-         ("Juara I", ("E08", "E07"), "Rp 3.000.000")]
+TIERS = [
+    ("Juara III", ("E04", "E03"), "Rp 1.800.000"),
+    ("Juara II", ("E06", "E05"), "Rp 2.400.000"),
+    ("Juara I", ("E08", "E07"), "Rp 3.000.000"),
+]
 ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[A-Za-z]|\x1b\][^\x07]*\x07")
 
 
@@ -44,7 +47,7 @@ def secrets_of(config, tier_index: int) -> list[str]:
 
 def screen_text(app) -> str:
     svg = app.export_screenshot()
-    body = svg[svg.index('<g class="terminal'):] if '<g class="terminal' in svg else svg
+    body = svg[svg.index('<g class="terminal') :] if '<g class="terminal' in svg else svg
     return html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")
 
 
@@ -82,9 +85,14 @@ async def test_no_later_tier_reaches_any_frame_before_its_step(event, size):
             for step in (1, 2, 3, 4):
                 allowed[0] = step
                 moderator.results.reveal(step, actor="moderator")
-                await until(pilot, lambda step=step: app.query_one("Board").reveal is not None
-                            and app.query_one("Board").reveal.step == step
-                            and board_reveal.display)
+                await until(
+                    pilot,
+                    lambda step=step: (
+                        app.query_one("Board").reveal is not None
+                        and app.query_one("Board").reveal.step == step
+                        and board_reveal.display
+                    ),
+                )
                 await pilot.pause()
                 screenshots.append((step, screen_text(app)))
 

@@ -60,8 +60,12 @@ def test_bad_input_names_the_problem_and_changes_nothing(event, capsys):
 
 def test_next_from_another_process(event):
     """The console's 'next' as a real separate process on the same file."""
-    result = subprocess.run([sys.executable, "-m", "ikm_tui", "--config", str(event), "queue",
-                             "next"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "ikm_tui", "--config", str(event), "queue", "next"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     with Store(load_config(event)) as store:
         assert store.stage.current() == "E01"

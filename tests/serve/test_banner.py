@@ -17,8 +17,9 @@ def venue_wifi(monkeypatch):
 
 
 def show(host: str, **kwargs) -> str:
-    options = dict(title="Test Event", host=host, port=8000, limit=5, qr=True,
-                   judges_without_code=[]) | kwargs
+    options = (
+        dict(title="Test Event", host=host, port=8000, limit=5, qr=True, judges_without_code=[]) | kwargs
+    )
     return banner(Messages("en"), **options)
 
 
@@ -28,16 +29,23 @@ class TestAddresses:
         assert addresses.urls("::1", 8000) == ["http://[::1]:8000/"]
 
     def test_all_interfaces_means_every_lan_address_then_this_laptop(self, venue_wifi):
-        assert addresses.urls("0.0.0.0", 8080) == ["http://192.168.1.20:8080/",
-                                                  "http://127.0.0.1:8080/"]
+        assert addresses.urls("0.0.0.0", 8080) == ["http://192.168.1.20:8080/", "http://127.0.0.1:8080/"]
 
     def test_this_machines_addresses_are_found_without_sending_anything(self):
         for address in addresses.lan_addresses():
             assert not ipaddress.ip_address(address).is_loopback
 
-    @pytest.mark.parametrize("host, loopback", [("127.0.0.1", True), ("localhost", True),
-                                                ("::1", True), ("0.0.0.0", False),
-                                                ("192.168.1.20", False), ("laptop", False)])
+    @pytest.mark.parametrize(
+        "host, loopback",
+        [
+            ("127.0.0.1", True),
+            ("localhost", True),
+            ("::1", True),
+            ("0.0.0.0", False),
+            ("192.168.1.20", False),
+            ("laptop", False),
+        ],
+    )
     def test_loopback(self, host, loopback):
         assert addresses.is_loopback(host) is loopback
 

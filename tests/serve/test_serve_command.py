@@ -52,8 +52,13 @@ class TestJudgeCommand:
         ctx = Context(str(event), str(tmp_path / "other.db"))
         argv = judge_command(ctx)
         assert argv[0] == sys.executable and argv[1:3] == ["-m", "ikm_tui.serve.console"]
-        assert argv[3:] == ["--config", str(event.resolve()), "--db",
-                            str((tmp_path / "other.db").resolve()), "judge"]
+        assert argv[3:] == [
+            "--config",
+            str(event.resolve()),
+            "--db",
+            str((tmp_path / "other.db").resolve()),
+            "judge",
+        ]
 
 
 @pytest.mark.slow
@@ -85,8 +90,7 @@ class TestServing:
     def test_closing_the_terminal_window_ends_every_judge_console(self, event):
         marker = str(event.resolve())
         with Served(event, "--no-qr") as served:
-            status, running, closes = asyncio.run(
-                _stop_while_connected(served, 1, signal.SIGHUP))
+            status, running, closes = asyncio.run(_stop_while_connected(served, 1, signal.SIGHUP))
         assert status == 0 and len(running) == 2
         assert closes[0][0] == WSCloseCode.GOING_AWAY
         assert processes_running(marker) == []
@@ -105,8 +109,7 @@ class TestServing:
 async def _stop_while_connected(served: Served, count: int, signum=signal.SIGINT):
     """Open judge consoles, then Ctrl+C the server while their browsers are still there."""
     async with aiohttp.ClientSession() as session:
-        sockets = [await session.ws_connect(served.url + "ws?width=100&height=30")
-                   for _ in range(count)]
+        sockets = [await session.ws_connect(served.url + "ws?width=100&height=30") for _ in range(count)]
         for ws in sockets:
             await screen_until(ws, "Sign in as a judge")
         running = processes_running(str(served.config.resolve()))

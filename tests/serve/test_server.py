@@ -115,8 +115,9 @@ class TestSessions:
         assert not any(alive(pid) for pid in pids)
         lines = [r.getMessage() for r in caplog.records]
         assert sum("opened from 127.0.0.1" in line for line in lines) == 2
-        assert any(re.search(r"judge session #1 from 127\.0\.0\.1 closed after \d+m\d\ds", line)
-                   for line in lines)
+        assert any(
+            re.search(r"judge session #1 from 127\.0\.0\.1 closed after \d+m\d\ds", line) for line in lines
+        )
 
     async def test_past_the_limit_a_browser_is_told_to_try_again(self, caplog):
         caplog.set_level(logging.INFO, logger="ikm_tui.serve")
@@ -135,8 +136,7 @@ class TestSessions:
             await screen_until(again, "hello from the console")
             await again.close()
             await asyncio.wait_for(_until(lambda: not server.sessions), 10)
-        assert any("refused a connection from 127.0.0.1" in r.getMessage()
-                   for r in caplog.records)
+        assert any("refused a connection from 127.0.0.1" in r.getMessage() for r in caplog.records)
 
     async def test_stopping_ends_every_console_and_says_why(self):
         server = judge_server()
@@ -198,4 +198,3 @@ class TestSessions:
 async def _until(condition) -> None:
     while not condition():
         await asyncio.sleep(0.02)
-

@@ -74,8 +74,7 @@ def test_eight_judges_saving_at_once_lose_nothing(make_event):
     ctx = mp.get_context("spawn")
     start, stop, results = ctx.Event(), ctx.Event(), ctx.Queue()
     judges = [f"J{i}" for i in range(1, JUDGES + 1)]
-    workers = [ctx.Process(target=judge_process, args=(str(path), j, start, results))
-               for j in judges]
+    workers = [ctx.Process(target=judge_process, args=(str(path), j, start, results)) for j in judges]
     reader = ctx.Process(target=reader_process, args=(str(path), start, stop, results))
     for process in workers + [reader]:
         process.start()

@@ -30,16 +30,30 @@ def test_sigkill_during_import_loses_nothing_and_applies_nothing(make_event, tmp
     with Store(config) as store:  # a confirmed score that must survive
         store.scores.submit("J1", "E01", {c.id: 5 for c in config.criteria})
     db = config.event.database
-    rows = [[f"J{j}", f"E{e:02d}", "8", "7", "9"]
-            for e in range(2, entrants + 1) for j in range(1, judges + 1)]
-    csv_path = score_csv(tmp_path / "big.csv", ["judge", "entrant", "inovasi", "produktivitas", "pasar"], rows)
+    rows = [
+        [f"J{j}", f"E{e:02d}", "8", "7", "9"] for e in range(2, entrants + 1) for j in range(1, judges + 1)
+    ]
+    csv_path = score_csv(
+        tmp_path / "big.csv", ["judge", "entrant", "inovasi", "produktivitas", "pasar"], rows
+    )
 
     killed_mid_write = False
     for _attempt in range(5):
         baseline = wal_size(db)
-        proc = subprocess.Popen([sys.executable, "-m", "ikm_tui", "--config", str(config_path),
-                                 "scores", "import", str(csv_path)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "ikm_tui",
+                "--config",
+                str(config_path),
+                "scores",
+                "import",
+                str(csv_path),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         deadline = time.monotonic() + 60
         while proc.poll() is None and time.monotonic() < deadline:
             if wal_size(db) > baseline + 64 * 1024:  # the import's transaction is spilling pages

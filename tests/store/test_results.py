@@ -60,9 +60,12 @@ def test_a_boundary_tie_blocks_finalising_until_the_panel_decides(store):
 
 def test_a_decision_must_order_exactly_an_open_tie(store):
     score_all(store, TIED)
-    for entrants, code in ((["E01", "E02"], "results.not_a_tie"), (["E02"], "results.decision_order"),
-                           (["E02", "E02"], "results.decision_order"),
-                           (["E02", "E99"], "score.unknown_entrant")):
+    for entrants, code in (
+        (["E01", "E02"], "results.not_a_tie"),
+        (["E02"], "results.decision_order"),
+        (["E02", "E02"], "results.decision_order"),
+        (["E02", "E99"], "score.unknown_entrant"),
+    ):
         with pytest.raises(InputError) as refused:
             store.results.decide(entrants, "why", "chair", actor="moderator")
         assert refused.value.code == code
@@ -112,8 +115,10 @@ def test_locked_scores_refuse_changes_until_unlocked_with_a_reason(store):
     with pytest.raises(InputError) as refused:
         store.scores.submit("J1", "E01", {c: Decimal(1) for c in CRITERIA})
     assert refused.value.code == "results.locked"
-    for attempt in (lambda: store.results.finalise(actor="m"),
-                    lambda: store.results.decide(["E01", "E02"], "x", "y", actor="m")):
+    for attempt in (
+        lambda: store.results.finalise(actor="m"),
+        lambda: store.results.decide(["E01", "E02"], "x", "y", actor="m"),
+    ):
         with pytest.raises(InputError):
             attempt()
     with pytest.raises(InputError) as refused:

@@ -117,8 +117,10 @@ def test_import_is_all_or_nothing(store, event):
 
 def test_scores_are_locked_after_finalising(store, event):
     with store.db.write() as conn:
-        conn.execute("INSERT INTO finalisation (finalised_at, finalised_by, digest, snapshot)"
-                     " VALUES ('now', 'test', 'x', '{}')")
+        conn.execute(
+            "INSERT INTO finalisation (finalised_at, finalised_by, digest, snapshot)"
+            " VALUES ('now', 'test', 'x', '{}')"
+        )
     with pytest.raises(InputError) as info:
         store.scores.submit("J1", "E01", scores(event))
     assert "results are finalised" in info.value.render(EN)
@@ -182,9 +184,15 @@ def test_queue_is_seeded_from_the_roster(store, event):
     assert store.queue.statuses() == {e.id: "waiting" for e in event.entrants}
 
 
-@pytest.mark.parametrize("rule", ['aggregate = "mean"', 'aggregate = "median"',
-                                  'aggregate = "trimmed_mean"',
-                                  'aggregate = "trimmed_mean"\ntrim_scope = "criterion"'])
+@pytest.mark.parametrize(
+    "rule",
+    [
+        'aggregate = "mean"',
+        'aggregate = "median"',
+        'aggregate = "trimmed_mean"',
+        'aggregate = "trimmed_mean"\ntrim_scope = "criterion"',
+    ],
+)
 def test_ranking_from_sql_points_equals_ranking_from_sheets(make_event, rule):
     """The SQL fast path and the plain rules agree, on a 0.25-step scale with recusals."""
     import random
@@ -204,12 +212,14 @@ def test_ranking_from_sql_points_equals_ranking_from_sheets(make_event, rule):
                 if rnd.random() < 0.1:
                     store.scores.recuse(j.id, e.id, "conflict")
                 elif rnd.random() < 0.9:
-                    store.scores.submit(j.id, e.id, {c.id: Decimal(1 + rnd.randrange(37) / 4)
-                                                     for c in config.criteria})
+                    store.scores.submit(
+                        j.id, e.id, {c.id: Decimal(1 + rnd.randrange(37) / 4) for c in config.criteria}
+                    )
         fast = store.ranking()
         slow = rank(config, store.scores.sheets(), store.queue.statuses())
     assert [(s.entrant.id, s.rank, s.total, s.keys) for s in fast.standings] == [
-        (s.entrant.id, s.rank, s.total, s.keys) for s in slow.standings]
+        (s.entrant.id, s.rank, s.total, s.keys) for s in slow.standings
+    ]
     assert any(s.total.denominator != 1 for s in fast.ranked())
     assert all(isinstance(s.total, Fraction) for s in fast.ranked())
 

@@ -8,7 +8,16 @@ from fractions import Fraction
 from pathlib import Path
 
 from ikm_tui.domain.config import (
-    Category, Config, Criterion, Entrant, Event, Judge, Judging, Prize, Scoring, Timer,
+    Category,
+    Config,
+    Criterion,
+    Entrant,
+    Event,
+    Judge,
+    Judging,
+    Prize,
+    Scoring,
+    Timer,
 )
 from ikm_tui.domain.scoring import Sheet
 
@@ -28,8 +37,9 @@ def build_config(
     low, high, step = (Decimal(v) for v in scale)
     return Config(
         path=Path("/tmp/config.toml"),
-        event=Event("T", "O", "V", (dt.date(2022, 6, 14), dt.date(2022, 6, 15)), "en",
-                    Path("/tmp/session.db")),
+        event=Event(
+            "T", "O", "V", (dt.date(2022, 6, 14), dt.date(2022, 6, 15)), "en", Path("/tmp/session.db")
+        ),
         timer=Timer(7, 3, 60),
         scoring=Scoring(low, high, step, aggregate, trim, trim_scope, tuple(tie_break)),
         judging=Judging(True, Decimal(15)),
@@ -37,8 +47,9 @@ def build_config(
         judges=tuple(Judge(f"J{j}", f"Judge {j}") for j in range(1, judges + 1)),
         categories=(Category("jasa", "Jasa"),),
         prizes=tuple(Prize(label, count, amount) for label, count, amount in prizes),
-        entrants=tuple(Entrant(f"E{e:02d}", f"Owner {e}", f"Biz {e}", "jasa", 1)
-                       for e in range(1, entrants + 1)),
+        entrants=tuple(
+            Entrant(f"E{e:02d}", f"Owner {e}", f"Biz {e}", "jasa", 1) for e in range(1, entrants + 1)
+        ),
     )
 
 
@@ -52,5 +63,8 @@ def sheet(judge: str, entrant: str, *values, recused: bool = False, config: Conf
 def uniform(config: Config, entrant: str, value, judges=None) -> list[Sheet]:
     """Every judge gives ``value`` on every criterion."""
     ids = [c.id for c in config.criteria]
-    return [Sheet(j.id, entrant, {cid: Fraction(str(value)) for cid in ids})
-            for j in config.judges if judges is None or j.id in judges]
+    return [
+        Sheet(j.id, entrant, {cid: Fraction(str(value)) for cid in ids})
+        for j in config.judges
+        if judges is None or j.id in judges
+    ]

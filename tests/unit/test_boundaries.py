@@ -17,8 +17,7 @@ from ikm_tui.domain.scoring import Sheet, criterion_aggregate, entrant_total
 
 
 def sheet(judge, entrant, inovasi, produktivitas, pasar, recused=False):
-    scores = {} if recused else {"inovasi": F(inovasi), "produktivitas": F(produktivitas),
-                                 "pasar": F(pasar)}
+    scores = {} if recused else {"inovasi": F(inovasi), "produktivitas": F(produktivitas), "pasar": F(pasar)}
     return Sheet(judge, entrant, scores, recused)
 
 
@@ -42,8 +41,9 @@ def test_total_tie_decided_by_tie_break_criterion(make_event):
         "E03": panel("E03", (5, 5, 5), (5, 5, 5), (5, 5, 5)),
     }
     # one place per prize, so E01 | E02 is a prize line
-    config1 = load_config(make_event(judges=3, prizes=[("Juara I", 1, 3_000_000),
-                                                       ("Juara II", 1, 2_000_000)]))
+    config1 = load_config(
+        make_event(judges=3, prizes=[("Juara I", 1, 3_000_000), ("Juara II", 1, 2_000_000)])
+    )
     ranking = rank(config1, [s for own in sheets.values() for s in own])
     first, second = boundaries(config1, ranking, sheets)
     assert (first.place, first.above.entrant.id, first.below.entrant.id) == (1, "E01", "E02")
@@ -106,8 +106,7 @@ def test_open_tie_and_panel_decision(make_event):
 def test_recused_sheets_are_not_candidates(make_event):
     config = load_config(make_event(judges=3))
     above = panel("E01", (8, 8, 8), (8, 8, 8)) + [sheet("J3", "E01", 0, 0, 0, recused=True)]
-    below = panel("E02", (7.5, 7.5, 7.5), (7.5, 7.5, 7.5)) + [sheet("J3", "E02", 0, 0, 0,
-                                                                    recused=True)]
+    below = panel("E02", (7.5, 7.5, 7.5), (7.5, 7.5, 7.5)) + [sheet("J3", "E02", 0, 0, 0, recused=True)]
     swing = smallest_swing(config, above, below)
     assert swing.judge in {"J1", "J2"}
     # two judges: raising E02 inovasi 7.5 -> 10 adds 10 to J1's total, 5 to the mean: 80 = 80,
@@ -118,9 +117,11 @@ def test_recused_sheets_are_not_candidates(make_event):
 
 def _brute_force(config, above, below):
     """Try every grid value of every score on both sides, with the engine's own functions."""
+
     def keys(sheets):
         return (entrant_total(sheets, config.scoring, config.criteria),) + tuple(
-            criterion_aggregate(sheets, c, config.scoring) for c in config.scoring.tie_break)
+            criterion_aggregate(sheets, c, config.scoring) for c in config.scoring.tie_break
+        )
 
     upper, lower = keys(above), keys(below)
     best = None
@@ -128,14 +129,12 @@ def _brute_force(config, above, below):
         live = [s for s in sheets if not s.recused]
         for j, original in enumerate(live):
             for c_index, c in enumerate(config.criteria):
-                grid = [F(c.min) + k * F(c.step)
-                        for k in range(int((c.max - c.min) / c.step) + 1)]
+                grid = [F(c.min) + k * F(c.step) for k in range(int((c.max - c.min) / c.step) + 1)]
                 for value in grid:
                     now = original.scores[c.id]
                     if (value > now) != raising or value == now:
                         continue
-                    changed = Sheet(original.judge, original.entrant,
-                                    {**original.scores, c.id: value})
+                    changed = Sheet(original.judge, original.entrant, {**original.scores, c.id: value})
                     others = [changed if s is original else s for s in sheets]
                     ok = keys(others) > upper if raising else lower > keys(others)
                     if ok:
@@ -147,9 +146,12 @@ def _brute_force(config, above, below):
 
 def test_matches_brute_force_on_random_panels(make_event):
     rng = random.Random(20221114)
-    rules = [{"aggregate": "mean"}, {"aggregate": "median"},
-             {"aggregate": "trimmed_mean", "trim": 1, "trim_scope": "total"},
-             {"aggregate": "trimmed_mean", "trim": 1, "trim_scope": "criterion"}]
+    rules = [
+        {"aggregate": "mean"},
+        {"aggregate": "median"},
+        {"aggregate": "trimmed_mean", "trim": 1, "trim_scope": "total"},
+        {"aggregate": "trimmed_mean", "trim": 1, "trim_scope": "criterion"},
+    ]
     configs = [load_config(make_event(judges=5, scoring=rule)) for rule in rules]
     grid = [1 + k * F(1, 2) for k in range(19)]
     for case in range(40):
@@ -158,12 +160,18 @@ def test_matches_brute_force_on_random_panels(make_event):
         centre = rng.randrange(6, 14)
 
         def random_panel(entrant, config=config, judges=judges, centre=centre):
-            return [Sheet(f"J{j}", entrant, {c.id: grid[max(0, min(18, centre + rng.randint(-4, 4)))]
-                                            for c in config.criteria})
-                    for j in range(1, judges + 1)]
+            return [
+                Sheet(
+                    f"J{j}",
+                    entrant,
+                    {c.id: grid[max(0, min(18, centre + rng.randint(-4, 4)))] for c in config.criteria},
+                )
+                for j in range(1, judges + 1)
+            ]
 
         a, b = random_panel("E01"), random_panel("E02")
-        if (entrant_total(a, config.scoring, config.criteria)
-                < entrant_total(b, config.scoring, config.criteria)):
+        if entrant_total(a, config.scoring, config.criteria) < entrant_total(
+            b, config.scoring, config.criteria
+        ):
             a, b = b, a
         assert smallest_swing(config, a, b) == _brute_force(config, a, b), (case, a, b)

@@ -14,8 +14,14 @@ from tests.unit.engine_builders import build_config, sheet
 
 def test_totals_a_float_cannot_tell_apart_are_still_ordered_exactly():
     """Nine judges on a 0.01 step: totals differing by far less than a float's resolution."""
-    config = build_config(entrants=6, judges=9, criteria=(("a", 1),), scale=("0", "100", "0.01"),
-                          tie_break=(), prizes=(("P", 1, 1),))
+    config = build_config(
+        entrants=6,
+        judges=9,
+        criteria=(("a", 1),),
+        scale=("0", "100", "0.01"),
+        tie_break=(),
+        prizes=(("P", 1, 1),),
+    )
     # E01: eight judges 33.33 and one 33.34; E02: all nine 33.33 -> differ by 1/900 of a point
     sheets = [sheet(f"J{j}", "E01", "33.34" if j == 9 else "33.33", config=config) for j in range(1, 10)]
     sheets += [sheet(f"J{j}", "E02", "33.33", config=config) for j in range(1, 10)]

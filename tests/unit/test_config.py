@@ -18,11 +18,17 @@ def test_sample_event_is_the_event_of_the_product(sample_config):
     c = sample_config
     assert len(c.entrants) == 30
     assert {cat: sum(e.category == cat for e in c.entrants) for cat in ("makanan", "kerajinan", "jasa")} == {
-        "makanan": 10, "kerajinan": 10, "jasa": 10}
+        "makanan": 10,
+        "kerajinan": 10,
+        "jasa": 10,
+    }
     assert [sum(e.day == d for e in c.entrants) for d in (1, 2)] == [15, 15]
     assert len(c.criteria) == 5 and len(c.judges) == 5
     assert [(p.label, p.count, p.amount) for p in c.prizes] == [
-        ("Juara I", 2, 3_000_000), ("Juara II", 2, 2_400_000), ("Juara III", 2, 1_800_000)]
+        ("Juara I", 2, 3_000_000),
+        ("Juara II", 2, 2_400_000),
+        ("Juara III", 2, 1_800_000),
+    ]
     assert sum(p.count * p.amount for p in c.prizes) == 14_400_000
     assert c.event.database == c.path.parent / "ikm-session.db"
     assert c.scoring.step == Decimal("0.5")
@@ -66,15 +72,27 @@ def test_toml_syntax_error_names_the_file_and_line(tmp_path):
 @pytest.mark.parametrize(
     "old, new, expected",
     [
-        ('category = "jasa"', 'category = "jasaa"', "'entrants[2].category': 'jasaa' is not defined in [[categories]]"),
-        ('tie_break = ["inovasi"]', 'tie_break = ["nope"]', "'scoring.tie_break': 'nope' is not defined in [[criteria]]"),
+        (
+            'category = "jasa"',
+            'category = "jasaa"',
+            "'entrants[2].category': 'jasaa' is not defined in [[categories]]",
+        ),
+        (
+            'tie_break = ["inovasi"]',
+            'tie_break = ["nope"]',
+            "'scoring.tie_break': 'nope' is not defined in [[criteria]]",
+        ),
         ('id = "J2"', 'id = "J1"', "'judges[2].id': duplicate id 'J1'"),
         ("weight = 35", "weight = 0", "'criteria[2].weight' must be > 0"),
         ("weight = 35", "weight = -5", "'criteria[2].weight' must be > 0"),
         ("step = 0.5", "step = 0.4", "step 0.4 does not divide the scale 1–10"),
         ("day = 2", "day = 3", "'entrants[5].day' must be 1..2"),
-        ('aggregate = "mean"', 'aggregate = "average"', "'scoring.aggregate' must be \"mean\" | \"trimmed_mean\" | \"median\""),
-        ('language = "en"', 'language = "fr"', "'event.language' must be \"id\" | \"en\""),
+        (
+            'aggregate = "mean"',
+            'aggregate = "average"',
+            '\'scoring.aggregate\' must be "mean" | "trimmed_mean" | "median"',
+        ),
+        ('language = "en"', 'language = "fr"', '\'event.language\' must be "id" | "en"'),
         ('id = "inovasi"', 'id = "ino vasi"', "may only contain letters"),
     ],
 )

@@ -17,8 +17,7 @@ def even(judge, entrant, value, recused=False):
 
 def test_a_typo_is_flagged_against_the_others_median(make_event):
     config = load_config(make_event(judges=4, extra="[judging]\ndivergence = 15\n"))
-    sheets = [even("J1", "E01", 8), even("J2", "E01", 7.5), even("J3", "E01", 8.5),
-              even("J4", "E01", 2)]
+    sheets = [even("J1", "E01", 8), even("J2", "E01", 7.5), even("J3", "E01", 8.5), even("J4", "E01", 2)]
     # J4: 20 vs median(80, 75, 85) = 80 -> 60 away. J1: 80 vs median(75, 85, 20) = 75 -> 5.
     assert divergences(config, sheets) == [Divergence("J4", "E01", F(20), F(80), F(60))]
 
@@ -41,5 +40,4 @@ def test_median_of_an_even_number_of_others(make_event):
     config = load_config(make_event(judges=3, extra="[judging]\ndivergence = 12\n"))
     sheets = [even("J1", "E01", 5), even("J2", "E01", 7), even("J3", "E01", 8)]
     # J1: 50 vs (70 + 80) / 2 = 75 -> 25; J2: 70 vs 65 -> 5; J3: 80 vs 60 -> 20
-    assert [(d.judge, d.others_median) for d in divergences(config, sheets)] == [
-        ("J1", F(75)), ("J3", F(60))]
+    assert [(d.judge, d.others_median) for d in divergences(config, sheets)] == [("J1", F(75)), ("J3", F(60))]

@@ -9,8 +9,7 @@ from ikm_tui.domain.queue_rules import Entry, QueueError
 
 
 def lineup() -> rules.Lineup:
-    return (Entry("A", 1, 1), Entry("B", 1, 2), Entry("C", 1, 3), Entry("D", 2, 4),
-            Entry("E", 2, 5))
+    return (Entry("A", 1, 1), Entry("B", 1, 2), Entry("C", 1, 3), Entry("D", 2, 4), Entry("E", 2, 5))
 
 
 def by_id(line) -> dict[str, Entry]:

@@ -9,8 +9,7 @@ from tests.unit.engine_builders import build_config, sheet, uniform
 
 
 def ranked(result):
-    return [(s.entrant.id, s.rank, s.prize.label if s.prize else None, s.status)
-            for s in result.standings]
+    return [(s.entrant.id, s.rank, s.prize.label if s.prize else None, s.status) for s in result.standings]
 
 
 def test_prizes_go_down_the_ranking_in_config_order():
@@ -19,7 +18,15 @@ def test_prizes_go_down_the_ranking_in_config_order():
     result = rank(config, sheets)
     assert [(s.entrant.id, s.rank) for s in result.ranked()] == [(f"E{e:02d}", e) for e in range(1, 9)]
     assert [s.prize.label if s.prize else None for s in result.standings] == [
-        "Juara I", "Juara I", "Juara II", "Juara II", "Juara III", "Juara III", None, None]
+        "Juara I",
+        "Juara I",
+        "Juara II",
+        "Juara II",
+        "Juara III",
+        "Juara III",
+        None,
+        None,
+    ]
     assert [s.prize.amount for s in result.winners()] == [3_000_000] * 2 + [2_400_000] * 2 + [1_800_000] * 2
     assert result.ties == ()
 
@@ -39,10 +46,15 @@ def test_second_tie_break_decides_when_the_first_is_equal():
     # Both total 80 with inovasi 8 from each judge; E02 has more produktivitas (mean 9.25 vs 8).
     # E02's judges: 100 x (320 + 332.5 + 162.5) / 1000 = 81.5 and 100 x (320 + 315 + 150) / 1000 = 78.5
     config = build_config(entrants=6, judges=2, tie_break=("inovasi", "produktivitas"))
-    sheets = [sheet("J1", "E01", 8, 8, 8), sheet("J2", "E01", 8, 8, 8),
-              sheet("J1", "E02", 8, 9.5, 6.5), sheet("J2", "E02", 8, 9, 6)]
-    sheets += [s for e in range(3, 7) for s in
-               (sheet("J1", f"E{e:02d}", 1, 1, 1), sheet("J2", f"E{e:02d}", 1, 1, 1))]
+    sheets = [
+        sheet("J1", "E01", 8, 8, 8),
+        sheet("J2", "E01", 8, 8, 8),
+        sheet("J1", "E02", 8, 9.5, 6.5),
+        sheet("J2", "E02", 8, 9, 6),
+    ]
+    sheets += [
+        s for e in range(3, 7) for s in (sheet("J1", f"E{e:02d}", 1, 1, 1), sheet("J2", f"E{e:02d}", 1, 1, 1))
+    ]
     top = rank(config, sheets).ranked()[:2]
     assert [s.total for s in top] == [80, 80]
     assert [(s.entrant.id, s.rank) for s in top] == [("E02", 1), ("E01", 2)]
@@ -59,8 +71,11 @@ def test_tie_inside_one_tier_is_no_boundary_tie():
     config = build_config(entrants=8, judges=1, tie_break=())
     values = [9, 9, 8, 7, 6, 5, 4, 3]
     result = rank(config, [sheet("J1", f"E{i:02d}", v, v, v) for i, v in enumerate(values, 1)])
-    assert ranked(result)[:3] == [("E01", 1, "Juara I", "complete"), ("E02", 1, "Juara I", "complete"),
-                                  ("E03", 3, "Juara II", "complete")]
+    assert ranked(result)[:3] == [
+        ("E01", 1, "Juara I", "complete"),
+        ("E02", 1, "Juara I", "complete"),
+        ("E03", 3, "Juara II", "complete"),
+    ]
     assert result.ties == ()
 
 
@@ -73,13 +88,21 @@ def test_tie_straddling_a_boundary_blocks_until_decided():
     tie = result.ties[0]
     assert tie.rank == 2 and tie.entrants == ("E02", "E03")
     assert [p.label for p in tie.prizes] == ["Juara I", "Juara II"]
-    assert ranked(result)[:4] == [("E01", 1, "Juara I", "complete"), ("E02", 2, None, "tie"),
-                                  ("E03", 2, None, "tie"), ("E04", 4, "Juara II", "complete")]
+    assert ranked(result)[:4] == [
+        ("E01", 1, "Juara I", "complete"),
+        ("E02", 2, None, "tie"),
+        ("E03", 2, None, "tie"),
+        ("E04", 4, "Juara II", "complete"),
+    ]
 
     decided = rank(config, sheets, decisions=[Decision(("E03", "E02"), "pitch quality", "panel")])
     assert decided.ties == ()
-    assert ranked(decided)[:4] == [("E01", 1, "Juara I", "complete"), ("E03", 2, "Juara I", "complete"),
-                                   ("E02", 3, "Juara II", "complete"), ("E04", 4, "Juara II", "complete")]
+    assert ranked(decided)[:4] == [
+        ("E01", 1, "Juara I", "complete"),
+        ("E03", 2, "Juara I", "complete"),
+        ("E02", 3, "Juara II", "complete"),
+        ("E04", 4, "Juara II", "complete"),
+    ]
     assert decided.by_entrant()["E03"].decision.reason == "pitch quality"
 
 
@@ -124,8 +147,14 @@ def test_incomplete_and_unscored_entrants():
 
 def test_exact_fractions_decide_not_floats():
     """Totals that floats would call different are equal, and vice versa."""
-    config = build_config(entrants=6, judges=3, criteria=(("a", 1),), scale=("0", "1", "0.1"),
-                          tie_break=(), prizes=(("P", 1, 100),))
+    config = build_config(
+        entrants=6,
+        judges=3,
+        criteria=(("a", 1),),
+        scale=("0", "1", "0.1"),
+        tie_break=(),
+        prizes=(("P", 1, 100),),
+    )
     # E01 judges 0.1,0.2,0.3 -> mean 0.2 exactly; E02 0.2 x3 -> 0.2. Floats: (0.1+0.2+0.3)/3 != 0.2
     assert (0.1 + 0.2 + 0.3) / 3 != 0.2
     sheets = [sheet(f"J{j}", "E01", v, config=config) for j, v in zip((1, 2, 3), ("0.1", "0.2", "0.3"))]
@@ -137,8 +166,14 @@ def test_exact_fractions_decide_not_floats():
 
 def test_one_judge_nine_judges_and_quarter_steps():
     for judges in (1, 9):
-        config = build_config(entrants=6, judges=judges, scale=("0", "5", "0.25"),
-                              aggregate="trimmed_mean", trim=2, tie_break=("inovasi",))
+        config = build_config(
+            entrants=6,
+            judges=judges,
+            scale=("0", "5", "0.25"),
+            aggregate="trimmed_mean",
+            trim=2,
+            tie_break=("inovasi",),
+        )
         sheets = []
         for e in range(1, 7):
             for j in range(1, judges + 1):

@@ -11,8 +11,7 @@ from ikm_tui.domain.ranking import rank
 from ikm_tui.domain.scoring import Sheet
 from tests.unit.engine_builders import build_config
 
-RULES = [("mean", "total"), ("median", "total"), ("trimmed_mean", "total"),
-         ("trimmed_mean", "criterion")]
+RULES = [("mean", "total"), ("median", "total"), ("trimmed_mean", "total"), ("trimmed_mean", "criterion")]
 CRITERIA = ("inovasi", "produktivitas", "pasar")
 
 
@@ -21,9 +20,15 @@ def events(draw):
     aggregate, scope = draw(st.sampled_from(RULES))
     entrants = draw(st.integers(6, 10))
     judges = draw(st.integers(1, 6))
-    config = build_config(entrants=entrants, judges=judges, aggregate=aggregate, trim_scope=scope,
-                          trim=draw(st.integers(0, 2)), scale=("1", "4", "0.5"),
-                          tie_break=draw(st.sampled_from([(), ("inovasi",), ("pasar", "inovasi")])))
+    config = build_config(
+        entrants=entrants,
+        judges=judges,
+        aggregate=aggregate,
+        trim_scope=scope,
+        trim=draw(st.integers(0, 2)),
+        scale=("1", "4", "0.5"),
+        tie_break=draw(st.sampled_from([(), ("inovasi",), ("pasar", "inovasi")])),
+    )
     steps = st.integers(0, 6).map(lambda k: 1 + Fraction(k, 2))  # few values: many exact ties
     sheets = []
     for e in config.entrants:
@@ -48,7 +53,8 @@ def test_judge_order_never_matters(event, rnd):
     rnd.shuffle(shuffled)
     a, b = rank(config, sheets), rank(config, shuffled)
     assert [(s.entrant.id, s.rank, s.total, s.prize) for s in a.standings] == [
-        (s.entrant.id, s.rank, s.total, s.prize) for s in b.standings]
+        (s.entrant.id, s.rank, s.total, s.prize) for s in b.standings
+    ]
 
 
 @settings(max_examples=150, deadline=None)
@@ -111,7 +117,8 @@ def test_integer_fast_path_equals_the_fraction_rules(event):
         assert standing.total == entrant_total(own, config.scoring, config.criteria)
         if standing.rank is not None:
             assert standing.keys[1:] == tuple(
-                criterion_aggregate(own, c, config.scoring) for c in config.scoring.tie_break)
+                criterion_aggregate(own, c, config.scoring) for c in config.scoring.tie_break
+            )
 
 
 @settings(max_examples=150, deadline=None)

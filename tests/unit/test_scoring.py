@@ -45,8 +45,7 @@ def test_aggregates(rule, trim, values, expected):
 
 def test_recused_judges_do_not_count():
     config = build_config()
-    sheets = [sheet("J1", "E01", 10, 10, 10), sheet("J2", "E01", 5, 5, 5),
-              sheet("J3", "E01", recused=True)]
+    sheets = [sheet("J1", "E01", 10, 10, 10), sheet("J2", "E01", 5, 5, 5), sheet("J3", "E01", recused=True)]
     assert entrant_total(sheets, config.scoring, config.criteria) == 75
 
 
@@ -54,8 +53,10 @@ def test_trim_scope_criterion_differs_from_total():
     """ISU-style: trim each criterion's judge scores separately, then weight the trimmed means."""
     kwargs = dict(criteria=(("a", 1), ("b", 1)), aggregate="trimmed_mean", trim=1, tie_break=())
     sheets_for = lambda config: [  # noqa: E731
-        sheet("J1", "E01", 10, 1, config=config), sheet("J2", "E01", 1, 10, config=config),
-        sheet("J3", "E01", 5, 5, config=config)]
+        sheet("J1", "E01", 10, 1, config=config),
+        sheet("J2", "E01", 1, 10, config=config),
+        sheet("J3", "E01", 5, 5, config=config),
+    ]
     by_total = build_config(trim_scope="total", **kwargs)
     by_criterion = build_config(trim_scope="criterion", **kwargs)
     # totals 55, 55, 50 -> drop 50 and one 55 -> 55
@@ -65,8 +66,9 @@ def test_trim_scope_criterion_differs_from_total():
 
 
 def test_trim_scope_criterion_with_too_few_judges_is_the_plain_mean():
-    config = build_config(criteria=(("a", 1), ("b", 1)), aggregate="trimmed_mean",
-                          trim_scope="criterion", tie_break=())
+    config = build_config(
+        criteria=(("a", 1), ("b", 1)), aggregate="trimmed_mean", trim_scope="criterion", tie_break=()
+    )
     sheets = [sheet("J1", "E01", 10, 1, config=config), sheet("J2", "E01", 1, 10, config=config)]
     assert entrant_total(sheets, config.scoring, config.criteria) == 55
 
@@ -78,8 +80,15 @@ def test_no_scores_no_total():
 
 @pytest.mark.parametrize(
     "value, text",
-    [(F(12345, 1000), "12.35"), (F(200, 3), "66.67"), (F(1, 8), "0.13"), (F(79), "79.00"),
-     (F(-12345, 1000), "-12.35"), (F(99995, 1000), "100.00"), (F(4, 1000), "0.00")],
+    [
+        (F(12345, 1000), "12.35"),
+        (F(200, 3), "66.67"),
+        (F(1, 8), "0.13"),
+        (F(79), "79.00"),
+        (F(-12345, 1000), "-12.35"),
+        (F(99995, 1000), "100.00"),
+        (F(4, 1000), "0.00"),
+    ],
 )
 def test_half_up_display(value, text):
     assert format_points(value) == text

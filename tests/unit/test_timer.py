@@ -23,17 +23,20 @@ def test_ready_shows_the_full_presentation_time():
     assert (r.phase, r.text, r.tone, r.overtime_s) == ("ready", "07:00", "normal", 0.0)
 
 
-@pytest.mark.parametrize("seconds, text, tone", [
-    (0.0, "07:00", "normal"),
-    (0.4, "07:00", "normal"),  # a second shows until it is fully gone
-    (1.0, "06:59", "normal"),
-    (359.9, "01:01", "normal"),
-    (360.0, "01:00", "warning"),  # amber at warning_seconds
-    (419.5, "00:01", "warning"),
-    (420.0, "+00:00", "overtime"),  # red at zero
-    (432.7, "+00:12", "overtime"),  # then counts up with a +
-    (420.0 + 61 * 60, "+61:00", "overtime"),
-])
+@pytest.mark.parametrize(
+    "seconds, text, tone",
+    [
+        (0.0, "07:00", "normal"),
+        (0.4, "07:00", "normal"),  # a second shows until it is fully gone
+        (1.0, "06:59", "normal"),
+        (359.9, "01:01", "normal"),
+        (360.0, "01:00", "warning"),  # amber at warning_seconds
+        (419.5, "00:01", "warning"),
+        (420.0, "+00:00", "overtime"),  # red at zero
+        (432.7, "+00:12", "overtime"),  # then counts up with a +
+        (420.0 + 61 * 60, "+61:00", "overtime"),
+    ],
+)
 def test_countdown_text_and_colour(seconds, text, tone):
     r = timer.reading(T, started(), seconds)
     assert (r.text, r.tone) == (text, tone)

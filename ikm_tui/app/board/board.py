@@ -92,16 +92,14 @@ class Board(Container):
         elif view == STAGE:
             self._fill_stage()
         reveal = self.reveal if view == REVEAL else None
-        self.query_one(RevealView).show(reveal.step if reveal else 0,
-                                        reveal.snapshot if reveal else None)
+        self.query_one(RevealView).show(reveal.step if reveal else 0, reveal.snapshot if reveal else None)
         self._fill_day(view)
         self.query_one(ContentSwitcher).current = view
 
     def _fill_day(self, view: str) -> None:
         text = ""
         if view != UNREACHABLE and self.snapshot is not None:
-            text = self.app.t("board.day", day=self.snapshot.state.day,
-                              venue=self.app.config.event.venue)
+            text = self.app.t("board.day", day=self.snapshot.state.day, venue=self.app.config.event.venue)
         self.query_one("#board-day", Static).update(text)
 
     def _fill_idle(self) -> None:
@@ -109,8 +107,7 @@ class Board(Container):
         t, snap = self.app.t, self.snapshot
         up = None if snap.state.calm else snap.next_up
         ended = up is None and not snap.state.calm and snap.state.entrant is None
-        self.query_one("#idle-message", Static).update(t("board.idle_end") if ended
-                                                        else t("board.idle"))
+        self.query_one("#idle-message", Static).update(t("board.idle_end") if ended else t("board.idle"))
         self.query_one("#idle-next-label", Static).update(t("board.idle_next") if up else "")
         self.query_one("#idle-next", Static).update(up.name if up else "")
         self.query_one("#idle-next-business", Static).update(self._business(up) if up else "")
@@ -127,7 +124,8 @@ class Board(Container):
         self.query_one("#stage-phase", Static).update(phase)
         up = snap.next_up
         self.query_one("#stage-next", Static).update(
-            t("board.next_up", name=up.name, business=up.business) if up else "")
+            t("board.next_up", name=up.name, business=up.business) if up else ""
+        )
         self.query_one(Countdown).show_clock(clock)
 
     def _business(self, entrant) -> str:

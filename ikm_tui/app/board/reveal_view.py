@@ -45,8 +45,7 @@ class RevealView(Vertical):
         full = step > len(snapshot.prizes)
         self._set("#reveal-heading", t("reveal.heading"))
         if full:
-            for part in ("#reveal-tier", "#reveal-winners", "#reveal-amount-label",
-                         "#reveal-earlier"):
+            for part in ("#reveal-tier", "#reveal-winners", "#reveal-amount-label", "#reveal-earlier"):
                 self._set(part, "")
             self.query_one("#reveal-amount", Digits).update("")
             self.query_one("#reveal-amount-box").display = False
@@ -80,8 +79,7 @@ class RevealView(Vertical):
 
     def _category(self, category_id: str) -> str:
         config = self.app.config
-        return config.category(category_id).name if config.has("category", category_id) \
-            else category_id
+        return config.category(category_id).name if config.has("category", category_id) else category_id
 
     def _winners(self, rows: list[dict]) -> Text:
         text = Text(justify="center")
@@ -99,14 +97,22 @@ class RevealView(Vertical):
 
     def _table(self, snapshot: Snapshot, tiers: list[dict]) -> Align:
         t = self.app.t
-        table = Table(title=t("reveal.full_table"), expand=False, title_style="bold",
-                      caption=t("reveal.total_paid", amount=rupiah(
-                          sum(r["amount"] for r in snapshot.winners()))))
+        table = Table(
+            title=t("reveal.full_table"),
+            expand=False,
+            title_style="bold",
+            caption=t("reveal.total_paid", amount=rupiah(sum(r["amount"] for r in snapshot.winners()))),
+        )
         for key in ("col.prize", "col.name", "col.business", "col.category", "col.amount"):
             table.add_column(t(key), justify="right" if key == "col.amount" else "left")
         for tier in reversed(tiers):  # Juara I first at the end of the ceremony
             for row in snapshot.tier(tier["label"]):
-                table.add_row(tier["label"], row["name"], row["business"],
-                              self._category(row["category"]), rupiah(row["amount"]),
-                              style="bold")
+                table.add_row(
+                    tier["label"],
+                    row["name"],
+                    row["business"],
+                    self._category(row["category"]),
+                    rupiah(row["amount"]),
+                    style="bold",
+                )
         return Align.center(table)

@@ -39,8 +39,9 @@ def run_export(store, formats: list[str], folder: Path, t) -> Outcome:
     except (InputError, StoreUnavailable) as exc:
         return Outcome(folder, failed=[("", exc.render(t))])
     except OSError as exc:
-        return Outcome(folder, failed=[("", t("export.cannot_write",
-                                               detail=f"{folder}: {exc.strerror or exc}"))])
+        return Outcome(
+            folder, failed=[("", t("export.cannot_write", detail=f"{folder}: {exc.strerror or exc}"))]
+        )
     outcome = Outcome(folder, digest=bundle.digest, provisional=bundle.provisional)
     for fmt in formats:
         try:

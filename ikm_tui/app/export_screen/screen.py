@@ -71,13 +71,11 @@ class ExportScreen(Screen):
         except Exception:  # noqa: BLE001 - an unreachable database shows up when exporting
             return
         state = self.query_one("#export-state", Static)
-        state.update(t("export.screen.state_final") if locked
-                     else t("export.screen.state_provisional"))
+        state.update(t("export.screen.state_final") if locked else t("export.screen.state_provisional"))
         state.set_class(not locked, "provisional")
 
     def chosen_formats(self) -> list[str]:
-        return [fmt for fmt in FORMATS if fmt in WRITERS
-                and self.query_one(f"#format-{fmt}", Checkbox).value]
+        return [fmt for fmt in FORMATS if fmt in WRITERS and self.query_one(f"#format-{fmt}", Checkbox).value]
 
     def folder(self) -> Path:
         text = self.query_one("#export-folder", Input).value.strip()
@@ -116,7 +114,8 @@ class ExportScreen(Screen):
         self.query_one("#export-run", Button).disabled = False
         folder = outcome.folder.resolve()
         self.query_one("#export-status", Static).update(
-            Text(t("export.screen.done", count=len(outcome.written), folder=folder)))
+            Text(t("export.screen.done", count=len(outcome.written), folder=folder))
+        )
         lines = Text()
         for fmt, path in outcome.written:
             size = _size(path)
@@ -125,8 +124,7 @@ class ExportScreen(Screen):
             lines.append(f"{path.name}\n")
         for fmt, detail in outcome.failed:
             lines.append("✗ ", style="bold red")
-            lines.append((t("export.screen.failed", fmt=fmt, detail=detail) if fmt else detail)
-                         + "\n")
+            lines.append((t("export.screen.failed", fmt=fmt, detail=detail) if fmt else detail) + "\n")
         if outcome.digest:
             lines.append(t("export.pdf.digest", digest=outcome.digest), style="dim")
         self.query_one("#export-files", Static).update(lines)

@@ -18,8 +18,14 @@ class JudgeApp(SessionApp):
     BINDINGS = [Binding("ctrl+q", "quit", "judge.key.quit", id="judge.quit")]
     ENABLE_COMMAND_PALETTE = False  # a judge's console offers scoring, nothing else
 
-    def __init__(self, store, judge: str | None = None, *, grant: Grant | None = None,
-                 poll_seconds: float | None = None) -> None:
+    def __init__(
+        self,
+        store,
+        judge: str | None = None,
+        *,
+        grant: Grant | None = None,
+        poll_seconds: float | None = None,
+    ) -> None:
         super().__init__(store, poll_seconds=poll_seconds)
         self.judge = judge
         self.grant = grant

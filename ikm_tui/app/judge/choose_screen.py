@@ -21,8 +21,9 @@ class ChooseJudgeScreen(Screen):
         with Center():
             with Vertical(id="code-box"):
                 yield Label(self.app.t("judge.choose_title"), id="code-title")
-                yield OptionList(*(Option(f"{j.id}  {j.name}", id=j.id)
-                                   for j in self.app.config.judges), id="judges")
+                yield OptionList(
+                    *(Option(f"{j.id}  {j.name}", id=j.id) for j in self.app.config.judges), id="judges"
+                )
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -35,8 +35,12 @@ class EntrantHeader(Vertical):
         config = self.app.config
         entrant = config.entrant(state.entrant)
         title = t("judge.entrant_title", entrant=entrant.id, business=entrant.business)
-        sub = t("judge.entrant_sub", name=entrant.name,
-                category=config.category(entrant.category).name, day=entrant.day)
+        sub = t(
+            "judge.entrant_sub",
+            name=entrant.name,
+            category=config.category(entrant.category).name,
+            day=entrant.day,
+        )
         if entrant.id == state.on_stage:
             title = "▶ " + title
             sub = t("judge.on_stage") + " · " + sub

@@ -62,8 +62,7 @@ class EntrantList(OptionList):
     def show(self, lines: list[EntrantLine]) -> None:
         if [line.entrant for line in lines] != list(self.lines):
             highlighted = self.highlighted_option.id if self.highlighted_option else None
-            self.set_options(Option(render_line(line, self.room), id=line.entrant)
-                             for line in lines)
+            self.set_options(Option(render_line(line, self.room), id=line.entrant) for line in lines)
             self.lines = {line.entrant: line for line in lines}
             if highlighted in self.lines:
                 self.highlighted = self.get_option_index(highlighted)

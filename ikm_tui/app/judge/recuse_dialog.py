@@ -30,8 +30,7 @@ class RecuseDialog(ModalScreen[str | None]):
             yield Input(id="recuse-reason")
             yield Static("", id="recuse-problem", classes="problem")
             with Horizontal(id="recuse-buttons"):
-                yield Button(t("judge.button_recuse"), id="recuse-ok", variant="warning",
-                             compact=True)
+                yield Button(t("judge.button_recuse"), id="recuse-ok", variant="warning", compact=True)
                 yield Button(t("judge.button_cancel"), id="recuse-cancel", compact=True)
         yield KeyBar()
 
@@ -54,7 +53,6 @@ class RecuseDialog(ModalScreen[str | None]):
     def _confirm(self) -> None:
         reason = self.query_one("#recuse-reason", Input).value.strip()
         if not reason:
-            self.query_one("#recuse-problem", Static).update(
-                "✗ " + self.app.t("judge.recuse_needs_reason"))
+            self.query_one("#recuse-problem", Static).update("✗ " + self.app.t("judge.recuse_needs_reason"))
             return
         self.dismiss(reason)

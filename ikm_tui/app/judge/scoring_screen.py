@@ -74,8 +74,7 @@ class ScoringScreen(Screen):
                 yield SheetForm(config.criteria, t, id="form")
                 yield Static("", id="total")
                 with Horizontal(id="actions"):
-                    yield Button(t("judge.button_save"), id="save", variant="primary",
-                                 compact=True)
+                    yield Button(t("judge.button_save"), id="save", variant="primary", compact=True)
                     yield Button(t("judge.button_recuse"), id="recuse", compact=True)
                 yield Static("", id="save-state")
         yield KeyBar()
@@ -181,15 +180,24 @@ class ScoringScreen(Screen):
 
     def show_header(self) -> None:
         if self.entrant is not None:
-            self.query_one(EntrantHeader).show(HeaderState(
-                self.entrant, self.on_stage, self.waiting_stage, frozenset(self.rechecks),
-                self.stored.get(self.entrant)))
+            self.query_one(EntrantHeader).show(
+                HeaderState(
+                    self.entrant,
+                    self.on_stage,
+                    self.waiting_stage,
+                    frozenset(self.rechecks),
+                    self.stored.get(self.entrant),
+                )
+            )
 
     def show_total(self) -> None:
         total, left = self.form.total()
         t = self.app.t
-        text = (t("judge.total", total=t.number(total)) if not left
-                else t("judge.total_partial", total=t.number(total), left=left))
+        text = (
+            t("judge.total", total=t.number(total))
+            if not left
+            else t("judge.total_partial", total=t.number(total), left=left)
+        )
         self.query_one("#total", Static).update(text)
 
     def show_list(self) -> None:
@@ -202,11 +210,18 @@ class ScoringScreen(Screen):
                 status = "recused"
             elif record is not None:
                 status = "scored"
-                total = self.app.t.number(judge_total(record.as_sheet().scores,
-                                                      self.app.config.criteria))
-            lines.append(EntrantLine(entrant.id, entrant.business, status, total,
-                                     entrant.id == self.on_stage, entrant.id in self.drafts,
-                                     entrant.id in self.rechecks))
+                total = self.app.t.number(judge_total(record.as_sheet().scores, self.app.config.criteria))
+            lines.append(
+                EntrantLine(
+                    entrant.id,
+                    entrant.business,
+                    status,
+                    total,
+                    entrant.id == self.on_stage,
+                    entrant.id in self.drafts,
+                    entrant.id in self.rechecks,
+                )
+            )
         self.query_one(EntrantList).show(lines)
 
     def say(self, text: str, kind: str = "") -> None:
@@ -334,12 +349,12 @@ class ScoringScreen(Screen):
         self.drafts.pop(entrant, None)
         t = self.app.t
         if record.recused:
-            self.say(t("judge.saved_recusal", entrant=entrant, time=clock(record.saved_at)),
-                     "saved")
+            self.say(t("judge.saved_recusal", entrant=entrant, time=clock(record.saved_at)), "saved")
         else:
             total = judge_total(record.as_sheet().scores, self.app.config.criteria)
-            self.say(t("judge.saved", entrant=entrant, time=clock(record.saved_at),
-                       total=t.number(total)), "saved")
+            self.say(
+                t("judge.saved", entrant=entrant, time=clock(record.saved_at), total=t.number(total)), "saved"
+            )
         if entrant == self.entrant:
             self.form.set_values(self.baseline(entrant))
             self.show_total()
@@ -352,4 +367,3 @@ class ScoringScreen(Screen):
     def save_failed(self, message: str) -> None:
         self.saving = False
         self.say(self.app.t("judge.not_saved", detail=message), "error")
-

@@ -38,14 +38,23 @@ class SheetForm(VerticalScroll):
         weights = sum(c.weight for c in self.criteria)
         for c in self.criteria:
             share = Fraction(c.weight) / Fraction(weights) * 100
-            scale = self.t("judge.scale", low=self._num(c.min), high=self._num(c.max),
-                           step=self._num(c.step), weight=f"{self.t.number(share, 0)}%")
+            scale = self.t(
+                "judge.scale",
+                low=self._num(c.min),
+                high=self._num(c.max),
+                step=self._num(c.step),
+                weight=f"{self.t.number(share, 0)}%",
+            )
             with Vertical(classes="criterion"):
                 yield Label(c.name, classes="criterion-name")
                 with Horizontal(classes="criterion-entry"):
-                    yield Input(id=f"score-{c.id}", compact=True, select_on_focus=True,
-                                placeholder=f"{self._num(c.min)}–{self._num(c.max)}",
-                                classes="score-input")
+                    yield Input(
+                        id=f"score-{c.id}",
+                        compact=True,
+                        select_on_focus=True,
+                        placeholder=f"{self._num(c.min)}–{self._num(c.max)}",
+                        classes="score-input",
+                    )
                     yield Static(scale, classes="criterion-scale")
                 yield Static("", id=f"problem-{c.id}", classes="problem")
 

@@ -30,8 +30,7 @@ class ConfirmReissue(ModalScreen[bool]):
         with Vertical(classes="progress-dialog"):
             yield Static(self.question, id="reissue-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("progress.button_yes"), id="reissue-yes", variant="warning",
-                             compact=True)
+                yield Button(t("progress.button_yes"), id="reissue-yes", variant="warning", compact=True)
                 yield Button(t("progress.button_no"), id="reissue-no", compact=True)
         yield KeyBar()
 

@@ -27,8 +27,7 @@ NAME_WIDTH = 24  # the judges table must fit 80 columns
 
 
 def cell(status: str, flagged: bool) -> Text:
-    glyph, style = {SCORED: ("✓", "green"), RECUSED: ("⊘", "dim"),
-                    PENDING: ("·", "")}[status]
+    glyph, style = {SCORED: ("✓", "green"), RECUSED: ("⊘", "dim"), PENDING: ("·", "")}[status]
     if flagged:
         return Text(f"{glyph}!", style="bold red")
     return Text(glyph, style=style)
@@ -100,10 +99,16 @@ class ProgressScreen(Screen):
             else:
                 code = t("progress.code_none")
             flagged = sum(1 for (j, _e) in progress.flags if j == judge.id)
-            name = judge.name if len(judge.name) <= NAME_WIDTH else judge.name[:NAME_WIDTH - 1] + "…"
-            row = (judge.id, name, code, str(progress.count(judge.id, SCORED)),
-                   str(progress.count(judge.id, RECUSED)), str(progress.count(judge.id, PENDING)),
-                   str(flagged) if flagged else "")
+            name = judge.name if len(judge.name) <= NAME_WIDTH else judge.name[: NAME_WIDTH - 1] + "…"
+            row = (
+                judge.id,
+                name,
+                code,
+                str(progress.count(judge.id, SCORED)),
+                str(progress.count(judge.id, RECUSED)),
+                str(progress.count(judge.id, PENDING)),
+                str(flagged) if flagged else "",
+            )
             before = self.judge_rows.get(judge.id)
             if before is None:
                 table.add_row(*row, key=judge.id)
@@ -118,16 +123,16 @@ class ProgressScreen(Screen):
         config = self.app.config
         if not table.row_count:
             for entrant in config.entrants:
-                table.add_row(entrant.id, entrant.business,
-                              *(Text("") for _ in config.judges), key=entrant.id)
+                table.add_row(
+                    entrant.id, entrant.business, *(Text("") for _ in config.judges), key=entrant.id
+                )
         for entrant in config.entrants:
             label = ("▶ " if entrant.id == self.stage_entrant else "  ") + entrant.id
             if self.cells.get(("", entrant.id)) != label:
                 table.update_cell(entrant.id, "entrant", label)
                 self.cells[("", entrant.id)] = label
             for judge in config.judges:
-                shown = cell(progress.status(judge.id, entrant.id),
-                             progress.flagged(judge.id, entrant.id))
+                shown = cell(progress.status(judge.id, entrant.id), progress.flagged(judge.id, entrant.id))
                 key = (judge.id, entrant.id)
                 if self.cells.get(key) != shown:
                     table.update_cell(entrant.id, judge.id, shown)
@@ -148,8 +153,10 @@ class ProgressScreen(Screen):
         matrix = self.query_one("#matrix", DataTable)
         if matrix.cursor_column < FIXED_COLUMNS or not matrix.row_count:
             return None
-        return (self.app.config.judges[matrix.cursor_column - FIXED_COLUMNS].id,
-                self.app.config.entrants[matrix.cursor_row].id)
+        return (
+            self.app.config.judges[matrix.cursor_column - FIXED_COLUMNS].id,
+            self.app.config.entrants[matrix.cursor_row].id,
+        )
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -168,8 +175,9 @@ class ProgressScreen(Screen):
             if yes:
                 self.issue([judge])
 
-        self.app.push_screen(ConfirmReissue(t("progress.reissue_question", judge=judge,
-                                              name=person.name)), answered)
+        self.app.push_screen(
+            ConfirmReissue(t("progress.reissue_question", judge=judge, name=person.name)), answered
+        )
 
     def action_issue_missing(self) -> None:
         issued = self.app.store.access.issued()
@@ -182,8 +190,7 @@ class ProgressScreen(Screen):
     def issue(self, judges: list[str]) -> None:
         """Issue now and show the codes once; they live only in the dialog until it closes."""
         access = self.app.store.access
-        lines = [(j, self.app.config.judge(j).name, access.issue(j, actor=MODERATOR))
-                 for j in judges]
+        lines = [(j, self.app.config.judge(j).name, access.issue(j, actor=MODERATOR)) for j in judges]
         self.app.session_changed()
         self.app.push_screen(ShowCodes(lines))
 

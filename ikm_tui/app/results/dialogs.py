@@ -34,8 +34,9 @@ class FormDialog(ModalScreen):
     CSS_PATH = Path(__file__).parent / "results.tcss"
     BINDINGS = [Binding("escape", "cancel", "results.cancel", id="results.dialog_cancel")]
 
-    def __init__(self, title: str, body: str, fields: list[Field],
-                 action: Callable[[dict], object], *, ok: str) -> None:
+    def __init__(
+        self, title: str, body: str, fields: list[Field], action: Callable[[dict], object], *, ok: str
+    ) -> None:
         super().__init__()
         self.heading, self.body, self.fields, self.action, self.ok = title, body, fields, action, ok
 

@@ -47,8 +47,13 @@ def clip(text: str, width: int) -> str:
 
 
 class LeaderboardTable(DataTable):
-    COMPONENT_CLASSES = {"leaderboard--tier-1", "leaderboard--tier-2", "leaderboard--tier-3",
-                         "leaderboard--muted", "leaderboard--tie"}
+    COMPONENT_CLASSES = {
+        "leaderboard--tier-1",
+        "leaderboard--tier-2",
+        "leaderboard--tier-3",
+        "leaderboard--muted",
+        "leaderboard--tie",
+    }
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
@@ -57,8 +62,13 @@ class LeaderboardTable(DataTable):
 
     def on_mount(self) -> None:
         t = self.app.t
-        labels = {"rank": "#", "entrant": t("results.col_entrant"), "total": t("col.total"),
-                  "status": t("col.status"), "prize": t("col.prize")}
+        labels = {
+            "rank": "#",
+            "entrant": t("results.col_entrant"),
+            "total": t("col.total"),
+            "status": t("col.status"),
+            "prize": t("col.prize"),
+        }
         widths = {"rank": 3, "entrant": NAME_WIDTH, "total": BAR_WIDTH, "status": 16, "prize": 12}
         for key in COLUMNS:
             self.add_column(labels[key], key=key, width=widths[key])
@@ -88,8 +98,7 @@ class LeaderboardTable(DataTable):
                 if before is row:
                     continue
                 if entrant not in self.rows:
-                    self.add_row(*(self._cell(c, row, styles) for c in COLUMNS), key=entrant,
-                                 height=2)
+                    self.add_row(*(self._cell(c, row, styles) for c in COLUMNS), key=entrant, height=2)
                 else:
                     for column in COLUMNS:
                         if before is not None and all(before[f] == row[f] for f in USES[column]):
@@ -112,8 +121,9 @@ class LeaderboardTable(DataTable):
 
     def _styles(self, tiers: dict[str, int]) -> dict:
         """Rich styles from the stylesheet, looked up once per refresh (prize label -> style)."""
-        styles = {label: self.get_component_rich_style(f"leaderboard--tier-{tier}")
-                  for label, tier in tiers.items()}
+        styles = {
+            label: self.get_component_rich_style(f"leaderboard--tier-{tier}") for label, tier in tiers.items()
+        }
         styles[None] = ""
         styles["muted"] = self.get_component_rich_style("leaderboard--muted")
         styles["tie"] = self.get_component_rich_style("leaderboard--tie")
@@ -125,30 +135,37 @@ class LeaderboardTable(DataTable):
         style = styles.get(row["prize"], "")
         muted = styles["muted"]
         if column == "rank":
-            return Text("" if row["rank"] is None else str(row["rank"]), style=style,
-                        justify="right")
+            return Text("" if row["rank"] is None else str(row["rank"]), style=style, justify="right")
         if column == "entrant":
             cell = Text.assemble(
-                (clip(f"{row['entrant']} {row['name']}", NAME_WIDTH), style), "\n",
-                (clip(f"{row['business']} · {self._category(row['category'])}", NAME_WIDTH),
-                 muted))
+                (clip(f"{row['entrant']} {row['name']}", NAME_WIDTH), style),
+                "\n",
+                (clip(f"{row['business']} · {self._category(row['category'])}", NAME_WIDTH), muted),
+            )
         elif column == "total":
-            cell = Text.assemble(t.number(Fraction(row["total"])) if row["total"] else "–", "\n",
-                                 (bar(row["total"]), style or muted), justify="right")
+            cell = Text.assemble(
+                t.number(Fraction(row["total"])) if row["total"] else "–",
+                "\n",
+                (bar(row["total"]), style or muted),
+                justify="right",
+            )
         elif column == "status":
             key = "results.status_decided" if row["decision"] else f"status.{row['status']}"
             alarm = styles["tie"] if row["status"] == "tie" else ""
             cell = Text.assemble(
-                (t(key), alarm), "\n",
-                (f"{row['judges']}/{row['expected_judges']} {t('col.judges').lower()}", muted))
+                (t(key), alarm),
+                "\n",
+                (f"{row['judges']}/{row['expected_judges']} {t('col.judges').lower()}", muted),
+            )
         else:
-            cell = Text.assemble((row["prize"] or "", style), "\n",
-                                 (t.rupiah(row["amount"]) if row["amount"] is not None else "",
-                                  style))
+            cell = Text.assemble(
+                (row["prize"] or "", style),
+                "\n",
+                (t.rupiah(row["amount"]) if row["amount"] is not None else "", style),
+            )
         cell.no_wrap, cell.overflow = True, "ellipsis"  # a long word must not eat line two
         return cell
 
     def _category(self, category_id: str) -> str:
         config = self.app.config
-        return config.category(category_id).name if config.has("category", category_id) \
-            else category_id
+        return config.category(category_id).name if config.has("category", category_id) else category_id

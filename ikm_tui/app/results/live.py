@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from ikm_tui.domain.boundaries import Boundary, boundaries, smallest_swing
 from ikm_tui.domain.divergence import Divergence, entrant_divergences, points_divergences
 from ikm_tui.domain.leaderboard import standing_row
-from ikm_tui.domain.ranking import (EntrantScore, Ranking, as_points, order, score_entrant,
-                                    score_entrants)
+from ikm_tui.domain.ranking import EntrantScore, Ranking, as_points, order, score_entrant, score_entrants
 from ikm_tui.domain.scoring import Sheet
 from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store.results import OUT, Frozen
@@ -118,8 +117,9 @@ class LiveResults:
         judge_order = {j.id: i for i, j in enumerate(config.judges)}
         self._flag_sort.clear()
         self.flags = {
-            entrant: points_divergences(config, units, sorted(
-                rows, key=lambda r: judge_order.get(r[0], len(judge_order))))
+            entrant: points_divergences(
+                config, units, sorted(rows, key=lambda r: judge_order.get(r[0], len(judge_order)))
+            )
             for entrant, rows in judged.items()
         }
 
@@ -146,8 +146,7 @@ class LiveResults:
 
     def _swing(self, config, above: list[Sheet], below: list[Sheet]):
         """:func:`smallest_swing`, remembered while neither side's sheets change."""
-        key = tuple((s[0].entrant, self.version[s[0].entrant]) if s else None
-                    for s in (above, below))
+        key = tuple((s[0].entrant, self.version[s[0].entrant]) if s else None for s in (above, below))
         if key not in self._swings:
             if len(self._swings) >= SWING_MEMO:
                 self._swings.clear()
@@ -166,9 +165,17 @@ class LiveResults:
 def _same_standing(a, b) -> bool:
     """Standing equality, cheaply: an entrant not re-scored keeps the very same keys and total
     objects (its cached EntrantScore), so identity stands in for comparing Fractions."""
-    return (a.total is b.total and a.keys is b.keys and a.rank == b.rank and a.prize is b.prize
-            and a.status == b.status and a.judges == b.judges and a.expected == b.expected
-            and a.decision == b.decision and a.entrant is b.entrant)
+    return (
+        a.total is b.total
+        and a.keys is b.keys
+        and a.rank == b.rank
+        and a.prize is b.prize
+        and a.status == b.status
+        and a.judges == b.judges
+        and a.expected == b.expected
+        and a.decision == b.decision
+        and a.entrant is b.entrant
+    )
 
 
 def read_results(store) -> ResultsView:

@@ -62,9 +62,10 @@ class ResultsScreen(Screen):
                     yield Static(self.app.t("results.lines_title"), classes="panel-title")
                     yield BoundaryPanel(id="lines")
                 with Vertical(id="flags-box"):
-                    yield Static(self.app.t("results.flags_title",
-                                            tolerance=self.app.config.judging.divergence),
-                                 classes="panel-title")
+                    yield Static(
+                        self.app.t("results.flags_title", tolerance=self.app.config.judging.divergence),
+                        classes="panel-title",
+                    )
                     yield FlagList(id="flags")
         yield KeyBar()
 
@@ -100,9 +101,12 @@ class ResultsScreen(Screen):
 
     def show(self) -> None:
         view, config = self.view, self.app.config
-        rows = [r for r in view.rows
-                if (self.category is None or r["category"] == self.category)
-                and (self.day is None or r["day"] == self.day)]
+        rows = [
+            r
+            for r in view.rows
+            if (self.category is None or r["category"] == self.category)
+            and (self.day is None or r["day"] == self.day)
+        ]
         tiers = {p.label: min(i + 1, 3) for i, p in enumerate(config.prizes)}
         with self.app.batch_update():  # one new frame for the whole update, not one per panel
             self.query_one(LeaderboardTable).show(rows, tiers)
@@ -119,8 +123,9 @@ class ResultsScreen(Screen):
             title = t("results.title_locked", digest=view.frozen.digest[:12])
         else:
             title = t("results.title")
-        category = (config.category(self.category).name if self.category
-                    else t("results.filter_all_categories"))
+        category = (
+            config.category(self.category).name if self.category else t("results.filter_all_categories")
+        )
         day = t("results.filter_day", day=self.day) if self.day else t("results.filter_all_days")
         parts = [title, t("results.revealed", what=self._step_name(view.reveal_step)), category, day]
         if view.missing and not view.frozen:
@@ -166,11 +171,13 @@ class ResultsScreen(Screen):
         """Once a dialog's write succeeded: everyone refreshes, and the moderator is told.
 
         ``message`` is the text, or a function of the dialog's result (the digest)."""
+
         def done(result) -> None:
             if result:
                 self.app.session_changed()
                 self.reload()
                 self.notify(message(result) if callable(message) else message)
+
         return done
 
     def action_decide(self) -> None:
@@ -180,20 +187,24 @@ class ResultsScreen(Screen):
             self.notify(t("results.decide_none"))
             return
         tie = ties[0]
-        fields = [Field("order", t("results.decide_order"), ", ".join(tie.entrants)),
-                  Field("reason", t("results.decide_reason")),
-                  Field("by", t("results.decide_by"))]
+        fields = [
+            Field("order", t("results.decide_order"), ", ".join(tie.entrants)),
+            Field("reason", t("results.decide_reason")),
+            Field("by", t("results.decide_by")),
+        ]
 
         def decide(values: dict) -> bool:
-            store.results.decide(values["order"].split(","), values["reason"], values["by"],
-                                 actor=ACTOR)
+            store.results.decide(values["order"].split(","), values["reason"], values["by"], actor=ACTOR)
             return True
 
-        body = "\n".join(f"{e} {self.app.config.entrant(e).name} — "
-                         f"{self.app.config.entrant(e).business}" for e in tie.entrants)
-        self.app.push_screen(FormDialog(t("results.decide_title", rank=tie.rank), body, fields,
-                                        decide, ok=t("results.ok")),
-                             self._after_dialog(t("results.decided")))
+        body = "\n".join(
+            f"{e} {self.app.config.entrant(e).name} — {self.app.config.entrant(e).business}"
+            for e in tie.entrants
+        )
+        self.app.push_screen(
+            FormDialog(t("results.decide_title", rank=tie.rank), body, fields, decide, ok=t("results.ok")),
+            self._after_dialog(t("results.decided")),
+        )
 
     def action_finalise(self) -> None:
         t, store = self.app.t, self.app.store
@@ -211,9 +222,9 @@ class ResultsScreen(Screen):
             return store.results.finalise(actor=ACTOR, override=values.get("override")).digest
 
         self.app.push_screen(
-            FormDialog(t("results.finalise_title"), body, fields, finalise,
-                       ok=t("results.confirm")),
-            self._after_dialog(lambda digest: t("results.finalised", digest=digest[:16])))
+            FormDialog(t("results.finalise_title"), body, fields, finalise, ok=t("results.confirm")),
+            self._after_dialog(lambda digest: t("results.finalised", digest=digest[:16])),
+        )
 
     def action_unlock(self) -> None:
         t, store = self.app.t, self.app.store
@@ -226,10 +237,15 @@ class ResultsScreen(Screen):
             return True
 
         self.app.push_screen(
-            FormDialog(t("results.unlock_title"), t("results.unlock_body"),
-                       [Field("reason", t("results.decide_reason"))], unlock,
-                       ok=t("results.confirm")),
-            self._after_dialog(t("results.unlocked")))
+            FormDialog(
+                t("results.unlock_title"),
+                t("results.unlock_body"),
+                [Field("reason", t("results.decide_reason"))],
+                unlock,
+                ok=t("results.confirm"),
+            ),
+            self._after_dialog(t("results.unlocked")),
+        )
 
     def action_recheck(self) -> None:
         t = self.app.t
@@ -242,8 +258,10 @@ class ResultsScreen(Screen):
         if recheck is None:  # the judges' side is not installed in this build
             self.notify(t("results.no_flag"), severity="warning")
             return
-        self._write(lambda: recheck.request(judge, entrant, ACTOR),
-                    t("results.recheck_sent", judge=judge, entrant=entrant))
+        self._write(
+            lambda: recheck.request(judge, entrant, ACTOR),
+            t("results.recheck_sent", judge=judge, entrant=entrant),
+        )
 
     def action_reveal_next(self) -> None:
         step = self.view.reveal_step if self.view else 0
@@ -257,5 +275,7 @@ class ResultsScreen(Screen):
 
     def _reveal(self, step: int) -> None:
         t = self.app.t
-        self._write(lambda: self.app.store.results.reveal(step, actor=ACTOR),
-                    t("results.revealed", what=self._step_name(step)))
+        self._write(
+            lambda: self.app.store.results.reveal(step, actor=ACTOR),
+            t("results.revealed", what=self._step_name(step)),
+        )

@@ -50,16 +50,20 @@ class FlagList(OptionList):
         t = self.app.t
         options = []
         for flag in flags:
-            label = t("results.flag", judge=flag.judge, entrant=flag.entrant,
-                      total=t.number(flag.total), median=t.number(flag.others_median))
+            label = t(
+                "results.flag",
+                judge=flag.judge,
+                entrant=flag.entrant,
+                total=t.number(flag.total),
+                median=t.number(flag.others_median),
+            )
             if (flag.judge, flag.entrant) in asked:
                 label += f" · {t('results.flag_asked')}"
             options.append(Option(label, id=f"{flag.judge}/{flag.entrant}"))
         if not flags:
             options.append(Option(t("results.flags_none"), disabled=True))
         elif count > len(flags):
-            options.append(Option(t("results.flags_more", count=count - len(flags)),
-                                  disabled=True))
+            options.append(Option(t("results.flags_more", count=count - len(flags)), disabled=True))
         highlighted = self.highlighted
         self.clear_options()
         self.add_options(options)

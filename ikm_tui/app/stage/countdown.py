@@ -16,8 +16,7 @@ from ikm_tui.domain.config import Timer
 from ikm_tui.domain.timer import Clock
 
 TICK_SECONDS = 0.05
-TONES = {timer.NORMAL: "phase-normal", timer.WARNING: "phase-warning",
-         timer.OVERTIME: "phase-overtime"}
+TONES = {timer.NORMAL: "phase-normal", timer.WARNING: "phase-warning", timer.OVERTIME: "phase-overtime"}
 
 
 class Countdown(Digits):

@@ -30,9 +30,11 @@ class OnStagePanel(Vertical):
         t, who = self.app.t, snap.presenting
         self.set_class(who is None, "empty")
         self.query_one("#on-stage-name", Static).update(
-            f"{who.id} · {who.name}" if who else t("stage.nobody"))
+            f"{who.id} · {who.name}" if who else t("stage.nobody")
+        )
         self.query_one("#on-stage-business", Static).update(
-            f"{who.business} · {self.app.config.category(who.category).name}" if who else "")
+            f"{who.business} · {self.app.config.category(who.category).name}" if who else ""
+        )
         self.query_one(Countdown).show_clock(snap.state.clock if who else None)
         self.query_one(Countdown).display = who is not None
         self._refresh_overtime()
@@ -58,8 +60,7 @@ class NextUpPanel(Static):
 
     def show(self, snap: StageSnapshot) -> None:
         up = snap.next_up
-        self.update(f"{up.id} · {up.name}\n{up.business}" if up
-                    else self.app.t("stage.none_waiting"))
+        self.update(f"{up.id} · {up.name}\n{up.business}" if up else self.app.t("stage.none_waiting"))
 
 
 class JudgeStrip(Static):

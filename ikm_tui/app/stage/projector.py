@@ -55,8 +55,7 @@ class ProjectorControls(ModalScreen[str | None]):
         with Vertical(id="projector-box", classes="dialog"):
             yield Static(t("stage.projector.title"), classes="dialog-title")
             yield Button(t("stage.projector.board"), id="board")
-            yield Button(t("stage.projector.calm_on" if self.calm else "stage.projector.calm_off"),
-                         id="calm")
+            yield Button(t("stage.projector.calm_on" if self.calm else "stage.projector.calm_off"), id="calm")
             yield Button(t("stage.projector.close"), id="close")
 
     def on_mount(self) -> None:

@@ -21,10 +21,15 @@ class QueueTable(DataTable):
 
     def on_mount(self) -> None:
         t = self.app.t
-        labels = {"order": t("stage.col.order"), "entrant": t("col.entrant"),
-                  "name": t("col.name"), "status": t("col.status"),
-                  "overtime": t("stage.col.overtime"), "business": t("col.business"),
-                  "category": t("col.category")}
+        labels = {
+            "order": t("stage.col.order"),
+            "entrant": t("col.entrant"),
+            "name": t("col.name"),
+            "status": t("col.status"),
+            "overtime": t("stage.col.overtime"),
+            "business": t("col.business"),
+            "category": t("col.category"),
+        }
         for column in COLUMNS:
             self.add_column(labels[column], key=column)
 
@@ -49,15 +54,24 @@ class QueueTable(DataTable):
     def _cells(self, order: int, entry: Entry) -> list[str]:
         config, t = self.app.config, self.app.t
         who = config.entrant(entry.entrant)
-        return [str(order), entry.entrant, status_text(t, entry, len(config.event.days)),
-                overtime_text(entry.overtime_ms / 1000), who.name, who.business,
-                config.category(who.category).name]
+        return [
+            str(order),
+            entry.entrant,
+            status_text(t, entry, len(config.event.days)),
+            overtime_text(entry.overtime_ms / 1000),
+            who.name,
+            who.business,
+            config.category(who.category).name,
+        ]
 
 
 def status_text(t, entry: Entry, last_day: int) -> str:
     """The status in words; a no-show also says where the next no-show would send them."""
     if entry.status == rules.NO_SHOW:
         path = rules.no_show_path(entry, last_day)
-        return (t("stage.status.no_show", count=entry.no_show_count) + " → "
-                + t(f"stage.path.{path}", day=entry.day + 1))
+        return (
+            t("stage.status.no_show", count=entry.no_show_count)
+            + " → "
+            + t(f"stage.path.{path}", day=entry.day + 1)
+        )
     return t(f"stage.status.{entry.status}")

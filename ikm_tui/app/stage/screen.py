@@ -85,12 +85,17 @@ class StageScreen(Screen):
         table.show(snap.lineup, snap.state.day, focus)
         config = self.app.config
         day = snap.state.day
-        table.border_title = self.app.t("stage.queue_title", day=day,
-                                        date=config.event.days[day - 1].isoformat())
+        table.border_title = self.app.t(
+            "stage.queue_title", day=day, date=config.event.days[day - 1].isoformat()
+        )
         step = self.app.store.stage.last_undo()
-        table.border_subtitle = self.app.t(
-            "stage.undo_hint", action=self.app.t(f"stage.action.{step.action}"),
-            entrant=step.subject) if step else ""
+        table.border_subtitle = (
+            self.app.t(
+                "stage.undo_hint", action=self.app.t(f"stage.action.{step.action}"), entrant=step.subject
+            )
+            if step
+            else ""
+        )
         self.query_one(OnStagePanel).show(snap)
         self.query_one(NextUpPanel).show(snap)
         self.query_one(JudgeStrip).show(snap)
@@ -155,15 +160,20 @@ class StageScreen(Screen):
             return
         entry = rules.find(self.snapshot.lineup, entrant)
         path = rules.no_show_path(entry, len(self.app.config.event.days))
-        question = self.app.t("stage.confirm.no_show", **self._who(entrant),
-                              path=self.app.t(f"stage.path.{path}", day=entry.day + 1))
+        question = self.app.t(
+            "stage.confirm.no_show",
+            **self._who(entrant),
+            path=self.app.t(f"stage.path.{path}", day=entry.day + 1),
+        )
         self.confirm_then(question, lambda: self.app.store.stage.no_show(entrant))
 
     def action_later(self) -> None:
         entrant = self.target()
         if entrant:
-            self.confirm_then(self.app.t("stage.confirm.later", **self._who(entrant)),
-                              lambda: self.app.store.stage.move_later(entrant))
+            self.confirm_then(
+                self.app.t("stage.confirm.later", **self._who(entrant)),
+                lambda: self.app.store.stage.move_later(entrant),
+            )
 
     def action_other_day(self) -> None:
         entrant = self.target()
@@ -172,19 +182,26 @@ class StageScreen(Screen):
         days = len(self.app.config.event.days)
         current = rules.find(self.snapshot.lineup, entrant).day
         day = current + 1 if current < days else current - 1
-        self.confirm_then(self.app.t("stage.confirm.day", **self._who(entrant), day=day),
-                          lambda: self.app.store.stage.move_to_day(entrant, day))
+        self.confirm_then(
+            self.app.t("stage.confirm.day", **self._who(entrant), day=day),
+            lambda: self.app.store.stage.move_to_day(entrant, day),
+        )
 
     def action_withdraw(self) -> None:
         entrant = self.target()
         if entrant:
-            self.confirm_then(self.app.t("stage.confirm.withdraw", **self._who(entrant)),
-                              lambda: self.app.store.stage.withdraw(entrant))
+            self.confirm_then(
+                self.app.t("stage.confirm.withdraw", **self._who(entrant)),
+                lambda: self.app.store.stage.withdraw(entrant),
+            )
 
     def action_undo(self) -> None:
         def told(step) -> None:
-            self.notify(self.app.t("stage.undone", action=self.app.t(f"stage.action.{step.action}"),
-                                   entrant=step.subject))
+            self.notify(
+                self.app.t(
+                    "stage.undone", action=self.app.t(f"stage.action.{step.action}"), entrant=step.subject
+                )
+            )
 
         self.run_action(self.app.store.stage.undo, after=told)
 

@@ -23,5 +23,9 @@ class StageSnapshot:
         lineup = store.queue.lineup()
         up = rules.next_up(lineup, state.day)
         entrant = store.config.entrant
-        return cls(state, lineup, entrant(state.entrant) if state.entrant else None,
-                   entrant(up.entrant) if up else None)
+        return cls(
+            state,
+            lineup,
+            entrant(state.entrant) if state.entrant else None,
+            entrant(up.entrant) if up else None,
+        )

@@ -31,8 +31,12 @@ def run_issue(args, ctx) -> int:
         raise InputError("access issue", "access.issue_which")
     for judge in args.judges:
         if not config.has("judge", judge):
-            raise InputError("access issue", "access.unknown_judge", judge=judge,
-                             known=", ".join(j.id for j in config.judges))
+            raise InputError(
+                "access issue",
+                "access.unknown_judge",
+                judge=judge,
+                known=", ".join(j.id for j in config.judges),
+            )
     access = ctx.store().access
     if args.judges:
         codes = {judge: access.issue(judge, actor=ACTOR) for judge in dict.fromkeys(args.judges)}
@@ -50,10 +54,12 @@ def run_issue(args, ctx) -> int:
 def run_list(args, ctx) -> int:
     config = ctx.config()
     for judge, issued_at in ctx.store().access.issued().items():
-        state = (ctx.messages("access.state_issued", at=_local(issued_at)) if issued_at
-                 else ctx.messages("access.state_none"))
-        print(ctx.messages("access.status_line", judge=judge, name=config.judge(judge).name,
-                           state=state))
+        state = (
+            ctx.messages("access.state_issued", at=_local(issued_at))
+            if issued_at
+            else ctx.messages("access.state_none")
+        )
+        print(ctx.messages("access.status_line", judge=judge, name=config.judge(judge).name, state=state))
     return 0
 
 

@@ -11,9 +11,13 @@ from ikm_tui.export.formats import WRITERS, export_checked
 def register(commands) -> None:
     parser = commands.add_parser("export", help="write the results for staff")
     parser.add_argument("--format", "-f", required=True, choices=sorted(WRITERS))
-    parser.add_argument("-o", "--output", type=Path, default=None,
-                        help="file or existing folder to write to (default: event name and "
-                             "time, in this folder)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="file or existing folder to write to (default: event name and time, in this folder)",
+    )
     parser.set_defaults(run=run)
 
 

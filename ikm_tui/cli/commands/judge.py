@@ -10,16 +10,16 @@ from ikm_tui.domain.errors import InputError
 
 def register(commands) -> None:
     parser = commands.add_parser("judge", help="open a judge's scoring console")
-    parser.add_argument("--judge", metavar="ID",
-                        help="the judge's id (the access code is still asked for)")
+    parser.add_argument("--judge", metavar="ID", help="the judge's id (the access code is still asked for)")
     parser.set_defaults(run=run_judge)
 
 
 def run_judge(args, ctx) -> int:
     config = ctx.config()
     if args.judge is not None and not config.has("judge", args.judge):
-        raise InputError("--judge", "access.unknown_judge", judge=args.judge,
-                         known=", ".join(j.id for j in config.judges))
+        raise InputError(
+            "--judge", "access.unknown_judge", judge=args.judge, known=", ".join(j.id for j in config.judges)
+        )
     served = "TEXTUAL_DRIVER" in os.environ  # ikm-tui serve: a browser terminal, over pipes
     if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError("", "cli.needs_terminal")

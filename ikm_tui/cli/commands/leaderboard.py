@@ -7,8 +7,18 @@ from fractions import Fraction
 
 from ikm_tui.domain.leaderboard import leaderboard_rows
 
-JSON_FIELDS = ("rank", "entrant", "name", "business", "category", "total", "judges", "prize",
-               "amount", "status")
+JSON_FIELDS = (
+    "rank",
+    "entrant",
+    "name",
+    "business",
+    "category",
+    "total",
+    "judges",
+    "prize",
+    "amount",
+    "status",
+)
 
 
 def register(commands) -> None:
@@ -20,29 +30,38 @@ def register(commands) -> None:
 def run(args, ctx) -> int:
     rows = leaderboard_rows(ctx.store().ranking())
     if args.json:
-        print(json.dumps([{k: row[k] for k in JSON_FIELDS} | {"decision": row["decision"]}
-                          for row in rows], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [{k: row[k] for k in JSON_FIELDS} | {"decision": row["decision"]} for row in rows],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     print(render_table(rows, ctx.messages))
     return 0
 
 
 def render_table(rows: list[dict], messages) -> str:
-    headers = [messages(f"col.{c}") for c in ("rank", "entrant", "name", "business", "total",
-                                               "judges", "prize", "amount", "status")]
+    headers = [
+        messages(f"col.{c}")
+        for c in ("rank", "entrant", "name", "business", "total", "judges", "prize", "amount", "status")
+    ]
     table = [headers]
     for row in rows:
-        table.append([
-            "" if row["rank"] is None else str(row["rank"]),
-            row["entrant"],
-            row["name"],
-            row["business"],
-            messages.number(Fraction(row["total"])) if row["total"] else "–",
-            f"{row['judges']}/{row['expected_judges']}",
-            row["prize"] or "",
-            messages.rupiah(row["amount"]) if row["amount"] is not None else "",
-            messages(f"status.{row['status']}"),
-        ])
+        table.append(
+            [
+                "" if row["rank"] is None else str(row["rank"]),
+                row["entrant"],
+                row["name"],
+                row["business"],
+                messages.number(Fraction(row["total"])) if row["total"] else "–",
+                f"{row['judges']}/{row['expected_judges']}",
+                row["prize"] or "",
+                messages.rupiah(row["amount"]) if row["amount"] is not None else "",
+                messages(f"status.{row['status']}"),
+            ]
+        )
     widths = [max(len(r[i]) for r in table) for i in range(len(headers))]
     right = {0, 4, 5, 7}
     lines = []

@@ -21,10 +21,15 @@ def run_progress(args, ctx) -> int:
     matrix = store.progress.matrix()
     on_stage = store.stage.current()
     if args.json:
-        rows = [{"entrant": e,
-                 "judges": {j: {"status": matrix.status(j, e), "recheck": matrix.flagged(j, e)}
-                            for j in matrix.judges}}
-                for e in matrix.entrants]
+        rows = [
+            {
+                "entrant": e,
+                "judges": {
+                    j: {"status": matrix.status(j, e), "recheck": matrix.flagged(j, e)} for j in matrix.judges
+                },
+            }
+            for e in matrix.entrants
+        ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     print(ctx.messages("progress.legend"))
@@ -32,7 +37,8 @@ def run_progress(args, ctx) -> int:
     for entrant in matrix.entrants:
         cells = "".join(
             f"{GLYPHS[matrix.status(j, entrant)] + ('!' if matrix.flagged(j, entrant) else ''):>5}"
-            for j in matrix.judges)
+            for j in matrix.judges
+        )
         mark = "▶ " if entrant == on_stage else "  "
         print(f"{mark}{entrant:<6}{cells}  {config.entrant(entrant).business}")
     done = "  ".join(f"{j} {matrix.done(j)}/{len(matrix.entrants)}" for j in matrix.judges)

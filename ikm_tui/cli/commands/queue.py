@@ -58,8 +58,14 @@ def run(args, ctx) -> int:
         subject = args.entrant
     if subject:
         entry = rules.find(store.queue.lineup(), subject)
-        print(t("queue.cli.done", action=action, entrant=subject,
-                status=_status(t, entry, len(store.config.event.days))))
+        print(
+            t(
+                "queue.cli.done",
+                action=action,
+                entrant=subject,
+                status=_status(t, entry, len(store.config.event.days)),
+            )
+        )
     return 0
 
 
@@ -67,23 +73,44 @@ def render(store, t, only_day: int | None) -> str:
     config = store.config
     lineup = store.queue.lineup()
     last_day = len(config.event.days)
-    headers = [t("stage.col.order"), t("col.entrant"), t("col.name"), t("col.business"),
-               t("col.category"), t("col.status"), t("stage.col.overtime")]
+    headers = [
+        t("stage.col.order"),
+        t("col.entrant"),
+        t("col.name"),
+        t("col.business"),
+        t("col.category"),
+        t("col.status"),
+        t("stage.col.overtime"),
+    ]
     out = []
     state = store.stage.state()
     if state.entrant:
         reading = store.stage.reading(state)
-        out.append(t("queue.cli.on_stage", entrant=state.entrant,
-                     phase=t(f"stage.phase.{reading.phase}"), time=reading.text))
+        out.append(
+            t(
+                "queue.cli.on_stage",
+                entrant=state.entrant,
+                phase=t(f"stage.phase.{reading.phase}"),
+                time=reading.text,
+            )
+        )
     for day in range(1, last_day + 1):
         if only_day not in (None, day):
             continue
         rows = [headers]
         for order, entry in enumerate(rules.day_order(lineup, day), 1):
             who = config.entrant(entry.entrant)
-            rows.append([str(order), entry.entrant, who.name, who.business,
-                         config.category(who.category).name, _status(t, entry, last_day),
-                         overtime_text(entry.overtime_ms / 1000)])
+            rows.append(
+                [
+                    str(order),
+                    entry.entrant,
+                    who.name,
+                    who.business,
+                    config.category(who.category).name,
+                    _status(t, entry, last_day),
+                    overtime_text(entry.overtime_ms / 1000),
+                ]
+            )
         out.append(t("queue.cli.day", day=day, date=config.event.days[day - 1].isoformat()))
         out.append(_table(rows))
     return "\n".join(out)

@@ -23,8 +23,14 @@ def run_recheck(args, ctx) -> int:
     rechecks = ctx.store().recheck
     if args.list:
         for request in rechecks.pending():
-            print(ctx.messages("recheck.pending_line", judge=request.judge,
-                               entrant=request.entrant, by=request.requested_by))
+            print(
+                ctx.messages(
+                    "recheck.pending_line",
+                    judge=request.judge,
+                    entrant=request.entrant,
+                    by=request.requested_by,
+                )
+            )
         return 0
     if not (args.judge and args.entrant):
         raise InputError("recheck", "recheck.which")

@@ -27,8 +27,12 @@ def register(commands) -> None:
     undecide.set_defaults(run=run_undecide)
 
     finalise = commands.add_parser("finalise", help="lock the scores and freeze the result")
-    finalise.add_argument("--override", metavar="REASON", default=None,
-                          help="finalise although some score sheets are missing, because ...")
+    finalise.add_argument(
+        "--override",
+        metavar="REASON",
+        default=None,
+        help="finalise although some score sheets are missing, because ...",
+    )
     finalise.set_defaults(run=run_finalise)
 
     unlock = commands.add_parser("unlock", help="reopen finalised results (needs a reason)")
@@ -49,8 +53,7 @@ def _ids(text: str) -> list[str]:
 
 def run_decide(args, ctx) -> int:
     decision = ctx.store().results.decide(_ids(args.entrants), args.reason, args.by, actor=ACTOR)
-    print(ctx.messages("results.cli_decided", order=" > ".join(decision.entrants),
-                       by=decision.decided_by))
+    print(ctx.messages("results.cli_decided", order=" > ".join(decision.entrants), by=decision.decided_by))
     return 0
 
 
@@ -75,8 +78,7 @@ def run_unlock(args, ctx) -> int:
 def run_reveal(args, ctx) -> int:
     store = ctx.store()
     step = store.results.reveal(args.step, actor=ACTOR)
-    print(ctx.messages("results.cli_revealed", step=step,
-                       last=last_reveal_step(len(store.config.prizes))))
+    print(ctx.messages("results.cli_revealed", step=step, last=last_reveal_step(len(store.config.prizes))))
     return 0
 
 

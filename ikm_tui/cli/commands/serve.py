@@ -18,11 +18,19 @@ SPARE_SESSIONS = 2  # a judge reloading the page while the old console is still 
 
 def register(commands) -> None:
     parser = commands.add_parser("serve", help="serve the judge console to browsers (offline)")
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to listen on; 0.0.0.0 for judges' phones (default 127.0.0.1)")
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on; 0.0.0.0 for judges' phones (default 127.0.0.1)",
+    )
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free)")
-    parser.add_argument("--max-sessions", type=int, default=None, metavar="N",
-                        help=f"judge consoles open at once (default: judges + {SPARE_SESSIONS})")
+    parser.add_argument(
+        "--max-sessions",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"judge consoles open at once (default: judges + {SPARE_SESSIONS})",
+    )
     parser.add_argument("--no-qr", action="store_true", help="do not draw the QR code")
     parser.set_defaults(run=run)
 
@@ -33,8 +41,7 @@ def run(args, ctx) -> int:
     from ikm_tui.serve.server import JudgeServer, listen, serve
 
     config = ctx.config()
-    limit = args.max_sessions if args.max_sessions is not None else (
-        len(config.judges) + SPARE_SESSIONS)
+    limit = args.max_sessions if args.max_sessions is not None else (len(config.judges) + SPARE_SESSIONS)
     if limit < 1:
         raise InputError("--max-sessions", "serve.bad_limit", got=limit)
     if not config.judging.access_codes and not is_loopback(args.host):
@@ -45,18 +52,26 @@ def run(args, ctx) -> int:
     try:
         sock = listen(args.host, args.port)
     except OSError as exc:
-        raise InputError("--port", "serve.port_busy", host=args.host, port=args.port,
-                         detail=exc.strerror or exc) from None
+        raise InputError(
+            "--port", "serve.port_busy", host=args.host, port=args.port, detail=exc.strerror or exc
+        ) from None
     messages = ctx.messages
-    server = JudgeServer(judge_command(ctx), limit=limit, messages=messages,
-                         title=config.event.title)
+    server = JudgeServer(judge_command(ctx), limit=limit, messages=messages, title=config.event.title)
     _log_to_terminal()
 
     def ready(port: int) -> None:
-        print(banner(messages, title=config.event.title, host=args.host, port=port,
-                     limit=limit, qr=not args.no_qr,
-                     judges_without_code=without_code if config.judging.access_codes else []),
-              flush=True)
+        print(
+            banner(
+                messages,
+                title=config.event.title,
+                host=args.host,
+                port=port,
+                limit=limit,
+                qr=not args.no_qr,
+                judges_without_code=without_code if config.judging.access_codes else [],
+            ),
+            flush=True,
+        )
 
     asyncio.run(serve(server, sock, ready=ready))
     return 0
