@@ -1,8 +1,9 @@
 """Following the shared session database from any process, cheaply.
 
-``PRAGMA data_version`` changes whenever *another* connection commits; polling it every 100 ms
-costs almost nothing, so the board, the judges and the moderator see each other's changes well
-within 300 ms without reloading everything all the time. A process's own writes do not change
+``PRAGMA data_version`` changes whenever *another* connection commits. Followers ask it when
+the session file is written (:mod:`ikm_tui.store.wal_watch` wakes them within milliseconds and
+costs nothing while the hall is quiet), and once a second anyway as a safety net; where no file
+notification exists they fall back to asking every 100 ms. A process's own writes do not change
 its data_version, so screens call ``app.session_changed()`` after writing.
 
 Screens and widgets subscribe in ``on_mount``::
@@ -12,11 +13,22 @@ Screens and widgets subscribe in ``on_mount``::
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.signal import Signal
 
+from ikm_tui.store.wal_watch import WalWatch, open_wal_watch
+
 POLL_SECONDS = 0.1
+"""How often to ask when nothing tells us the file changed."""
+SAFETY_POLL_SECONDS = 1.0
+"""How often to ask anyway while file notifications wake us (a missed one costs a second)."""
+SETTLE_DELAYS = (0.003, 0.006, 0.012, 0.025, 0.05, 0.1)
+"""A write wakes us as it *starts*: the commit becomes visible after its fsync, so a wake that
+finds nothing new asks again after each of these pauses (seconds)."""
 
 
 @dataclass(frozen=True)
@@ -30,28 +42,61 @@ class SessionEvent:
 class SessionFollower:
     """Polls ``store.data_version()`` on the app's timer and publishes on ``signal``."""
 
-    def __init__(self, app, store, *, poll_seconds: float = POLL_SECONDS) -> None:
+    def __init__(self, app, store, *, poll_seconds: float | None = None) -> None:
         self.app = app
         self.store = store
         self.poll_seconds = poll_seconds
         self.signal: Signal[SessionEvent] = Signal(app, "session")
         self.version: int | None = None
         self.reachable = True
+        self._watch: WalWatch | None = None
+        self._wake_pending = False
 
     def start(self) -> None:
-        self.app.set_interval(self.poll_seconds, self.poll, name="session-follower")
+        loop = asyncio.get_running_loop()
+        context = contextvars.copy_context()  # the app's context: timers need to know their app
+        database = Path(self.store.path or self.store.config.event.database)
+        self._watch = open_wal_watch(database, lambda: self._wake_from_thread(loop, context))
+        interval = self.poll_seconds
+        if interval is None:
+            interval = POLL_SECONDS if self._watch is None else SAFETY_POLL_SECONDS
+        self.app.set_interval(interval, self.poll, name="session-follower")
+
+    def stop(self) -> None:
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
+
+    def _wake_from_thread(self, loop: asyncio.AbstractEventLoop, context: contextvars.Context) -> None:
+        """From the watch thread: one poll on the event loop, however many writes came in."""
+        if self._wake_pending:
+            return
+        self._wake_pending = True
+        try:
+            loop.call_soon_threadsafe(self._wake, context=context)
+        except RuntimeError:  # the app's loop has closed: nobody left to tell
+            self.stop()
+
+    def _wake(self, attempt: int = 0) -> None:
+        if attempt == 0:
+            self._wake_pending = False
+        if not self.poll() and attempt < len(SETTLE_DELAYS):
+            self.app.set_timer(SETTLE_DELAYS[attempt], lambda: self._wake(attempt + 1))
 
     def publish(self) -> None:
         self.signal.publish(SessionEvent(self.version))
 
-    def poll(self) -> None:
+    def poll(self) -> bool:
+        """Publishes if the session moved on (or became unreachable); True when it did."""
         try:
             version = self.store.data_version()
         except Exception as exc:  # noqa: BLE001 - any failure means "unreachable", shown calmly
             self.reachable = False
             self.signal.publish(SessionEvent(None, str(exc)))
-            return
+            return True
         if version != self.version or not self.reachable:
             self.reachable = True
             self.version = version
             self.publish()
+            return True
+        return False

@@ -26,12 +26,14 @@ class SessionApp(App):
         self.config = store.config
         self.t = Messages(self.config.event.language)
         self.title = self.config.event.title
-        kwargs = {} if poll_seconds is None else {"poll_seconds": poll_seconds}
-        self.follower = SessionFollower(self, store, **kwargs)
+        self.follower = SessionFollower(self, store, poll_seconds=poll_seconds)
         self.session_signal = self.follower.signal
 
     def on_mount(self) -> None:
         self.follower.start()
+
+    def on_unmount(self) -> None:
+        self.follower.stop()
 
     def session_changed(self) -> None:
         """Call after this process wrote: everyone refreshes now, not at the next poll."""
