@@ -21,7 +21,11 @@ from ikm_tui.store.database import StoreUnavailable
 EXIT_BAD_INPUT = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, with only the command module ``argv`` asks for (all of them for help).
+
+    Importing every command costs start-up time the moderator console should not pay.
+    """
     parser = argparse.ArgumentParser(
         prog="ikm-tui",
         description="Run a live pitch-judging session: stage, judges, results, exports.",
@@ -32,13 +36,32 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     from ikm_tui.cli import commands as package
 
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        importlib.import_module(f"{package.__name__}.{info.name}").register(commands)
+    word = _command_word(argv)
+    if word is None and argv is not None and not {"-h", "--help"} & set(argv):
+        return parser  # the moderator console: no command module needed
+    if word in package.COMMANDS:
+        modules = [package.COMMANDS[word]]
+    else:  # help, or an unknown word whose error lists every command
+        modules = sorted(info.name for info in pkgutil.iter_modules(package.__path__))
+    for name in modules:
+        importlib.import_module(f"{package.__name__}.{name}").register(commands)
     return parser
 
 
+def _command_word(argv: list[str] | None) -> str | None:
+    """The first word after the global options, without parsing anything else."""
+    words = iter(sys.argv[1:] if argv is None else argv)
+    for word in words:
+        if word in ("--config", "--db"):
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     ctx = Context(args.config, args.db)
     try:
         if args.command is None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -200,3 +202,29 @@ def test_audit_verify_reports_ok_and_exit_status(event, tmp_path):
     ikm("scores", "import", str(score_csv(tmp_path / "s.csv", HEADER, full_rows({"E01": "7"}))), config=event)
     result = ikm("audit", "verify", config=event)
     assert result.returncode == 0 and "audit log intact: 4 rows" in result.stdout
+
+
+def test_the_command_table_names_exactly_the_commands_each_module_registers():
+    """``ikm-tui X`` imports only X's module, found through ``COMMANDS``; it must not drift."""
+    import argparse
+    import importlib
+    import pkgutil
+
+    from ikm_tui.cli import commands as package
+
+    registered: dict[str, str] = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        parser = argparse.ArgumentParser()
+        sub = parser.add_subparsers()
+        importlib.import_module(f"{package.__name__}.{info.name}").register(sub)
+        registered |= {word: info.name for word in sub.choices}
+    assert registered == package.COMMANDS
+
+
+def test_the_console_start_imports_no_command_module():
+    code = (
+        "import sys; from ikm_tui.cli import build_parser; build_parser([]); "
+        "print(sorted(m for m in sys.modules if m.startswith('ikm_tui.cli.commands.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,1 +1,26 @@
-"""One module per command; each defines ``register(subparsers)`` and sets ``run=...``."""
+"""One module per command; each defines ``register(subparsers)`` and sets ``run=...``.
+
+``COMMANDS`` names the module behind every command word, so ``ikm-tui leaderboard`` imports one
+module and ``ikm-tui`` alone (the moderator console) imports none of them. A test checks that it
+lists exactly what the modules register: add a new command here too.
+"""
+
+COMMANDS: dict[str, str] = {
+    "access": "access",
+    "audit": "audit",
+    "board": "board",
+    "boundaries": "results",
+    "decide": "results",
+    "export": "export",
+    "finalise": "results",
+    "judge": "judge",
+    "leaderboard": "leaderboard",
+    "progress": "progress",
+    "queue": "queue",
+    "recheck": "recheck",
+    "reveal": "results",
+    "scores": "scores",
+    "serve": "serve",
+    "undecide": "results",
+    "unlock": "results",
+}
