@@ -26,7 +26,7 @@ POLL_SECONDS = 0.1
 """How often to ask when nothing tells us the file changed."""
 SAFETY_POLL_SECONDS = 1.0
 """How often to ask anyway while file notifications wake us (a missed one costs a second)."""
-SETTLE_DELAYS = (0.003, 0.006, 0.012, 0.025, 0.05, 0.1)
+SETTLE_DELAYS = (0.003, 0.006, 0.012, 0.025, 0.05, 0.1, 0.2, 0.4)
 """A write wakes us as it *starts*: the commit becomes visible after its fsync, so a wake that
 finds nothing new asks again after each of these pauses (seconds)."""
 
