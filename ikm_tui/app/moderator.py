@@ -7,21 +7,38 @@ Each area is a screen in its own package (``stage/``, ``progress/``, ``results/`
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.screen import Screen
 
-from ikm_tui.app.export_screen.screen import ExportScreen
 from ikm_tui.app.keys import translate_bindings
-from ikm_tui.app.progress.screen import ProgressScreen
-from ikm_tui.app.results.screen import ResultsScreen
 from ikm_tui.app.session_app import SessionApp
 from ikm_tui.app.stage.screen import StageScreen
+
+
+def _progress_screen() -> Screen:
+    """F2-F4 are imported on first use: the console's first frame needs only the stage."""
+    from ikm_tui.app.progress.screen import ProgressScreen
+
+    return ProgressScreen()
+
+
+def _results_screen() -> Screen:
+    from ikm_tui.app.results.screen import ResultsScreen
+
+    return ResultsScreen()
+
+
+def _export_screen() -> Screen:
+    from ikm_tui.app.export_screen.screen import ExportScreen
+
+    return ExportScreen()
 
 
 class ModeratorApp(SessionApp):
     MODES = {
         "stage": StageScreen,
-        "progress": ProgressScreen,
-        "results": ResultsScreen,
-        "export": ExportScreen,
+        "progress": _progress_screen,
+        "results": _results_screen,
+        "export": _export_screen,
     }
     DEFAULT_MODE = "stage"
     BINDINGS = [
