@@ -3,8 +3,8 @@
 MESSAGES = {
     # the moderator's terminal
     "serve.banner": (
-        "Konsol juri untuk peramban — {title}",
-        "Judge console for browsers — {title}",
+        "Lembar nilai juri untuk ponsel — {title}",
+        "Judges' score sheet for phones — {title}",
     ),
     "serve.type_address": (
         "Juri membuka alamat ini di peramban (Wi-Fi yang sama):",
@@ -18,41 +18,30 @@ MESSAGES = {
         "Juri memindai kode QR ini atau membuka alamatnya (Wi-Fi yang sama):",
         "Judges scan this QR code or open the address (same Wi-Fi):",
     ),
-    "serve.limit": (
-        "Paling banyak {limit} sesi juri sekaligus (ubah: --max-sessions).",
-        "At most {limit} judge sessions at once (change: --max-sessions).",
+    "serve.board": (
+        "Papan proyektor untuk TV atau laptop kedua: {board}",
+        "Projector board for a TV or a second laptop: {board}",
     ),
     "serve.codes_missing": (
         "Belum ada kode akses: {judges} — ikm-tui access issue --missing",
         "No access code yet: {judges} — ikm-tui access issue --missing",
     ),
     "serve.stop_hint": ("Tekan Ctrl+C untuk berhenti.", "Press Ctrl+C to stop."),
-    # log lines, one per judge connection
-    "serve.log.opened": (
-        "sesi juri #{session} dibuka dari {peer} ({open} dari {limit} aktif)",
-        "judge session #{session} opened from {peer} ({open} of {limit} open)",
-    ),
-    "serve.log.closed": (
-        "sesi juri #{session} dari {peer} ditutup setelah {duration} ({open} dari {limit} aktif)",
-        "judge session #{session} from {peer} closed after {duration} ({open} of {limit} open)",
-    ),
-    "serve.log.refused": (
-        "koneksi dari {peer} ditolak: sudah {limit} sesi juri aktif",
-        "refused a connection from {peer}: {limit} judge sessions already open",
+    # log lines
+    "serve.log.signed_in": ("juri {judge} masuk dari {peer}", "judge {judge} signed in from {peer}"),
+    "serve.log.wrong_code": (
+        "kode salah dari {peer} (tunggu {wait} detik)",
+        "wrong code from {peer} (wait {wait} s)",
     ),
     "serve.log.stopping": (
-        "berhenti: menutup {count} sesi juri (skor yang sudah dikirim tersimpan)",
-        "stopping: ending {count} judge sessions (submitted scores are saved)",
+        "berhenti (skor yang sudah dikirim tersimpan)",
+        "stopping (submitted scores are saved)",
     ),
     "serve.log.stopped": ("server berhenti", "server stopped"),
     # errors
     "serve.port_busy": (
         "tidak dapat membuka {host}:{port} ({detail}); pilih port lain dengan --port",
         "cannot listen on {host}:{port} ({detail}); choose another port with --port",
-    ),
-    "serve.bad_limit": (
-        "harus bilangan bulat 1 atau lebih, bukan {got}",
-        "must be a whole number of 1 or more, got {got}",
     ),
     "serve.open_without_codes": (
         "kode akses dimatikan ([judging] access_codes = false): siapa pun di jaringan dapat "
@@ -62,22 +51,28 @@ MESSAGES = {
     ),
     # the judges' web page
     "serve.page.title": ("Penilaian juri — {title}", "Judges' scoring — {title}"),
-    "serve.page.connecting": ("Menghubungkan…", "Connecting…"),
-    "serve.page.closed": ("Sambungan terputus.", "The connection closed."),
-    "serve.page.reconnect": ("Sambung lagi", "Reconnect"),
-    "serve.page.full": (
-        "Batas {limit} sesi juri tercapai. Coba lagi sebentar lagi.",
-        "The limit of {limit} judge sessions is reached. Try again in a moment.",
+    "serve.page.sign_in": ("Masuk", "Sign in"),
+    "serve.page.signed_out": (
+        "Sesi berakhir; masuk lagi dengan kode Anda.",
+        "Signed out; sign in again with your code.",
     ),
-    "serve.page.stopped": (
-        "Server penilaian berhenti. Skor yang sudah dikirim tersimpan.",
-        "The scoring server stopped. Submitted scores are saved.",
+    "serve.page.foreign": (
+        "permintaan ditolak: tidak berasal dari halaman ini",
+        "request refused: it did not come from this page",
     ),
-    "serve.page.digits": ("123", "123"),
-    "serve.page.letters": ("abc", "abc"),
-    "serve.page.keys": ("Tombol", "Keys"),
-    "serve.page.rotate": (
-        "Putar ponsel mendatar agar lembar nilai lebih lega.",
-        "Turn the phone sideways for a roomier score sheet.",
+    "serve.page.bad_request": ("permintaan tidak lengkap", "incomplete request"),
+    "serve.page.stage_moved": (
+        "{entrant} sekarang di panggung — ketuk untuk pindah",
+        "{entrant} is now on stage — tap to go there",
     ),
+    "serve.page.online": ("● tersambung", "● connected"),
+    "serve.page.offline": ("○ menyambung lagi…", "○ reconnecting…"),
+    "serve.page.not_sent": (
+        "TIDAK tersimpan: server tidak terjangkau.",
+        "NOT saved: the server cannot be reached.",
+    ),
+    "serve.page.draft_kept": ("Ketikan Anda tetap di ponsel ini.", "What you typed stays on this phone."),
+    "serve.page.note": ("Catatan untuk peserta (opsional)", "Note for the start-up (optional)"),
+    "serve.page.note_hint": ("saran singkat untuk usaha ini", "a short suggestion for this business"),
+    "serve.page.progress": ("{done} dari {total} dinilai", "{done} of {total} scored"),
 }

@@ -10,9 +10,7 @@ from ikm_tui.serve.addresses import is_loopback, urls
 from ikm_tui.serve.qr import terminal_qr
 
 
-def banner(
-    messages, *, title: str, host: str, port: int, limit: int, qr: bool, judges_without_code: list[str]
-) -> str:
+def banner(messages, *, title: str, host: str, port: int, qr: bool, judges_without_code: list[str]) -> str:
     """The addresses to type (and a QR code of the first one a phone can reach)."""
     t = messages
     addresses = urls(host, port)
@@ -26,7 +24,7 @@ def banner(
     lines += [f"    {url}" for url in addresses]
     if not reachable:
         lines.append(t("serve.local_only"))
-    lines.append(t("serve.limit", limit=limit))
+    lines.append(t("serve.board", board=addresses[0] + "board"))
     if judges_without_code:
         lines.append(t("serve.codes_missing", judges=", ".join(judges_without_code)))
     lines.append(t("serve.stop_hint"))

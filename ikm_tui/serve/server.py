@@ -1,216 +1,380 @@
-"""The web server judges' browsers talk to: one page, one WebSocket per judge console.
+"""The web server judges' phones and the projector's browser talk to: plain pages, a JSON API,
+and server push — all on this laptop, nothing fetched from anywhere else.
 
-Built from textual-serve's parts (its terminal client ``textual.js`` and its process protocol)
-rather than its ``Server``, because a venue needs what that server does not do: no request to
-the internet (our own page, a local font, a Content-Security-Policy that forbids other hosts),
-links that work whatever address the judge typed (its page writes absolute URLs for the bind
-address, useless when bound to ``0.0.0.0``), a cap on concurrent judge consoles, one log line
-per connection, and a stop that ends every judge console.
+* ``/`` — the judge's score sheet (sign-in, entrants with this judge's own status, one field
+  per criterion, save, recuse); ``/board`` — the projector board, read-only, no code needed.
+* Every write runs in a worker thread through the store (``BEGIN IMMEDIATE`` … durable
+  ``COMMIT``) and answers only after the commit: the page says "tersimpan" on that answer alone.
+* A page that never signs in costs nothing but its page load: the push channel is only for
+  signed-in pages (and boards), and sign-ins are stateless signed cookies.
+* Access codes are checked at every request: with codes off, only this laptop is served.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
+import hashlib
+import hmac
 import json
 import logging
+import secrets
 import signal
 import socket
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
-import jinja2
-import textual_serve
-from aiohttp import WSCloseCode, WSMsgType, web
-from textual_serve.download_manager import DownloadManager
+from aiohttp import WSCloseCode, web
 
-from ikm_tui.serve.judge_process import QUIT_GRACE_S, TERMINATE_GRACE_S, JudgeProcess
+from ikm_tui.domain.errors import InputError
+from ikm_tui.i18n import Messages
+from ikm_tui.serve import security, sheet_data
+from ikm_tui.serve.addresses import is_loopback
+from ikm_tui.serve.board_data import board_state
+from ikm_tui.serve.pages import render_board, render_judge
+from ikm_tui.serve.push import BOARD, Hub, Listener
+from ikm_tui.serve.sign_in import (
+    COOKIE,
+    SignIn,
+    cookie_value,
+    csrf_ok,
+    csrf_token,
+    end_of_day,
+    genuine,
+    read_cookie,
+)
+from ikm_tui.store.database import StoreUnavailable
 
 log = logging.getLogger("ikm_tui.serve")
 
 HERE = Path(__file__).resolve().parent
-TEXTUAL_STATIC = Path(textual_serve.__file__).resolve().parent / "static"
-TEXTUAL_STATIC_URL = "/static/textual/"
-IKM_STATIC_URL = "/static/ikm/"
-
-# Nothing but this server, whatever a script on the page might try. Styles must be inline-able:
-# the terminal client injects its own and xterm.js positions its layers with style attributes.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "font-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'none'; "
-    "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-)
-PAGE_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-}
 _STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
-HEARTBEAT_S = 15  # a phone that left the Wi-Fi frees its slot within about this long
-CLOSE_REASON_BYTES = 123  # the WebSocket protocol's limit
+HEARTBEAT_S = 15  # a phone that left the Wi-Fi is noticed within about this long
+PAGES_PER_JUDGE = 6  # open tabs/phones per judge; the oldest is closed beyond that
+MAX_BODY = 64 * 1024
+REASON_CHARS = 500
+WORKERS = 4
 
 
-@dataclass
-class Session:
-    """One browser tab with its judge console."""
+class WebServer:
+    """The judges' pages and the board for one session ``store``."""
 
-    number: int
-    peer: str
-    socket: web.WebSocketResponse
-    process: JudgeProcess
-    opened: float = field(default_factory=time.monotonic)
-    ended: asyncio.Event = field(default_factory=asyncio.Event)
-
-
-class JudgeServer:
-    """Serves the judge console ``argv`` to at most ``limit`` browsers at once."""
-
-    def __init__(self, argv: Sequence[str], *, limit: int, messages, title: str) -> None:
-        self.argv = list(argv)
-        self.limit = limit
+    def __init__(self, store, messages: Messages) -> None:
+        self.store = store
+        self.config = store.config
         self.t = messages
-        self.title = title
-        self.sessions: dict[int, Session] = {}
-        self.stopping = False
-        self._ending: set[asyncio.Future] = set()
-        self._numbers = itertools.count(1)
-        self._downloads = DownloadManager()  # required by the protocol; judges download nothing
-        self._page = self._render_page()
+        self.pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="ikm-serve")
+        self.secret = secrets.token_bytes(32)  # signs loopback sign-ins while codes are off
+        self.checking: set[str] = set()  # client addresses with a code being hashed right now
+        self.hub = Hub(self._judge_push, self._board_push, self._version)
+        self.judge_page = render_judge(self.config, messages)
+        self.board_page = render_board(self.config, messages)
+
+    # -- the application ------------------------------------------------------------------
 
     def application(self) -> web.Application:
-        app = web.Application()
+        app = web.Application(client_max_size=MAX_BODY, middlewares=[self._codes_guard])
+        app.on_response_prepare.append(security.add_headers)
         app.add_routes(
             [
-                web.get("/", self.page),
-                web.get("/ws", self.terminal),
-                web.static(TEXTUAL_STATIC_URL, TEXTUAL_STATIC),
-                web.static(IKM_STATIC_URL, HERE / "static"),
+                web.get("/", self.judge_html),
+                web.get("/board", self.board_html),
+                web.post("/api/sign-in", self.sign_in),
+                web.post("/api/sign-out", self.sign_out),
+                web.get("/api/me", self.me),
+                web.post("/api/check", self.check),
+                web.post("/api/save", self.save),
+                web.post("/api/recuse", self.recuse),
+                web.get("/api/board", self.board_json),
+                web.get("/ws", self.judge_socket),
+                web.get("/ws/board", self.board_socket),
+                web.static(security.STATIC_PREFIX, HERE / "static"),
             ]
         )
         return app
 
-    async def page(self, request: web.Request) -> web.Response:
-        return web.Response(text=self._page, content_type="text/html", headers=PAGE_HEADERS)
+    @property
+    def codes_on(self) -> bool:
+        return bool(self.config.judging.access_codes)
 
-    async def terminal(self, request: web.Request) -> web.WebSocketResponse:
-        """One judge console for as long as the browser stays connected."""
-        peer = request.remote or "?"
+    @web.middleware
+    async def _codes_guard(self, request: web.Request, handler):
+        """With access codes off, nobody but this laptop may act as a judge — checked each time."""
+        judges_part = not (request.path.startswith(("/board", "/api/board", "/ws/board", "/static/")))
+        if judges_part and not self.codes_on and not is_loopback(request.remote or ""):
+            return web.json_response({"error": self.t("serve.open_without_codes")}, status=403)
+        return await handler(request)
+
+    async def run(self, call: Callable[..., Any], *args: Any) -> Any:
+        """A store call in a worker thread: the event loop never waits on SQLite or scrypt."""
+        return await asyncio.get_running_loop().run_in_executor(self.pool, call, *args)
+
+    # -- pages ----------------------------------------------------------------------------
+
+    async def judge_html(self, request: web.Request) -> web.Response:
+        return web.Response(text=self.judge_page, content_type="text/html")
+
+    async def board_html(self, request: web.Request) -> web.Response:
+        return web.Response(text=self.board_page, content_type="text/html")
+
+    # -- signing in -------------------------------------------------------------------------
+
+    def _key(self, judge: str) -> bytes | None:
+        if not self.codes_on:
+            return hmac.new(self.secret, judge.encode(), hashlib.sha256).digest()
+        return self.store.access.session_key(judge)
+
+    def _signed(self, cookie: str | None) -> tuple[SignIn, bytes] | None:
+        """The judge a cookie speaks for, if it is genuine and their code is still the same."""
+        claimed = read_cookie(cookie)
+        if claimed is None or not self.config.has("judge", claimed[0].judge):
+            return None
+        key = self._key(claimed[0].judge)
+        if key is None or not genuine(claimed[0], claimed[1], key, time.time()):
+            return None
+        return claimed[0], key
+
+    async def sign_in(self, request: web.Request) -> web.Response:
+        if not security.same_origin(request, required=True):
+            return _refused(self.t("serve.page.foreign"), 403)
+        body = await _json(request)
+        judge = body.get("judge") or None
+        typed = body.get("code")
+        if judge is not None and not isinstance(judge, str):
+            judge = None
+        address = request.remote or "?"
+        if not self.codes_on:  # loopback only (the guard saw to that): choosing a judge is enough
+            if judge is None or not self.config.has("judge", judge):
+                return _refused(self.t("judge.choose_title"), 400)
+            await self.run(lambda: self.store.access.open(judge, actor=f"web:{address}"))
+            return self._signed_in(judge)
+        if not isinstance(typed, str) or not typed.strip():
+            return _refused(self.t("judge.code_wrong"), 400)
+        if address in self.checking:  # one code at a time per client: a flood costs one hash
+            return _refused(self.t("judge.code_wait", seconds=1), 429, wait=1)
+        self.checking.add(address)
+        try:
+            attempt = await self.run(lambda: self.store.access.verify(typed[:64], judge, address=address))
+        except StoreUnavailable as exc:
+            return _refused(exc.render(self.t), 503)
+        finally:
+            self.checking.discard(address)
+        if attempt.grant is not None:
+            log.info(self.t("serve.log.signed_in", judge=attempt.grant.judge, peer=address))
+            return self._signed_in(attempt.grant.judge)
+        wait = int(attempt.wait_s + 0.999)
+        if attempt.outcome == "no_code":
+            text = self.t("judge.code_none" if judge else "judge.code_none_any")
+        elif attempt.outcome == "unknown_judge":
+            text = self.t("judge.code_wrong")
+        elif wait > 0:
+            text = self.t("judge.code_wait", seconds=wait)
+        else:
+            text = self.t("judge.code_wrong")
+        log.warning(self.t("serve.log.wrong_code", peer=address, wait=wait))
+        return _refused(text, 429 if attempt.outcome == "wait" else 403, wait=wait)
+
+    def _signed_in(self, judge: str) -> web.Response:
+        key = self._key(judge)
+        assert key is not None  # just granted
+        expires = end_of_day()
+        value = cookie_value(SignIn(judge, expires), key)
+        response = web.json_response({"ok": True})
+        response.set_cookie(
+            COOKIE,
+            value,
+            max_age=max(60, expires - int(time.time())),
+            path="/",
+            httponly=True,
+            samesite="Strict",
+        )
+        return response
+
+    async def sign_out(self, request: web.Request) -> web.Response:
+        if not security.same_origin(request, required=True):
+            return _refused(self.t("serve.page.foreign"), 403)
+        response = web.json_response({"ok": True})
+        response.del_cookie(COOKIE, path="/")
+        return response
+
+    # -- the judge's sheet ------------------------------------------------------------------
+
+    async def _judge(self, request: web.Request, *, write: bool) -> tuple[SignIn, str] | web.Response:
+        """The signed-in judge of this request (and their cookie), or the refusal to send."""
+        cookie = request.cookies.get(COOKIE)
+        signed = await self.run(self._signed, cookie)
+        if signed is None:
+            return _refused(self.t("serve.page.signed_out"), 401)
+        sign_in, key = signed
+        if write and not (
+            security.same_origin(request, required=False)
+            and csrf_ok(cookie or "", key, request.headers.get("X-CSRF-Token"))
+        ):
+            return _refused(self.t("serve.page.foreign"), 403)
+        return sign_in, cookie or ""
+
+    def _state(self, judge: str, cookie: str) -> dict[str, Any] | None:
+        signed = self._signed(cookie)
+        if signed is None or signed[0].judge != judge:
+            return None
+        state = sheet_data.judge_part(self.store, judge, self.t)
+        state["csrf"] = csrf_token(cookie, signed[1])
+        return state
+
+    async def me(self, request: web.Request) -> web.Response:
+        who = await self._judge(request, write=False)
+        if isinstance(who, web.Response):
+            return who
+        state = await self.run(self._state, who[0].judge, who[1])
+        if state is None:
+            return _refused(self.t("serve.page.signed_out"), 401)
+        return web.json_response(state)
+
+    async def check(self, request: web.Request) -> web.Response:
+        who = await self._judge(request, write=False)
+        if isinstance(who, web.Response):
+            return who
+        body = await _json(request)
+        values = body.get("values")
+        return web.json_response(
+            sheet_data.check(self.config, values if isinstance(values, dict) else {}, self.t)
+        )
+
+    async def save(self, request: web.Request) -> web.Response:
+        who = await self._judge(request, write=True)
+        if isinstance(who, web.Response):
+            return who
+        judge = who[0].judge
+        body = await _json(request)
+        entrant, values = body.get("entrant"), body.get("values")
+        if (
+            not isinstance(entrant, str)
+            or not self.config.has("entrant", entrant)
+            or not isinstance(values, dict)
+        ):
+            return _refused(self.t("serve.page.bad_request"), 400)
+        scores, problems = sheet_data.parse_sheet(self.config, values, self.t)
+        if problems:
+            return web.json_response(
+                {"ok": False, "problems": problems, "message": self.t("judge.fix_first")}, status=422
+            )
+
+        def write():
+            return self.store.scores.submit(judge, entrant, scores, actor=f"judge:{judge}", source="web")
+
+        return await self._write(write, judge, entrant)
+
+    async def recuse(self, request: web.Request) -> web.Response:
+        who = await self._judge(request, write=True)
+        if isinstance(who, web.Response):
+            return who
+        judge = who[0].judge
+        body = await _json(request)
+        entrant, reason = body.get("entrant"), body.get("reason")
+        if not isinstance(entrant, str) or not self.config.has("entrant", entrant):
+            return _refused(self.t("serve.page.bad_request"), 400)
+        reason = reason.strip()[:REASON_CHARS] if isinstance(reason, str) else ""
+        if not reason:
+            return web.json_response(
+                {"ok": False, "message": self.t("judge.recuse_needs_reason")}, status=422
+            )
+        return await self._write(
+            lambda: self.store.scores.recuse(judge, entrant, reason, actor=f"judge:{judge}", source="web"),
+            judge,
+            entrant,
+        )
+
+    async def _write(self, write: Callable[[], Any], judge: str, entrant: str) -> web.Response:
+        """Run the store write; answer only once it is committed (or say why it is not)."""
+        try:
+            record = await self.run(write)
+        except StoreUnavailable as exc:
+            return _refused(self.t("judge.not_saved", detail=exc.render(self.t)), 503)
+        except InputError as exc:
+            return _refused(self.t("judge.not_saved", detail=exc.render(self.t)), 409)
+        self.hub.nudge()
+        t = self.t
+        if record.recused:
+            message = t("judge.saved_recusal", entrant=entrant, time=sheet_data.clock(record.saved_at))
+        else:
+            from ikm_tui.domain.scoring import judge_total
+
+            total = judge_total(record.as_sheet().scores, self.config.criteria)
+            message = t(
+                "judge.saved", entrant=entrant, time=sheet_data.clock(record.saved_at), total=t.number(total)
+            )
+        return web.json_response({"ok": True, "message": message, "revision": record.revision})
+
+    # -- push -------------------------------------------------------------------------------
+
+    async def judge_socket(self, request: web.Request) -> web.StreamResponse:
+        if not security.same_origin(request, required=True):
+            return _refused(self.t("serve.page.foreign"), 403)
+        who = await self._judge(request, write=False)
+        if isinstance(who, web.Response):
+            return who
+        judge = who[0].judge
         ws = web.WebSocketResponse(heartbeat=HEARTBEAT_S)
         await ws.prepare(request)
-        if self.stopping or len(self.sessions) >= self.limit:
-            log.warning(self.t("serve.log.refused", peer=peer, limit=self.limit))
-            await ws.close(
-                code=WSCloseCode.TRY_AGAIN_LATER, message=_reason(self.t("serve.page.full", limit=self.limit))
-            )
-            return ws
-        process = JudgeProcess(
-            self.argv,
-            write_bytes=ws.send_bytes,
-            write_str=ws.send_str,
-            close=ws.close,
-            download_manager=self._downloads,
-        )
-        session = Session(next(self._numbers), peer, ws, process)
-        self.sessions[session.number] = session
-        log.info(
-            self.t(
-                "serve.log.opened",
-                session=session.number,
-                peer=peer,
-                open=len(self.sessions),
-                limit=self.limit,
-            )
-        )
+        for listener in sorted((x for x in self.hub.listeners if x.audience == judge), key=lambda x: id(x))[
+            : max(0, self.hub.count(judge) + 1 - PAGES_PER_JUDGE)
+        ]:
+            await listener.socket.close(code=WSCloseCode.POLICY_VIOLATION)
+        return await self._listen(ws, Listener(ws, judge, who[1]))
+
+    async def board_socket(self, request: web.Request) -> web.StreamResponse:
+        if not security.same_origin(request, required=True):
+            return _refused(self.t("serve.page.foreign"), 403)
+        ws = web.WebSocketResponse(heartbeat=HEARTBEAT_S)
+        await ws.prepare(request)
+        return await self._listen(ws, Listener(ws, BOARD))
+
+    async def _listen(self, ws: web.WebSocketResponse, listener: Listener) -> web.WebSocketResponse:
+        await self.hub.add(listener)
         try:
-            await process.start(_size(request, "width", 80), _size(request, "height", 24))
-            await _relay(ws, process)
+            async for _message in ws:  # the page never sends anything that matters
+                pass
         finally:
-            # aiohttp cancels this handler when the browser goes away; ending the console
-            # must finish all the same, so it runs as its own task.
-            ending = asyncio.ensure_future(self._end(session))
-            self._ending.add(ending)
-            ending.add_done_callback(self._ending.discard)
-            await asyncio.shield(ending)
+            self.hub.remove(listener)
         return ws
 
-    async def _end(self, session: Session) -> None:
-        try:
-            await session.process.stop()
-        finally:
-            del self.sessions[session.number]
-            session.ended.set()
-            log.info(
-                self.t(
-                    "serve.log.closed",
-                    session=session.number,
-                    peer=session.peer,
-                    duration=_duration(time.monotonic() - session.opened),
-                    open=len(self.sessions),
-                    limit=self.limit,
-                )
-            )
+    async def board_json(self, request: web.Request) -> web.Response:
+        return web.json_response(await self._board_push())
+
+    async def _judge_push(self, judge: str, cookie: str) -> dict[str, Any] | None:
+        return await self.run(self._state, judge, cookie)
+
+    async def _board_push(self) -> dict[str, Any]:
+        state = await self.run(board_state, self.store, self.t)
+        state["now"] = time.time()
+        return state
+
+    async def _version(self) -> int:
+        return await self.run(self.store.data_version)
+
+    # -- life -------------------------------------------------------------------------------
 
     async def stop(self) -> None:
-        """Refuse new judges, close every browser, and wait until each console has ended."""
-        self.stopping = True
-        sessions = list(self.sessions.values())
-        log.info(self.t("serve.log.stopping", count=len(sessions)))
-        reason = _reason(self.t("serve.page.stopped"))
-
-        async def goodbye(session: Session) -> None:
-            with contextlib.suppress(Exception):  # a browser already gone needs no goodbye
-                await asyncio.wait_for(session.socket.close(code=WSCloseCode.GOING_AWAY, message=reason), 2)
-
-        await asyncio.gather(*(goodbye(s) for s in sessions))
-        deadline = QUIT_GRACE_S + TERMINATE_GRACE_S + 3
-        with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(asyncio.gather(*(s.ended.wait() for s in sessions)), deadline)
-
-    def _render_page(self) -> str:
-        environment = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
-        t = self.t
-        return environment.get_template("judge.html").render(
-            lang=t.language,
-            title=t("serve.page.title", title=self.title),
-            connecting=t("serve.page.connecting"),
-            closed=t("serve.page.closed"),
-            reconnect=t("serve.page.reconnect"),
-            digits=t("serve.page.digits"),
-            letters=t("serve.page.letters"),
-            keys=t("serve.page.keys"),
-            rotate=t("serve.page.rotate"),
-            textual_static=TEXTUAL_STATIC_URL,
-            ikm_static=IKM_STATIC_URL,
-        )
+        await self.hub.stop()
+        self.pool.shutdown(wait=True)
 
 
-async def _relay(ws: web.WebSocketResponse, process: JudgeProcess) -> None:
-    """Pass the browser's keys, taps and size to the judge console until either side ends."""
-    async for message in ws:
-        if message.type != WSMsgType.TEXT:
-            continue
-        try:
-            kind, *rest = json.loads(message.data)
-        except (ValueError, TypeError):
-            continue  # not from our page: ignore rather than end a judge's session
-        if kind == "stdin" and rest and isinstance(rest[0], str):
-            await process.send_bytes(rest[0].encode("utf-8"))
-        elif kind == "resize" and rest and isinstance(rest[0], dict):
-            width, height = rest[0].get("width"), rest[0].get("height")
-            if isinstance(width, int) and isinstance(height, int):
-                await process.set_terminal_size(width, height)
-        elif kind == "ping" and rest:
-            await ws.send_json(["pong", rest[0]])
-        elif kind == "blur":
-            await process.blur()
-        elif kind == "focus":
-            await process.focus()
+def _refused(message: str, status: int, **extra: Any) -> web.Response:
+    return web.json_response({"ok": False, "message": message, **extra}, status=status)
+
+
+async def _json(request: web.Request) -> dict[str, Any]:
+    """The request's JSON object, or {} for anything else (never an error page)."""
+    with contextlib.suppress(ValueError, UnicodeDecodeError, web.HTTPException):
+        body = json.loads(await request.text())
+        if isinstance(body, dict):
+            return body
+    return {}
 
 
 def listen(host: str, port: int) -> socket.socket:
@@ -222,43 +386,28 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 async def serve(
-    server: JudgeServer,
+    server: WebServer,
     sock: socket.socket,
     *,
     ready: Callable[[int], None],
     stop_signal: asyncio.Event | None = None,
+    signals: bool = True,
 ) -> None:
-    """Serve on ``sock`` until Ctrl+C / SIGTERM (or ``stop_signal``), then end every console."""
+    """Serve on ``sock`` until Ctrl+C / SIGTERM / SIGHUP (or ``stop_signal``)."""
     stop_signal = stop_signal or asyncio.Event()
     loop = asyncio.get_running_loop()
-    # SIGHUP: the moderator closed the terminal window; the judge consoles must end too.
-    for signum in _STOP_SIGNALS:
+    for signum in _STOP_SIGNALS if signals else ():
         with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows: Ctrl+C cancels us
             loop.add_signal_handler(signum, stop_signal.set)
     runner = web.AppRunner(server.application(), handle_signals=False, access_log=None)
     await runner.setup()
+    server.hub.start()
     try:
         await web.SockSite(runner, sock).start()
         ready(sock.getsockname()[1])
         await stop_signal.wait()
     finally:
+        log.info(server.t("serve.log.stopping"))
         await server.stop()
         await runner.cleanup()
         log.info(server.t("serve.log.stopped"))
-
-
-def _size(request: web.Request, name: str, default: int) -> int:
-    try:
-        return max(10, min(500, int(request.query.get(name, default))))
-    except ValueError:
-        return default
-
-
-def _duration(seconds: float) -> str:
-    minutes, seconds = divmod(int(seconds), 60)
-    return f"{minutes}m{seconds:02d}s"
-
-
-def _reason(text: str) -> str:
-    encoded = text.encode("utf-8")[:CLOSE_REASON_BYTES]
-    return encoded.decode("utf-8", errors="ignore")

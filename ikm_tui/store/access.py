@@ -3,14 +3,17 @@
 The moderator issues a code per judge (shown once, never stored or audited in clear);
 re-issuing replaces the hash, so the old code stops working at once — a judge console that
 logged in with it notices through :meth:`AccessCodes.still_valid`. Wrong tries are counted per
-target (a judge, or ``*`` when the code alone is typed) in the database, so the wait after
-repeated failures holds across processes and restarts.
+target in the database, so the wait after repeated failures holds across processes and
+restarts. A terminal console's target is the judge (or ``*`` when the code alone is typed); a
+browser's is the judge *and* its client address (``J1@10.0.0.7``), so wrong codes typed on one
+phone never delay a judge on another. The moderator can clear a brake (:meth:`clear_brakes`).
 
 The slow hash is computed outside any write transaction: other judges' saves never wait for it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass
 
@@ -35,6 +38,22 @@ CREATE TABLE access_throttle (
 """
 
 ANY_JUDGE = "*"
+SESSION_KEY_LABEL = b"ikm-tui web sign-in\0"
+
+
+def target_for(judge: str | None, address: str | None) -> str:
+    """The brake a try counts against: the judge (or any judge), and the client address if any."""
+    who = judge or ANY_JUDGE
+    return f"{who}@{address}" if address else who
+
+
+@dataclass(frozen=True)
+class Brake:
+    """Wrong codes counted against one target, and until when (wall clock) it must wait."""
+
+    target: str
+    failures: int
+    wait_until: float
 
 
 @dataclass(frozen=True)
@@ -112,11 +131,12 @@ class AccessCodes:
 
     # -- the judge's side -------------------------------------------------------------------
 
-    def verify(self, typed: str, judge: str | None = None) -> Attempt:
-        """Check a typed code (for ``judge``, or against every judge); counts wrong tries."""
+    def verify(self, typed: str, judge: str | None = None, *, address: str | None = None) -> Attempt:
+        """Check a typed code (for ``judge``, or against every judge); counts wrong tries
+        against that judge (and ``address``, the client's, when it comes from a browser)."""
         if judge is not None and not self.config.has("judge", judge):
             return Attempt("unknown_judge")
-        target = judge or ANY_JUDGE
+        target = target_for(judge, address)
         wait = self._wait(target)
         if wait > 0:
             return Attempt("wait", wait_s=wait)
@@ -142,6 +162,38 @@ class AccessCodes:
             audit.append(conn, actor, "access.open", judge, {"access_codes": False})
         return Grant(judge, None)
 
+    def session_key(self, judge: str) -> bytes | None:
+        """A secret that lives exactly as long as ``judge``'s current code (None: no code).
+
+        Browser sign-ins are signed with it, so re-issuing or revoking the code ends them all,
+        and they survive a server restart without a table of their own.
+        """
+        row = self.db.one("SELECT code_hash FROM judge_access WHERE judge = ?", (judge,))
+        return None if row is None else hashlib.sha256(SESSION_KEY_LABEL + row["code_hash"]).digest()
+
+    def brakes(self) -> list[Brake]:
+        """Every target with wrong codes counted, most recent wait first."""
+        rows = self.db.query(
+            "SELECT target, failures, wait_until FROM access_throttle ORDER BY wait_until DESC, target"
+        )
+        return [Brake(r["target"], r["failures"], r["wait_until"]) for r in rows]
+
+    def clear_brakes(self, which: str | None, *, actor: str) -> int:
+        """Forget wrong codes: of a judge (every address), of an address (every judge), of one
+        exact target, or all of them (``which=None``). Returns how many brakes were cleared."""
+        with self.db.write() as conn:
+            if which is None:
+                gone = conn.execute("DELETE FROM access_throttle").rowcount
+            else:
+                gone = conn.execute(
+                    "DELETE FROM access_throttle WHERE target = ? OR target LIKE ? ESCAPE '\\'"
+                    " OR target LIKE ? ESCAPE '\\'",
+                    (which, _like(which) + "@%", "%@" + _like(which)),
+                ).rowcount
+            if gone:
+                audit.append(conn, actor, "access.clear_brakes", which or "*", {"cleared": gone})
+        return gone
+
     def still_valid(self, grant: Grant) -> bool:
         """False once the code this grant came from was re-issued or revoked."""
         if grant.code_id is None:
@@ -166,7 +218,7 @@ class AccessCodes:
                 f"judge:{judge}",
                 "access.granted",
                 judge,
-                {"by": "code" if target == judge else "code_only"},
+                {"by": "code_only" if target.startswith(ANY_JUDGE) else "code"},
             )
         return Attempt("granted", Grant(judge, salt.hex()))
 
@@ -195,3 +247,7 @@ class AccessCodes:
                 judge=judge,
                 known=", ".join(j.id for j in self.config.judges),
             )
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -17,9 +17,7 @@ def venue_wifi(monkeypatch):
 
 
 def show(host: str, **kwargs) -> str:
-    options = (
-        dict(title="Test Event", host=host, port=8000, limit=5, qr=True, judges_without_code=[]) | kwargs
-    )
+    options = dict(title="Test Event", host=host, port=8000, qr=True, judges_without_code=[]) | kwargs
     return banner(Messages("en"), **options)
 
 
@@ -72,6 +70,7 @@ class TestBanner:
         assert "No access code yet: J2, J3" in text
         assert "ikm-tui access issue --missing" in text
 
-    def test_the_limit_and_how_to_stop(self):
-        text = show("127.0.0.1", limit=7)
-        assert "At most 7 judge sessions at once" in text and "Ctrl+C" in text
+    def test_the_board_address_and_how_to_stop(self):
+        text = show("127.0.0.1")
+        assert "Projector board for a TV or a second laptop: http://127.0.0.1:8000/board" in text
+        assert "Ctrl+C" in text

@@ -1,200 +1,239 @@
-"""The judges' web server with a stand-in console: page, offline assets, limit, logs, stop."""
+"""The judges' web server over real HTTP: sign-in, the brake, cookie/CSRF/Origin, saves, push."""
 
 from __future__ import annotations
 
 import asyncio
-import logging
-import os
+import datetime as dt
 import re
-import sys
-import time
-from pathlib import Path
+from decimal import Decimal
 
-from aiohttp import WSCloseCode, WSMsgType
-from aiohttp.test_utils import TestClient, TestServer
+import aiohttp
+import pytest
 
-from ikm_tui.i18n import Messages
-from ikm_tui.serve import judge_process
-from ikm_tui.serve.server import JudgeServer
-from tests.e2e.browser import ESCAPES
+from ikm_tui.domain.access_code import FREE_TRIES
+from tests.serve.site import Page, next_state, running
 
-HERE = Path(__file__).resolve().parent
-HELLO = [sys.executable, str(HERE / "hello_console.py")]
-STUBBORN = [sys.executable, str(HERE / "stubborn_console.py")]
 EXTERNAL = re.compile(r"(?:https?:|wss?:)?//[\w.-]+\.\w", re.IGNORECASE)
+SHEET = {"inovasi": "8,5", "produktivitas": "7", "pasar": "9.5"}
 
 
-def judge_server(argv=HELLO, limit: int = 3) -> JudgeServer:
-    return JudgeServer(argv, limit=limit, messages=Messages("en"), title="Test Event")
+@pytest.fixture
+def event(make_event):
+    return make_event(judges=3, entrants=6, language="en")
 
 
-async def screen_until(ws, wanted: str, timeout: float = 15.0) -> str:
-    """What the console drew, escapes removed, once it contains ``wanted``."""
-    seen = ""
-    deadline = time.monotonic() + timeout
-    while wanted not in seen:
-        message = await asyncio.wait_for(ws.receive(), max(0.1, deadline - time.monotonic()))
-        if message.type == WSMsgType.BINARY:
-            seen += ESCAPES.sub("", message.data.decode("utf-8", errors="replace"))
-        elif message.type in (WSMsgType.CLOSE, WSMsgType.CLOSED, WSMsgType.CLOSING):
-            raise AssertionError(f"closed before showing {wanted!r}: {seen[-500:]!r}")
-    return seen
+class TestPages:
+    async def test_every_response_carries_the_security_headers_and_no_server_name(self, event):
+        async with running(event) as site, Page(site) as page:
+            for path in ("/", "/board", "/static/judge.js", "/static/judge.css", "/api/me", "/nothing"):
+                _, _, answer = await page.get(path)
+                headers = answer.headers
+                assert "Server" not in headers, path
+                assert "default-src 'none'" in headers["Content-Security-Policy"], path
+                assert "frame-ancestors 'none'" in headers["Content-Security-Policy"], path
+                assert headers["X-Content-Type-Options"] == "nosniff", path
+                assert headers["Referrer-Policy"] == "no-referrer", path
+
+    async def test_the_sheet_is_light_and_asks_no_other_host(self, event):
+        async with running(event) as site, Page(site) as page:
+            parts = [await page.get(p) for p in ("/", "/static/judge.js", "/static/judge.css")]
+        assert all(status == 200 for status, _, _ in parts)
+        total = sum(len(body) for _, body, _ in parts)
+        assert total < 150_000
+        for _, body, _ in parts:
+            assert not EXTERNAL.search(body.decode()), EXTERNAL.search(body.decode())
+
+    async def test_the_page_holds_nothing_secret_before_sign_in(self, event):
+        async with running(event) as site, Page(site) as page:
+            site.moderator.scores.submit(
+                "J2", "E01", {"inovasi": Decimal(3), "produktivitas": Decimal(3), "pasar": Decimal(3)}
+            )
+            _, body, _ = await page.get("/")
+            status, _, _ = await page.get("/api/me")
+        assert status == 401
+        assert b"J2" not in body and b"Judge 2" not in body  # not even who the judges are
 
 
-async def close_of(ws, timeout: float = 15.0):
-    """Read until the server closes the socket; returns the close code and reason."""
-    while True:
-        message = await asyncio.wait_for(ws.receive(), timeout)
-        if message.type == WSMsgType.CLOSE:
-            return message.data, message.extra
-        if message.type in (WSMsgType.CLOSED, WSMsgType.CLOSING):
-            return ws.close_code, None
+class TestSignIn:
+    async def test_a_sign_in_is_an_httponly_strict_cookie_for_the_event_day(self, event):
+        async with running(event) as site, Page(site) as page:
+            status, _, answer = await page.post("/api/sign-in", {"code": site.codes["J1"]}, csrf=None)
+            cookie = answer.cookies["ikm_judge"]
+            me = await page.me()
+        assert status == 200 and me["judge"] == "J1"
+        assert cookie["httponly"] and cookie["samesite"] == "Strict" and cookie["path"] == "/"
+        midnight = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time(0))
+        assert 0 < int(cookie["max-age"]) <= (midnight - dt.datetime.now()).total_seconds() + 1
 
+    async def test_a_judge_sees_only_their_own_sheets(self, event):
+        async with running(event) as site, Page(site) as page:
+            site.moderator.scores.submit(
+                "J2", "E01", {"inovasi": Decimal(3), "produktivitas": Decimal(3), "pasar": Decimal(3)}
+            )
+            await page.sign_in(site.codes["J1"])
+            assert (await page.save("E02", SHEET))[0] == 200
+            me = await page.me()
+        assert set(me["sheets"]) == {"E02"}
+        assert me["sheets"]["E02"]["values"] == {"inovasi": "8.5", "produktivitas": "7", "pasar": "9.5"}
 
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
-
-
-class TestThePage:
-    async def test_it_names_no_other_host_and_forbids_any(self):
-        async with TestClient(TestServer(judge_server().application())) as client:
-            response = await client.get("/")
-            page = await response.text()
-            assert response.status == 200
-            assert "Test Event" in page
-            assert not EXTERNAL.search(page), EXTERNAL.search(page)
-            policy = response.headers["Content-Security-Policy"]
-            assert "default-src 'self'" in policy and "connect-src 'self'" in policy
-
-    async def test_every_asset_it_links_is_served_from_here(self):
-        async with TestClient(TestServer(judge_server().application())) as client:
-            page = await (await client.get("/")).text()
-            links = re.findall(r'(?:href|src)="([^"]+)"', page)
-            assert any(link.endswith(".ttf") for link in links)
-            for link in links:
-                if link.startswith("data:"):
-                    continue
-                assert link.startswith("/static/"), link
-                response = await client.get(link)
-                assert response.status == 200, link
-                if link.endswith(".css"):
-                    css = re.sub(r"/\*.*?\*/", "", await response.text(), flags=re.DOTALL)
-                    assert not EXTERNAL.search(css), (link, EXTERNAL.search(css))
-                    for url in re.findall(r'url\("?([^")]+)"?\)', css):
-                        base = link.rsplit("/", 1)[0]
-                        assert (await client.get(f"{base}/{url}")).status == 200, url
-
-    async def test_the_page_is_in_the_events_language(self):
-        server = JudgeServer(HELLO, limit=1, messages=Messages("id"), title="Acara")
-        async with TestClient(TestServer(server.application())) as client:
-            page = await (await client.get("/")).text()
-            assert '<html lang="id">' in page and "Menghubungkan" in page
-
-
-class TestSessions:
-    async def test_each_browser_gets_its_own_console_and_a_log_line(self, caplog):
-        caplog.set_level(logging.INFO, logger="ikm_tui.serve")
-        server = judge_server()
-        async with TestClient(TestServer(server.application())) as client:
-            first = await client.ws_connect("/ws?width=80&height=24")
-            second = await client.ws_connect("/ws?width=80&height=24")
-            await screen_until(first, "hello from the console")
-            await screen_until(second, "hello from the console")
-            pids = {s.process.pid for s in server.sessions.values()}
-            assert len(pids) == 2
-            await first.send_json(["stdin", "42\r"])
-            await screen_until(first, "you typed 42")
-            await first.close()
-            await asyncio.wait_for(_until(lambda: len(server.sessions) == 1), 10)
-            await second.close()
-            await asyncio.wait_for(_until(lambda: not server.sessions), 10)
-        assert not any(alive(pid) for pid in pids)
-        lines = [r.getMessage() for r in caplog.records]
-        assert sum("opened from 127.0.0.1" in line for line in lines) == 2
-        assert any(
-            re.search(r"judge session #1 from 127\.0\.0\.1 closed after \d+m\d\ds", line) for line in lines
-        )
-
-    async def test_past_the_limit_a_browser_is_told_to_try_again(self, caplog):
-        caplog.set_level(logging.INFO, logger="ikm_tui.serve")
-        server = judge_server(limit=1)
-        async with TestClient(TestServer(server.application())) as client:
-            first = await client.ws_connect("/ws")
-            await screen_until(first, "hello from the console")
-            refused = await client.ws_connect("/ws")
-            code, reason = await close_of(refused)
-            assert code == WSCloseCode.TRY_AGAIN_LATER
-            assert "limit of 1 judge sessions" in reason
-            assert len(server.sessions) == 1
-            await first.close()
-            await asyncio.wait_for(_until(lambda: not server.sessions), 10)
-            again = await client.ws_connect("/ws")  # the slot is free again
-            await screen_until(again, "hello from the console")
-            await again.close()
-            await asyncio.wait_for(_until(lambda: not server.sessions), 10)
-        assert any("refused a connection from 127.0.0.1" in r.getMessage() for r in caplog.records)
-
-    async def test_stopping_ends_every_console_and_says_why(self):
-        server = judge_server()
-        async with TestClient(TestServer(server.application())) as client:
-            sockets = [await client.ws_connect("/ws") for _ in range(2)]
-            for ws in sockets:
-                await screen_until(ws, "hello from the console")
-            pids = [s.process.pid for s in server.sessions.values()]
-            await server.stop()
-            for ws in sockets:
-                code, reason = await close_of(ws)
-                assert code == WSCloseCode.GOING_AWAY
-                assert "stopped" in reason and "saved" in reason
-            assert not server.sessions
-            assert not any(alive(pid) for pid in pids)
-            late = await client.ws_connect("/ws")  # no new console once stopping
-            code, _ = await close_of(late)
-            assert code == WSCloseCode.TRY_AGAIN_LATER
-
-    async def test_a_console_that_will_not_quit_is_killed(self, monkeypatch):
-        monkeypatch.setattr(judge_process, "QUIT_GRACE_S", 0.3)
-        monkeypatch.setattr(judge_process, "TERMINATE_GRACE_S", 0.3)
-        server = judge_server(STUBBORN)
-        async with TestClient(TestServer(server.application())) as client:
-            ws = await client.ws_connect("/ws")
-            await asyncio.wait_for(_until(lambda: server.sessions), 10)
-            (session,) = server.sessions.values()
-            await asyncio.wait_for(_until(lambda: session.process.pid is not None), 10)
-            pid = session.process.pid
-            started = time.monotonic()
-            await server.stop()
-            assert time.monotonic() - started < 5
-            assert not alive(pid)
+    async def test_reissuing_the_code_ends_the_sign_in_and_its_push_channel(self, event):
+        async with running(event) as site, Page(site) as page:
+            await page.sign_in(site.codes["J1"])
+            ws = await page.session.ws_connect(site.url + "ws", origin=site.origin)
+            await next_state(ws, lambda m: m["type"] == "state")
+            site.moderator.access.issue("J1", actor="moderator")
+            assert (await next_state(ws, lambda m: m["type"] != "state"))["type"] == "signed_out"
+            status, _, _ = await page.get("/api/me")
+            saved = await page.save("E01", SHEET)
+            stored = site.store.scores.sheet("J1", "E01")
             await ws.close()
+        assert status == 401 and saved[0] == 401 and stored is None
 
-    async def test_a_console_that_ends_closes_the_page(self):
-        quits = [sys.executable, "-c", "print('__GANGLION__', flush=True)"]
-        server = judge_server(quits)
-        async with TestClient(TestServer(server.application())) as client:
-            ws = await client.ws_connect("/ws")
-            await close_of(ws)
-            await asyncio.wait_for(_until(lambda: not server.sessions), 10)
+    async def test_a_cookie_made_up_or_for_another_judge_is_refused(self, event):
+        async with running(event) as site, Page(site) as page:
+            await page.sign_in(site.codes["J1"])
+            real = next(c.value for c in page.session.cookie_jar if c.key == "ikm_judge")
+            statuses = []
+            async with aiohttp.ClientSession() as other:
+                for cookie in (
+                    real,
+                    real.replace("J1.", "J2.", 1),
+                    real[:-1] + ("1" if real[-1] != "1" else "2"),
+                    "J1.99999999999.00",
+                ):
+                    async with other.get(
+                        site.url + "api/me", headers={"Cookie": f"ikm_judge={cookie}"}
+                    ) as answer:
+                        statuses.append(answer.status)
+        assert statuses == [200, 401, 401, 401]
 
-    async def test_garbage_from_a_browser_is_ignored(self):
-        server = judge_server()
-        async with TestClient(TestServer(server.application())) as client:
-            ws = await client.ws_connect("/ws")
-            await screen_until(ws, "hello from the console")
-            for junk in ("not json", "[]", '["resize", "big"]', '{"a": 1}', '["stdin", 5]'):
-                await ws.send_str(junk)
-            await ws.send_json(["ping", "1"])
-            while (message := await asyncio.wait_for(ws.receive(), 10)).type != WSMsgType.TEXT:
-                pass
-            assert message.json() == ["pong", "1"]
+
+class TestBrake:
+    async def test_a_flood_of_wrong_codes_from_one_phone_never_delays_another_judge(self, event):
+        async with (
+            running(event) as site,
+            Page(site, "127.0.0.2") as stranger,
+            Page(site, "127.0.0.3") as judge,
+        ):
+
+            async def flood():
+                answers = []
+                for _ in range(3):
+                    answers += await asyncio.gather(*(stranger.sign_in("ZZZ-ZZZ") for _ in range(6)))
+                return answers
+
+            flooding = asyncio.ensure_future(flood())
+            await asyncio.sleep(0)
+            status, _ = await judge.sign_in(site.codes["J1"])
+            answers = await flooding
+            brakes = {b.target for b in site.store.access.brakes()}
+        assert status == 200
+        assert all(s in (403, 429) for s, _ in answers)
+        assert sum(1 for s, _ in answers if s == 403) <= FREE_TRIES + 1  # the rest never reached a hash
+        assert brakes == {"*@127.0.0.2"}  # nothing counted against the judge's own phone
+
+    async def test_the_brake_is_per_judge_and_per_address_and_the_moderator_can_clear_it(self, event):
+        async with running(event) as site, Page(site, "127.0.0.2") as phone:
+            for _ in range(FREE_TRIES):
+                await phone.sign_in("ZZZ-ZZZ", "J2")
+            status, data = await phone.sign_in(site.codes["J2"], "J2")
+            assert status == 429 and "wait" in data["message"]
+            brakes = {b.target: b.failures for b in site.store.access.brakes()}
+            assert brakes == {"J2@127.0.0.2": FREE_TRIES}
+            assert site.moderator.access.clear_brakes("127.0.0.2", actor="moderator") == 1
+            status, _ = await phone.sign_in(site.codes["J2"], "J2")
+        assert status == 200
+
+
+class TestWrites:
+    async def test_a_save_needs_the_pages_csrf_token(self, event):
+        async with running(event) as site, Page(site) as page:
+            await page.sign_in(site.codes["J1"])
+            missing = await page.save("E01", SHEET, csrf=None)
+            wrong = await page.save("E01", SHEET, csrf="0" * 40)
+            assert site.store.scores.sheet("J1", "E01") is None
+            ok = await page.save("E01", SHEET)
+            stored = site.store.scores.sheet("J1", "E01")  # committed before the answer came
+        assert (missing[0], wrong[0], ok[0]) == (403, 403, 200)
+        assert ok[1]["message"].startswith("✓ saved E01 at ")
+        assert stored is not None and stored.scores["inovasi"] == Decimal("8.5")
+
+    async def test_a_write_from_another_site_is_refused(self, event):
+        async with running(event) as site, Page(site) as page:
+            await page.sign_in(site.codes["J1"])
+            status, _, _ = await page.save("E01", SHEET, origin="http://evil.example")
+            signin, _, _ = await page.post(
+                "/api/sign-in", {"code": site.codes["J2"]}, origin="http://evil.example", csrf=None
+            )
+            stored = site.store.scores.sheet("J1", "E01")
+        assert status == 403 and signin == 403 and stored is None
+
+    async def test_checks_use_the_terminals_rules_and_words(self, event):
+        async with running(event) as site, Page(site) as page:
+            await page.sign_in(site.codes["J1"])
+            status, data, _ = await page.post(
+                "/api/check", {"values": {"inovasi": "11", "produktivitas": "7,3", "pasar": "x"}}
+            )
+            partial = (await page.post("/api/check", {"values": {"inovasi": "10"}}))[1]
+        assert status == 200
+        assert data["problems"] == {
+            "inovasi": "✗ inovasi: 11 is outside the scale 1–10",
+            "produktivitas": "✗ produktivitas: 7,3 is not a multiple of 0.5 from 1",
+            "pasar": "✗ pasar: 'x' is not a number",
+        }
+        assert partial == {"problems": {}, "total": "Total: 40.00 / 100 · 2 criteria to go"}
+
+    async def test_a_sheet_with_a_mistake_is_not_saved(self, event):
+        async with running(event) as site, Page(site) as page:
+            await page.sign_in(site.codes["J1"])
+            status, data, _ = await page.save("E01", {"inovasi": "8", "produktivitas": "", "pasar": "10.5"})
+            assert site.store.scores.sheet("J1", "E01") is None
+        assert status == 422
+        assert data["problems"] == {
+            "produktivitas": "✗ produktivitas: no score",
+            "pasar": "✗ pasar: 10.5 is outside the scale 1–10",
+        }
+
+    async def test_a_recusal_needs_a_reason(self, event):
+        async with running(event) as site, Page(site) as page:
+            await page.sign_in(site.codes["J1"])
+            empty = await page.post("/api/recuse", {"entrant": "E02", "reason": "  "})
+            ok = await page.post("/api/recuse", {"entrant": "E02", "reason": "my cousin"})
+            record = site.store.scores.sheet("J1", "E02")
+        assert empty[0] == 422 and ok[0] == 200
+        assert record.recused and record.reason == "my cousin"
+
+    async def test_after_finalising_the_sheet_is_read_only(self, event):
+        async with running(event) as site, Page(site) as page:
+            await page.sign_in(site.codes["J1"])
+            for judge in ("J1", "J2", "J3"):
+                for rank, entrant in enumerate(("E01", "E02", "E03", "E04", "E05", "E06")):
+                    site.moderator.scores.submit(judge, entrant, {k: Decimal(rank + 1) for k in SHEET})
+            site.moderator.results.finalise(actor="moderator")
+            me = await page.me()
+            status, data, _ = await page.save("E01", SHEET)
+        assert me["locked"] is True
+        assert status == 409 and "results are finalised" in data["message"]
+
+
+class TestPush:
+    async def test_the_stage_is_followed_live(self, event):
+        async with running(event) as site, Page(site) as page:
+            await page.sign_in(site.codes["J1"])
+            ws = await page.session.ws_connect(site.url + "ws", origin=site.origin)
+            first = await next_state(ws, lambda m: m["type"] == "state")
+            site.moderator.stage.call("E04", actor="moderator")
+            moved = await next_state(ws, lambda m: m.get("on_stage") == "E04")
             await ws.close()
-            await asyncio.wait_for(_until(lambda: not server.sessions), 10)
+        assert first["on_stage"] is None and moved["judge"] == "J1"
 
-
-async def _until(condition) -> None:
-    while not condition():
-        await asyncio.sleep(0.02)
+    async def test_the_push_channel_checks_the_origin_and_the_sign_in(self, event):
+        async with running(event) as site, Page(site) as page:
+            with pytest.raises(aiohttp.WSServerHandshakeError) as anonymous:
+                await page.session.ws_connect(site.url + "ws", origin=site.origin)
+            await page.sign_in(site.codes["J1"])
+            with pytest.raises(aiohttp.WSServerHandshakeError) as foreign:
+                await page.session.ws_connect(site.url + "ws", origin="http://evil.example")
+            with pytest.raises(aiohttp.WSServerHandshakeError) as board:
+                await page.session.ws_connect(site.url + "ws/board", origin="http://evil.example")
+        assert (anonymous.value.status, foreign.value.status, board.value.status) == (401, 403, 403)

@@ -13,12 +13,9 @@ from textual.containers import Center, Container, Vertical
 from textual.widgets import ContentSwitcher, Static
 
 from ikm_tui.app.board.reveal_view import REVEAL, RevealView
+from ikm_tui.app.board.view_choice import IDLE, STAGE, UNREACHABLE, choose_view
 from ikm_tui.app.stage.countdown import Countdown
 from ikm_tui.app.stage.snapshot import StageSnapshot
-
-IDLE = "board-idle"
-STAGE = "board-stage"
-UNREACHABLE = "board-unreachable"
 
 
 class Board(Container):
@@ -75,15 +72,8 @@ class Board(Container):
         self.show()
 
     def choose_view(self) -> str:
-        """The one decision of which view the audience sees."""
-        if self.error is not None or self.snapshot is None:
-            return UNREACHABLE
-        if self.reveal is not None and self.reveal.step > 0:
-            return REVEAL
-        state = self.snapshot.state
-        if state.entrant is None or state.calm:
-            return IDLE
-        return STAGE
+        """The one decision of which view the audience sees (shared with the ``/board`` page)."""
+        return choose_view(self.error, self.snapshot, self.reveal)
 
     def show(self) -> None:
         view = self.choose_view()

@@ -15,10 +15,9 @@ from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.widgets import Digits, Static
 
+from ikm_tui.app.board.view_choice import REVEAL as REVEAL
 from ikm_tui.domain.numbers import rupiah
 from ikm_tui.domain.snapshot import Snapshot, revealed_tiers
-
-REVEAL = "board-reveal"
 
 
 class RevealView(Vertical):

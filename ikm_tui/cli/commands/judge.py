@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 from ikm_tui.domain.errors import InputError
@@ -20,8 +19,7 @@ def run_judge(args, ctx) -> int:
         raise InputError(
             "--judge", "access.unknown_judge", judge=args.judge, known=", ".join(j.id for j in config.judges)
         )
-    served = "TEXTUAL_DRIVER" in os.environ  # ikm-tui serve: a browser terminal, over pipes
-    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError("", "cli.needs_terminal")
     from ikm_tui.app.judge.app import JudgeApp
 
