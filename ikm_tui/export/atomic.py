@@ -1,20 +1,29 @@
-"""Write a file so that a crash leaves either the old file or the whole new one, never half."""
+"""Write a file so that a crash leaves either the old file or the whole new one, never half.
+
+The temporary file beside the target is created with the usual permissions (``0666`` less the
+umask, like any file the user saves — not ``mkstemp``'s ``0600``) and carries an ``ikm-`` mark,
+so one left behind by a killed export (``kill -9``; Ctrl-C and SIGTERM clean up themselves) is
+swept by the next export into that folder once it is clearly stale.
+"""
 
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import time
 from collections.abc import Callable
 from pathlib import Path
+
+TEMP_MARK = ".ikm-"
+STALE_AFTER_S = 3600  # no export takes an hour: an older temp file is a killed export's
 
 
 def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(tmp)`` on a temporary file beside ``path``, fsync it, then rename over ``path``."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    _sweep_stale(path.parent)
+    tmp = _create_temp(path)
     try:
         write(tmp)
         with open(tmp, "rb+") as handle:
@@ -36,3 +45,28 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
 
 def write_bytes_atomically(path: Path, data: bytes) -> Path:
     return write_atomically(path, lambda tmp: tmp.write_bytes(data))
+
+
+def _create_temp(path: Path) -> Path:
+    while True:
+        tmp = path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(4)}.tmp")
+        try:
+            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+            return tmp
+        except FileExistsError:
+            continue
+
+
+def _sweep_stale(folder: Path) -> None:
+    cutoff = time.time() - STALE_AFTER_S
+    try:
+        for entry in os.scandir(folder):
+            name = entry.name
+            if name.startswith(".") and TEMP_MARK in name and name.endswith(".tmp"):
+                try:
+                    if entry.stat().st_mtime < cutoff:
+                        os.unlink(entry.path)
+                except OSError:
+                    pass
+    except OSError:
+        pass  # a folder we cannot list: the write itself will say why

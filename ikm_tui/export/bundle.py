@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.leaderboard import judge_scores, leaderboard_rows, results_digest
 from ikm_tui.domain.ranking import Decision, Ranking
-from ikm_tui.store.audit import AuditEntry
+from ikm_tui.store.audit import GENESIS, AuditEntry, Head
 from ikm_tui.store.results import Finalisation
 
 
@@ -27,30 +27,38 @@ class ResultsBundle:
     finalisations: tuple[Finalisation, ...] = ()  # each finalising and its unlock, in order
     recusals: dict[tuple[str, str], str] = field(default_factory=dict)  # (judge, entrant) -> reason
     overtime: dict[str, int] = field(default_factory=dict)  # entrant -> seconds over on stage
+    # The audit chain's newest row when this was read: printed beside the digest, so a signed
+    # copy anchors the log (``ikm-tui audit verify --head HASH``).
+    head: Head = Head(0, GENESIS)
 
 
 def gather(store) -> ResultsBundle:
+    """One consistent read (a single read transaction): the head printed is the log's state of
+    exactly the data exported. A frozen result that fails its digest check raises
+    :class:`~ikm_tui.store.results.TamperedResult`: no export presents it."""
     config = store.config
-    ranking = store.ranking()
-    records = store.scores.all()
-    frozen = store.results.frozen()
-    if frozen is not None:  # locked: exactly what was finalised, with its recorded digest
-        rows, scores, digest = frozen.snapshot.rows, frozen.snapshot.scores, frozen.digest
-    else:
-        rows = leaderboard_rows(ranking)
-        scores = judge_scores(config, [r.as_sheet() for r in records])
-        digest = results_digest(rows, scores)
-    return ResultsBundle(
-        config=config,
-        ranking=ranking,
-        rows=rows,
-        scores=scores,
-        audit=store.audit.entries(),
-        provisional=frozen is None,
-        digest=digest,
-        generated_at=dt.datetime.now().astimezone(),
-        decisions=tuple(store.results.decisions()),
-        finalisations=tuple(store.results.finalisations()),
-        recusals={(r.judge, r.entrant): r.reason for r in records if r.recused},
-        overtime={e: ms // 1000 for e, ms in store.queue.overtime_ms().items()},
-    )
+    with store.db.reading():
+        frozen = store.results.frozen()
+        ranking = store.ranking()
+        records = store.scores.all()
+        if frozen is not None:  # locked: exactly what was finalised, with its recorded digest
+            rows, scores, digest = frozen.snapshot.rows, frozen.snapshot.scores, frozen.digest
+        else:
+            rows = leaderboard_rows(ranking)
+            scores = judge_scores(config, [r.as_sheet() for r in records])
+            digest = results_digest(rows, scores)
+        return ResultsBundle(
+            config=config,
+            ranking=ranking,
+            rows=rows,
+            scores=scores,
+            audit=store.audit.entries(),
+            provisional=frozen is None,
+            digest=digest,
+            generated_at=dt.datetime.now().astimezone(),
+            decisions=tuple(store.results.decisions()),
+            finalisations=tuple(store.results.finalisations()),
+            recusals={(r.judge, r.entrant): r.reason for r in records if r.recused},
+            overtime={e: ms // 1000 for e, ms in store.queue.overtime_ms().items()},
+            head=store.audit.head(),
+        )

@@ -36,14 +36,13 @@ def safe_cell(value: object) -> object:
 def leaderboard_csv(bundle: ResultsBundle) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["digest", bundle.digest, "audit_head", f"{bundle.head.seq} {bundle.head.hash}"])
     if bundle.provisional:
         writer.writerow([safe_cell(Messages(bundle.config.event.language)("export.provisional"))])
     writer.writerow(COLUMNS)
     for row in bundle.rows:
         row = row | {"overtime_seconds": bundle.overtime.get(row["entrant"], 0)}
         writer.writerow([safe_cell(row[c]) for c in COLUMNS])
-    writer.writerow([])
-    writer.writerow(["digest", bundle.digest])
     return buffer.getvalue()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from pathlib import Path
 
@@ -46,18 +47,28 @@ def default_name(bundle: ResultsBundle, fmt: str) -> str:
     return f"{slug}-{stamp}{marker}.{fmt}"
 
 
-def target_path(bundle: ResultsBundle, fmt: str, path: Path | None = None) -> Path:
-    """``path`` may be a file, an existing folder (default name inside), or None (this folder)."""
-    target = Path(path) if path else Path.cwd()
-    return target / default_name(bundle, fmt) if target.is_dir() else target
+def target_path(bundle: ResultsBundle, fmt: str, path: Path | str | None = None) -> Path:
+    """``path`` may be a file, a folder (default name inside), or None (this folder).
+
+    A folder is one that exists, one written with a trailing ``/``, or a name without an
+    extension (``-o results``): it is created, so each format lands beside the others instead
+    of overwriting one file named like the folder.
+    """
+    if not path:
+        return Path.cwd() / default_name(bundle, fmt)
+    text = str(path)
+    target = Path(path)
+    if target.is_dir() or text.endswith(("/", os.sep)) or not target.suffix:
+        return target / default_name(bundle, fmt)
+    return target
 
 
-def export(bundle: ResultsBundle, fmt: str, path: Path | None = None) -> Path:
+def export(bundle: ResultsBundle, fmt: str, path: Path | str | None = None) -> Path:
     """Write one format atomically; returns where it went."""
     return WRITERS[fmt](bundle, target_path(bundle, fmt, path))
 
 
-def export_checked(bundle: ResultsBundle, fmt: str, path: Path | None = None) -> Path:
+def export_checked(bundle: ResultsBundle, fmt: str, path: Path | str | None = None) -> Path:
     """:func:`export`, with a place that cannot be written reported as bad input naming the file
     (exit 2 in the CLI), never a traceback. An older file of that name is left intact."""
     target = target_path(bundle, fmt, path)

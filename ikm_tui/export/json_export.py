@@ -28,6 +28,7 @@ def results_json(bundle: ResultsBundle) -> dict:
         },
         "provisional": bundle.provisional,
         "digest": bundle.digest,
+        "audit_head": {"seq": bundle.head.seq, "hash": bundle.head.hash},
         "generated_at": bundle.generated_at.isoformat(timespec="seconds"),
         "leaderboard": [
             {

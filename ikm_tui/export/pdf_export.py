@@ -102,7 +102,7 @@ class Minutes(FPDF):
         t = self.t
         if self.bundle.provisional:
             self._watermark()
-        self.set_y(-16)
+        self.set_y(-18)
         self.set_draw_color(*RULE_GREY)
         self.line(MARGIN, self.get_y(), self.w - MARGIN, self.get_y())
         self.set_font(FONT, "", 6.5)
@@ -110,6 +110,8 @@ class Minutes(FPDF):
         self.cell(0, 4, t("export.pdf.digest", digest=self.bundle.digest))
         self.set_x(MARGIN)
         self.cell(0, 4, t("export.pdf.page", page=self.page_no(), pages="{nb}"), align="R")
+        self.ln(4)
+        self.cell(0, 4, t("export.pdf.head", seq=self.bundle.head.seq, head=self.bundle.head.hash))
         self.ln(4)
         generated = moment_text(self.bundle.generated_at, t)
         self.cell(0, 4, f"{self.config.event.title} · {t('export.pdf.generated', at=generated)}")

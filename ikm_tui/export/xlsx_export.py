@@ -302,6 +302,7 @@ def _about(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
             )
     rows += [
         (t("export.about.digest"), bundle.digest),
+        (t("export.about.head"), f"#{bundle.head.seq} {bundle.head.hash}"),
         (t("export.about.generated"), bundle.generated_at.isoformat(timespec="seconds")),
         (t("export.about.program"), f"ikm-tui {__version__}"),
     ]

@@ -139,14 +139,6 @@ MESSAGES = {
         "{new} lembar nilai baru, {replaced} diganti (dari {path})",
         "{new} new score sheets, {replaced} replaced (from {path})",
     ),
-    "cli.audit_ok": (
-        "log audit utuh: {rows} baris, hash terakhir {head}",
-        "audit log intact: {rows} rows, last hash {head}",
-    ),
-    "cli.audit_broken": (
-        "log audit RUSAK mulai baris {seq} (baris sebelumnya utuh: {rows})",
-        "audit log BROKEN from row {seq} ({rows} rows before it are intact)",
-    ),
     "export.provisional": (
         "SEMENTARA — hasil belum difinalkan",
         "PROVISIONAL — results are not finalised",

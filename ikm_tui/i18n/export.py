@@ -70,6 +70,7 @@ MESSAGES = {
     "export.about.status": ("Status hasil", "Result status"),
     "export.about.finalised": ("Difinalkan", "Finalised"),
     "export.about.digest": ("Digest hasil (SHA-256)", "Results digest (SHA-256)"),
+    "export.about.head": ("Head log audit (baris, hash)", "Audit log head (row, hash)"),
     "export.about.generated": ("Dibuat", "Generated"),
     "export.about.program": ("Program", "Program"),
     "export.prize_line": (
@@ -164,6 +165,7 @@ MESSAGES = {
     ),
     "export.pdf.page": ("Halaman {page} dari {pages}", "Page {page} of {pages}"),
     "export.pdf.digest": ("Digest hasil: {digest}", "Results digest: {digest}"),
+    "export.pdf.head": ("Head log audit: #{seq} {head}", "Audit log head: #{seq} {head}"),
     "export.pdf.generated": ("Dibuat {at}", "Generated {at}"),
     # the export screen
     "export.screen.title": ("Ekspor hasil untuk staf", "Export the results for staff"),

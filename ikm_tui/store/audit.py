@@ -4,6 +4,11 @@ Every score write, recusal, queue change and decision appends a row *in the same
 as the change, so the log can never miss a committed change nor record one that rolled back.
 Each row's hash covers the previous row's hash and its own content: editing or deleting any
 row breaks the chain from there on, which ``ikm-tui audit verify`` reports.
+
+Deleting the *newest* rows leaves a shorter chain that is still whole, so the head (last seq
+and hash) is mirrored, in the same transaction, into ``meta.audit_head``; the finalisation's
+audit row and every export carry it too, and ``audit verify --head`` checks a printed head
+against the chain — a signed paper copy anchors the log outside the file.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import sqlite3
 from dataclasses import dataclass
 
 GENESIS = "0" * 64
+HEAD_KEY = "audit_head"  # meta row mirroring "seq hash" of the newest audit row
 
 SCHEMA = """
 CREATE TABLE audit (
@@ -51,6 +57,15 @@ class AuditCheck:
     rows: int
     first_bad: int | None  # seq of the first row whose hash does not follow
     head: str  # hash of the last row (GENESIS when empty)
+    mirrored: tuple[int, str] | None = None  # what meta.audit_head says the head is
+
+
+@dataclass(frozen=True)
+class Head:
+    """The newest row of the chain: how many rows and the last hash (what exports print)."""
+
+    seq: int
+    hash: str
 
 
 def now() -> str:
@@ -92,6 +107,43 @@ def append_many(conn: sqlite3.Connection, rows: list[tuple[str, str, str, dict]]
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         records,
     )
+    if records:
+        _mirror_head(conn, seq, prev_hash)
+
+
+def _mirror_head(conn: sqlite3.Connection, seq: int, digest: str) -> None:
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (HEAD_KEY, f"{seq} {digest}"),
+    )
+
+
+def ensure_head_mirror(conn: sqlite3.Connection) -> None:
+    """A log written before the head was mirrored gets its mirror now (on open, in a write)."""
+    if conn.execute("SELECT 1 FROM meta WHERE key = ?", (HEAD_KEY,)).fetchone() is None:
+        last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        if last is not None:
+            _mirror_head(conn, last[0], last[1])
+
+
+def read_head(conn: sqlite3.Connection) -> Head:
+    """The newest row as the chain has it (not the mirror)."""
+    last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return Head(last[0], last[1]) if last else Head(0, GENESIS)
+
+
+def chained_hash(
+    prev_hash: str, seq: int, at: str, actor: str, action: str, subject: str, detail: str
+) -> str:
+    """What a row's hash must be, given the previous row's hash and the row's stored fields."""
+    return _hash(prev_hash, _content(seq, at, actor, action, subject, detail))
+
+
+def row_hash(row) -> str:
+    """What a stored row's hash must be, from its own fields and its stored ``prev_hash``."""
+    return chained_hash(
+        row["prev_hash"], row["seq"], row["at"], row["actor"], row["action"], row["subject"], row["detail"]
+    )
 
 
 class AuditLog:
@@ -110,7 +162,12 @@ class AuditLog:
             for r in rows
         ]
 
+    def head(self) -> Head:
+        with self.db._lock:
+            return read_head(self.db.conn)
+
     def verify(self) -> AuditCheck:
+        """Walk the chain from the first row; then compare its end with the mirrored head."""
         prev_hash, count, expected_seq = GENESIS, 0, 1
         for row in self.db.query(
             "SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit ORDER BY seq"
@@ -125,4 +182,13 @@ class AuditLog:
             ):
                 return AuditCheck(False, count, row["seq"], prev_hash)
             prev_hash, count, expected_seq = row["hash"], count + 1, expected_seq + 1
-        return AuditCheck(True, count, None, prev_hash)
+        mirrored = self._mirrored()
+        ok = mirrored is None and count == 0 or mirrored == (count, prev_hash)
+        return AuditCheck(ok, count, None if ok else count + 1, prev_hash, mirrored)
+
+    def _mirrored(self) -> tuple[int, str] | None:
+        row = self.db.one("SELECT value FROM meta WHERE key = ?", (HEAD_KEY,))
+        if row is None:
+            return None
+        seq, _, digest = row[0].partition(" ")
+        return (int(seq), digest) if seq.isdigit() else (-1, row[0])

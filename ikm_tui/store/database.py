@@ -116,6 +116,17 @@ class Database:
         finally:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """Several reads that must see one state (no commit by another process in between)."""
+        with self._lock:
+            self._retry(lambda: self.conn.execute("BEGIN"))
+            try:
+                yield self.conn
+            finally:
+                if self.conn.in_transaction:
+                    self.conn.execute("COMMIT")
+
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with self._lock:
             return self._retry(lambda: self.conn.execute(sql, params).fetchall())

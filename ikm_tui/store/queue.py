@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 
 from ikm_tui.domain.queue_rules import Entry, Lineup
+from ikm_tui.store import audit
 
 SCHEMA = """
 CREATE TABLE queue_entry (
@@ -26,14 +27,28 @@ _COLUMNS = "entrant, day, position, status, no_show_count, overtime_ms, called_a
 
 
 def seed(conn: sqlite3.Connection, config) -> None:
-    """Add queue rows for entrants the database does not know yet (first open, or a late add)."""
+    """Add queue rows for entrants the database does not know yet (first open, or a late add),
+    audited with their full values so ``audit verify`` can replay the queue."""
     known = {row[0] for row in conn.execute("SELECT entrant FROM queue_entry")}
-    for position, entrant in enumerate(config.entrants, 1):
-        if entrant.id not in known:
-            conn.execute(
-                "INSERT INTO queue_entry (entrant, day, position) VALUES (?, ?, ?)",
-                (entrant.id, entrant.day, position),
-            )
+    added = [
+        Entry(entrant.id, entrant.day, position)
+        for position, entrant in enumerate(config.entrants, 1)
+        if entrant.id not in known
+    ]
+    if not added:
+        return
+    conn.executemany(
+        "INSERT INTO queue_entry (entrant, day, position) VALUES (?, ?, ?)",
+        [(e.entrant, e.day, e.position) for e in added],
+    )
+    audit.append(conn, "system", "queue.seed", "queue", {"queue": values(added)})
+
+
+def values(entries) -> dict[str, list]:
+    """Queue rows as the audit detail carries them: entrant -> every stored column after it."""
+    return {
+        e.entrant: [e.day, e.position, e.status, e.no_show_count, e.overtime_ms, e.called_at] for e in entries
+    }
 
 
 def load(conn: sqlite3.Connection) -> Lineup:
@@ -42,8 +57,8 @@ def load(conn: sqlite3.Connection) -> Lineup:
     return tuple(Entry(*tuple(row)) for row in rows)
 
 
-def save(conn: sqlite3.Connection, before: Lineup, after: Lineup) -> list[str]:
-    """Write the rows that changed; returns their entrant ids (for the audit row)."""
+def save(conn: sqlite3.Connection, before: Lineup, after: Lineup) -> list[Entry]:
+    """Write the rows that changed; returns them (for the audit row)."""
     old = {e.entrant: e for e in before}
     changed = [e for e in after if old.get(e.entrant) != e]
     conn.executemany(
@@ -54,7 +69,7 @@ def save(conn: sqlite3.Connection, before: Lineup, after: Lineup) -> list[str]:
             for e in changed
         ],
     )
-    return [e.entrant for e in changed]
+    return changed
 
 
 class Queue:

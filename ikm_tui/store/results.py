@@ -7,6 +7,7 @@ slip in between the checks and the freeze.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -83,6 +84,53 @@ class RevealState:
 
     step: int
     snapshot: Snapshot | None
+    refused: bool = False  # a frozen result exists but fails its digest check
+
+
+class TamperedResult(InputError):
+    """The frozen result no longer matches its digest or the log's record of it: it was changed
+    outside ikm-tui. Exports, the reveal and the board refuse it (CLI exit 2)."""
+
+    def __init__(self, place: str, why: str) -> None:
+        super().__init__(place, "results.tampered", why=why)
+
+    def render(self, messages) -> str:
+        why = messages(f"results.tampered.{self.params['why']}")
+        return f"{self.place}: {messages(self.code, why=why)}"
+
+
+def snapshot_hash(text: str) -> str:
+    """SHA-256 of the snapshot exactly as stored (the digest covers rows and scores only; this
+    also covers the prize tiers and decisions the reveal and the minutes print)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def frozen_problem(conn: sqlite3.Connection, number: int, digest: str, text: str) -> str | None:
+    """Why the stored frozen result ``number`` cannot be trusted, or None.
+
+    Checks what can be checked in milliseconds: the snapshot against its digest, and the
+    digest and snapshot hash against the finalising's own audit row, whose hash must still
+    follow from its content. (A full rewrite of the chain from there on is what
+    ``audit verify --head`` against a printed head catches.)
+    """
+    try:
+        snapshot = Snapshot.from_json(text)
+        if snapshot.digest != digest:
+            return "digest"
+    except (ValueError, KeyError, TypeError):
+        return "unreadable"
+    row = conn.execute(
+        "SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit"
+        " WHERE action = 'results.finalise' ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    if row is None or audit.row_hash(row) != row["hash"]:
+        return "log"
+    detail = json.loads(row["detail"])
+    if detail.get("digest") != digest or detail.get("id", number) != number:
+        return "log"
+    if "snapshot_sha256" in detail and detail["snapshot_sha256"] != snapshot_hash(text):
+        return "snapshot"
+    return None
 
 
 def is_locked(conn: sqlite3.Connection) -> bool:
@@ -96,6 +144,7 @@ class Results:
         self.config = config
         self.scores = scores
         self.queue = queue
+        self._checked: tuple[tuple, Snapshot] | None = None  # (row id, digest, text hash), snapshot
 
     @property
     def _place(self) -> str:
@@ -126,15 +175,26 @@ class Results:
         return [Finalisation(*tuple(r)) for r in rows]
 
     def frozen(self) -> Frozen | None:
-        """The locked snapshot, or None while the results are open."""
-        row = self.db.one(
-            "SELECT snapshot, digest, finalised_at, finalised_by, override_reason"
-            " FROM finalisation WHERE unlocked_at IS NULL ORDER BY id DESC LIMIT 1"
-        )
-        if row is None:
-            return None
+        """The locked snapshot, or None while the results are open.
+
+        Raises :class:`TamperedResult` when the stored snapshot no longer matches its digest or
+        the log: nothing may present it. A checked snapshot is kept while its text is unchanged.
+        """
+        with self.db._lock:
+            row = self.db.conn.execute(
+                "SELECT id, snapshot, digest, finalised_at, finalised_by, override_reason"
+                " FROM finalisation WHERE unlocked_at IS NULL ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            if row is None:
+                return None
+            key = (row["id"], row["digest"], snapshot_hash(row["snapshot"]))
+            if self._checked is None or self._checked[0] != key:
+                problem = frozen_problem(self.db.conn, row["id"], row["digest"], row["snapshot"])
+                if problem:
+                    raise TamperedResult(self._place, problem)
+                self._checked = (key, Snapshot.from_json(row["snapshot"]))
         return Frozen(
-            Snapshot.from_json(row["snapshot"]),
+            self._checked[1],
             row["digest"],
             row["finalised_at"],
             row["finalised_by"],
@@ -142,8 +202,12 @@ class Results:
         )
 
     def reveal_state(self) -> RevealState:
-        """What the board may show: step 0 and no snapshot unless locked and revealed."""
-        frozen = self.frozen()
+        """What the board may show: step 0 and no snapshot unless locked and revealed — and
+        none from a frozen result that fails its check (``refused`` says so)."""
+        try:
+            frozen = self.frozen()
+        except TamperedResult:
+            return RevealState(0, None, refused=True)
         row = self.db.one("SELECT step FROM reveal WHERE id = 1")
         step = row["step"] if row else 0
         if frozen is None or step == 0:
@@ -226,16 +290,21 @@ class Results:
                     "entrants", "results.not_a_tie", got=", ".join(entrants), ties=_describe_ties(ties)
                 )
             at = audit.now()
-            conn.execute(
+            number = conn.execute(
                 "INSERT INTO decision (entrants, reason, decided_by, decided_at) VALUES (?, ?, ?, ?)",
                 (json.dumps(list(entrants)), reason.strip(), decided_by.strip(), at),
-            )
+            ).lastrowid
             audit.append(
                 conn,
                 actor,
                 "decision.record",
                 ",".join(entrants),
-                {"order": list(entrants), "reason": reason.strip(), "decided_by": decided_by.strip()},
+                {
+                    "id": number,
+                    "order": list(entrants),
+                    "reason": reason.strip(),
+                    "decided_by": decided_by.strip(),
+                },
             )
         return Decision(entrants, reason.strip(), decided_by.strip(), at)
 
@@ -251,7 +320,7 @@ class Results:
             conn.executemany(
                 "UPDATE decision SET withdrawn_at = ? WHERE id = ?", [(audit.now(), i) for i in ids]
             )
-            audit.append(conn, actor, "decision.withdraw", ",".join(sorted(wanted)), {})
+            audit.append(conn, actor, "decision.withdraw", ",".join(sorted(wanted)), {"ids": ids})
 
     # -- finalise and unlock ---------------------------------------------------------------
 
@@ -270,19 +339,25 @@ class Results:
                 examples = ", ".join(f"{j}/{e}" for j, e in missing[:MISSING_EXAMPLES])
                 raise InputError(self._place, "results.missing_sheets", count=len(missing), examples=examples)
             snapshot = freeze(self.config, ranking, sheets)
-            digest, at = snapshot.digest, audit.now()
-            conn.execute(
+            digest, at, text = snapshot.digest, audit.now(), snapshot.to_json()
+            number = conn.execute(
                 "INSERT INTO finalisation (finalised_at, finalised_by, digest, snapshot,"
                 " override_reason) VALUES (?, ?, ?, ?, ?)",
-                (at, actor, digest, snapshot.to_json(), override),
-            )
+                (at, actor, digest, text, override),
+            ).lastrowid
             self._set_step(conn, 0, actor)
             audit.append(
                 conn,
                 actor,
                 "results.finalise",
                 "results",
-                {"digest": digest, "override_reason": override, "missing": [f"{j}/{e}" for j, e in missing]},
+                {
+                    "id": number,
+                    "digest": digest,
+                    "snapshot_sha256": snapshot_hash(text),
+                    "override_reason": override,
+                    "missing": [f"{j}/{e}" for j, e in missing],
+                },
             )
         return Frozen(snapshot, digest, at, actor, override)
 
@@ -301,7 +376,11 @@ class Results:
             )
             self._set_step(conn, 0, actor)
             audit.append(
-                conn, actor, "results.unlock", "results", {"digest": row[1], "reason": reason.strip()}
+                conn,
+                actor,
+                "results.unlock",
+                "results",
+                {"id": row[0], "digest": row[1], "reason": reason.strip()},
             )
 
     # -- the reveal ------------------------------------------------------------------------
@@ -311,6 +390,8 @@ class Results:
         last = last_reveal_step(len(self.config.prizes))
         if not 0 <= step <= last:
             raise InputError("step", "results.reveal_step", got=step, last=last)
+        if step:
+            self.frozen()  # a tampered frozen result is never revealed
         with self.db.write() as conn:
             if step and not is_locked(conn):
                 raise InputError(self._place, "results.reveal_unlocked")

@@ -60,10 +60,24 @@ def prepare(db, config) -> None:
                 "system",
                 "session.create",
                 config.event.title,
-                {"event": config.fingerprint(), "schema": CURRENT_VERSION},
+                {"event": config.fingerprint(), "schema": CURRENT_VERSION, "audits_values": True},
             )
+        elif audit.HEAD_KEY not in dict(conn.execute("SELECT key, value FROM meta").fetchall()):
+            _baseline(conn)
         _check_references(conn, config, path)
         queue.seed(conn, config)
+
+
+def _baseline(conn: sqlite3.Connection) -> None:
+    """A log written before the queue and the stage were audited with full values: record them
+    as they stand now, once, so ``audit verify`` replays them from here on (and mirror the head)."""
+    audit.append(
+        conn,
+        "system",
+        "record.baseline",
+        "queue",
+        {"queue": queue.values(queue.load(conn)), "stage": stage.stage_values(conn)},
+    )
 
 
 def check_current(db, config) -> None:

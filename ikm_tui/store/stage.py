@@ -193,10 +193,11 @@ class Stage:
             before = queue.load(conn)
             restored = tuple(Entry(**values) for values in json.loads(row["queue"]))
             changed = queue.save(conn, before, restored)
-            _save(conn, _state_from_json(row["stage"]))
+            state = _state_from_json(row["stage"])
+            _save(conn, state)
             conn.execute("UPDATE stage_undo SET undone_at = ? WHERE seq = ?", (audit.now(), row["seq"]))
             audit.append(
-                conn, actor, "queue.undo", row["subject"], {"undid": row["action"], "changed": changed}
+                conn, actor, "queue.undo", row["subject"], {"undid": row["action"]} | _values(changed, state)
             )
         return UndoStep(row["action"], row["subject"])
 
@@ -235,12 +236,8 @@ class Stage:
                 action,
                 subject,
                 (detail or {})
-                | {
-                    "changed": changed,
-                    "entrant": new_state.entrant,
-                    "phase": new_state.clock.phase,
-                    "at": round(now, 3),
-                },
+                | {"entrant": new_state.entrant, "phase": new_state.clock.phase, "at": round(now, 3)}
+                | _values(changed, new_state),
             )
         return new_state
 
@@ -303,6 +300,31 @@ def _queue_change(step: Callable[[Lineup, StageState], Lineup]) -> Change:
         return lineup, state
 
     return change
+
+
+def _values(changed: list[Entry], state: StageState) -> dict:
+    """The audit detail's full new values: the changed queue rows and the whole stage row, so
+    ``audit verify`` can replay the queue and the stage from the log alone."""
+    c = state.clock
+    return {
+        "changed": [e.entrant for e in changed],
+        "queue": queue.values(changed),
+        "stage": [
+            state.day,
+            state.entrant,
+            c.phase,
+            c.started_at,
+            c.paused_at,
+            c.paused_s,
+            c.banked_overtime_s,
+            int(state.calm),
+        ],
+    }
+
+
+def stage_values(conn: sqlite3.Connection) -> list:
+    """The stored stage row in the audit detail's shape (for a baseline row)."""
+    return _values([], _load(conn))["stage"]
 
 
 def _ms(seconds: float) -> int:

@@ -28,7 +28,7 @@ def test_no_csv_cell_starts_a_formula(bundle, tmp_path):
     for line in lines:
         for cell in line:
             assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), cell
-    names = {line[2] for line in lines[2:] if len(line) > 2}
+    names = {line[2] for line in lines[3:] if len(line) > 2}
     assert "'" + '=HYPERLINK("http://x","y")' in names
     assert "'+6281234567890" in names
     assert "'@SUM(A1)" in names
@@ -38,16 +38,19 @@ def test_no_csv_cell_starts_a_formula(bundle, tmp_path):
 
 def test_csv_is_stamped_provisional_and_carries_the_digest(bundle, final_bundle, tmp_path):
     _, lines = read_csv(bundle, tmp_path)
-    assert lines[0] == ["PROVISIONAL — results are not finalised"]
-    assert lines[1] == list(COLUMNS)
-    assert lines[-1] == ["digest", bundle.digest]
+    head = f"{bundle.head.seq} {bundle.head.hash}"
+    assert lines[0] == ["digest", bundle.digest, "audit_head", head]  # the first line anchors the log
+    assert bundle.head.seq > 0 and len(bundle.head.hash) == 64
+    assert lines[1] == ["PROVISIONAL — results are not finalised"]
+    assert lines[2] == list(COLUMNS)
     _, final_lines = read_csv(final_bundle, tmp_path)
-    assert final_lines[0] == list(COLUMNS)
+    assert final_lines[0][:2] == ["digest", final_bundle.digest]
+    assert final_lines[1] == list(COLUMNS)
 
 
 def test_csv_json_and_xlsx_agree_on_numbers_and_order(bundle, tmp_path):
     _, lines = read_csv(bundle, tmp_path)
-    board = [dict(zip(COLUMNS, line)) for line in lines[2:] if len(line) == len(COLUMNS)]
+    board = [dict(zip(COLUMNS, line)) for line in lines[3:] if len(line) == len(COLUMNS)]
     data = json.loads(export(bundle, "json", tmp_path / "r.json").read_text("utf-8"))
     sheet = load_workbook(export(bundle, "xlsx", tmp_path / "r.xlsx")).worksheets[0]
     xlsx = list(sheet.iter_rows(min_row=3, values_only=True))

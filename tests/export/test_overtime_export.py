@@ -29,7 +29,7 @@ def test_an_entrant_who_ran_over_shows_it_in_csv_json_and_xlsx(make_event, tmp_p
     assert bundle.overtime["E01"] == 42 and bundle.overtime["E02"] == 0
 
     rows = list(
-        csv.DictReader(export(bundle, "csv", tmp_path / "r.csv").read_text("utf-8-sig").splitlines()[1:])
+        csv.DictReader(export(bundle, "csv", tmp_path / "r.csv").read_text("utf-8-sig").splitlines()[2:])
     )
     assert {r["entrant"]: r["overtime_seconds"] for r in rows if r["entrant"]}["E01"] == "42"
     data = json.loads(export(bundle, "json", tmp_path / "r.json").read_text("utf-8"))

@@ -25,7 +25,7 @@ from ikm_tui.domain.leaderboard import standing_row
 from ikm_tui.domain.ranking import EntrantScore, Ranking, as_points, order, score_entrant, score_entrants
 from ikm_tui.domain.scoring import Sheet
 from ikm_tui.domain.units import ScoreUnits
-from ikm_tui.store.results import OUT, Frozen
+from ikm_tui.store.results import OUT, Frozen, TamperedResult
 
 SWING_MEMO = 64
 FLAGS_SHOWN = 100  # nobody reads 10,000 flags; the worst come first and a count says the rest
@@ -42,6 +42,7 @@ class ResultsView:
     frozen: Frozen | None
     reveal_step: int
     missing: int  # score sheets still missing for ranked entrants
+    tampered: TamperedResult | None = None  # the frozen result fails its check: shown, not used
 
 
 class _SheetsOnDemand(Mapping):
@@ -89,7 +90,10 @@ class LiveResults:
                 self._reload(entrant)
         self.seq = seq  # only once re-read: a failed read is retried whole next time
         ranking = order(config, self.scores, store.queue.statuses(), store.results.decisions())
-        frozen = store.results.frozen()
+        try:
+            frozen, tampered = store.results.frozen(), None
+        except TamperedResult as exc:  # shown as a warning; the live ranking stays visible
+            frozen, tampered = None, exc
         recheck = getattr(store, "recheck", None)
         asked = frozenset((r.judge, r.entrant) for r in recheck.pending()) if recheck else frozenset()
         return ResultsView(
@@ -102,6 +106,7 @@ class LiveResults:
             frozen=frozen,
             reveal_step=store.results.reveal_state().step,
             missing=sum(s.expected - s.judges for s in ranking.standings if s.status not in OUT),
+            tampered=tampered,
         )
 
     def _reload_all(self) -> None:

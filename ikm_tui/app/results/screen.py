@@ -119,7 +119,9 @@ class ResultsScreen(Screen):
 
     def _status_line(self) -> str:
         t, view, config = self.app.t, self.view, self.app.config
-        if view.frozen:
+        if view.tampered is not None:
+            title = t("results.title_tampered")
+        elif view.frozen:
             title = t("results.title_locked", digest=view.frozen.digest[:12])
         else:
             title = t("results.title")

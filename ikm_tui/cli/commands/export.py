@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ikm_tui.export.bundle import gather
 from ikm_tui.export.formats import WRITERS, export_checked
 
@@ -14,9 +12,9 @@ def register(commands) -> None:
     parser.add_argument(
         "-o",
         "--output",
-        type=Path,
-        default=None,
-        help="file or existing folder to write to (default: event name and time, in this folder)",
+        default=None,  # kept as typed: a trailing "/" means a folder, created if need be
+        help="file or folder to write to (a folder: DIR/ or a name without extension, created if "
+        "missing; default: event name and time, in this folder)",
     )
     parser.set_defaults(run=run)
 

@@ -1,0 +1,271 @@
+"""Every audited action's replay, and every replayed table's live reader, in one place.
+
+One section per area. A handler changes only the replayed tables, from the row's own fields
+(actor, subject, detail) — never from the live tables — so whatever the log does not say, the
+replay cannot invent. Table shapes: ``{key: values}`` with values as plain tuples, the same
+shape the matching ``@reads`` function gives for the live rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from ikm_tui.store.replay import LogRow, Replayed, ReplayError, Rows, reads, replays
+
+# The tables a log from before full queue/stage values cannot rebuild until a baseline row.
+STAGE_TABLES = ("queue_entry", "stage")
+STAGE_AT_CREATION = (1, None, "ready", None, None, 0.0, 0.0, 0)  # the row the schema inserts
+
+
+# -- the session --------------------------------------------------------------------------
+
+
+@replays("session.create")
+def _session_create(state: Replayed, row: LogRow) -> None:
+    state.table("stage")[1] = STAGE_AT_CREATION
+    if not row.detail.get("audits_values"):
+        state.unknown.update(STAGE_TABLES)  # queue seeding was not audited then
+
+
+@replays("record.baseline")
+def _baseline(state: Replayed, row: LogRow) -> None:
+    """Tables as they stood when an older log was first opened by a version that audits them."""
+    state.tables["queue_entry"] = {e: tuple(v) for e, v in row.detail["queue"].items()}
+    state.tables["stage"] = {1: tuple(row.detail["stage"])}
+    state.unknown.difference_update(STAGE_TABLES)
+
+
+# -- score sheets and recusals --------------------------------------------------------------
+
+
+@replays("score.submit", "score.replace", "score.recuse")
+def _score_sheet(state: Replayed, row: LogRow) -> None:
+    judge, _, entrant = row.subject.partition("/")
+    sheets = state.table("score_sheet")
+    before = sheets.get((judge, entrant))
+    revision = before[2] + 1 if before else 1
+    detail = row.detail
+    if row.action == "score.recuse":
+        sheets[(judge, entrant)] = (1, detail["reason"], revision, detail["source"], "")
+    else:
+        sheets[(judge, entrant)] = (0, "", revision, detail["source"], _scores_text(detail["scores"]))
+
+
+def _scores_text(scores: dict[str, str]) -> str:
+    return ";".join(f"{c}={v}" for c, v in sorted(scores.items()))
+
+
+@reads("score_sheet")
+def _live_sheets(conn: sqlite3.Connection) -> Rows:
+    """Each sheet with its scores folded in as ``c1=7;c2=8.5`` (one entry per sheet, not per
+    score: 250,000 sheets x 6 criteria stay a few tens of MB)."""
+    scores = {
+        (r[0], r[1]): _scores_text(dict(part.split("=", 1) for part in r[2].split("\x1f")))
+        for r in conn.execute(
+            "SELECT judge, entrant, group_concat(criterion || '=' || value, char(31))"
+            " FROM score GROUP BY judge, entrant"
+        )
+    }
+    return {
+        (r[0], r[1]): (r[2], r[3], r[4], r[5], scores.pop((r[0], r[1]), ""))
+        for r in conn.execute(
+            "SELECT judge, entrant, recused, recusal_reason, revision, source FROM score_sheet"
+        )
+    } | {key: (None, None, None, None, text) for key, text in scores.items()}  # scores without a sheet
+
+
+# -- re-check requests ----------------------------------------------------------------------
+
+
+@replays("recheck.request")
+def _recheck_request(state: Replayed, row: LogRow) -> None:
+    state.table("recheck_request")[tuple(row.subject.split("/", 1))] = (row.actor,)
+
+
+@replays("recheck.cancel", "recheck.answered")
+def _recheck_done(state: Replayed, row: LogRow) -> None:
+    state.table("recheck_request").pop(tuple(row.subject.split("/", 1)), None)
+
+
+@reads("recheck_request")
+def _live_rechecks(conn: sqlite3.Connection) -> Rows:
+    return {
+        (r[0], r[1]): (r[2],)
+        for r in conn.execute("SELECT judge, entrant, requested_by FROM recheck_request")
+    }
+
+
+# -- judges' access codes (which judges hold one and who issued it; never the code) ----------
+
+
+@replays("access.issue", "access.reissue")
+def _access_issue(state: Replayed, row: LogRow) -> None:
+    state.table("judge_access")[row.subject] = (row.actor,)
+
+
+@replays("access.revoke")
+def _access_revoke(state: Replayed, row: LogRow) -> None:
+    state.table("judge_access").pop(row.subject, None)
+
+
+@reads("judge_access")
+def _live_access(conn: sqlite3.Connection) -> Rows:
+    return {r[0]: (r[1],) for r in conn.execute("SELECT judge, issued_by FROM judge_access")}
+
+
+# -- the queue and the stage ----------------------------------------------------------------
+
+QUEUE_ACTIONS = (
+    "queue.call",
+    "queue.next",
+    "queue.skip",
+    "queue.no_show",
+    "queue.move_later",
+    "queue.move_to_day",
+    "queue.withdraw",
+    "queue.undo",
+    "timer.toggle",
+    "timer.end_phase",
+    "stage.switch_day",
+    "stage.calm",
+)
+
+
+@replays("queue.seed")
+def _queue_seed(state: Replayed, row: LogRow) -> None:
+    queue = state.table("queue_entry")
+    for entrant, values in row.detail["queue"].items():
+        queue[entrant] = tuple(values)
+
+
+@replays(*QUEUE_ACTIONS)
+def _stage_action(state: Replayed, row: LogRow) -> None:
+    """A stage action's detail carries the changed queue rows and the whole stage row after it
+    (logs from before that carry only the changed ids: those tables are unknown until a baseline)."""
+    if "stage" not in row.detail:
+        state.unknown.update(STAGE_TABLES)
+        return
+    queue = state.table("queue_entry")
+    for entrant, values in row.detail.get("queue", {}).items():
+        queue[entrant] = tuple(values)
+    state.table("stage")[1] = tuple(row.detail["stage"])
+
+
+@reads("queue_entry")
+def _live_queue(conn: sqlite3.Connection) -> Rows:
+    return {
+        r[0]: tuple(r[1:])
+        for r in conn.execute(
+            "SELECT entrant, day, position, status, no_show_count, overtime_ms, called_at FROM queue_entry"
+        )
+    }
+
+
+@reads("stage")
+def _live_stage(conn: sqlite3.Connection) -> Rows:
+    return {
+        r[0]: tuple(r[1:])
+        for r in conn.execute(
+            "SELECT id, day, entrant, phase, started_at, paused_at, paused_s, banked_overtime_s, calm"
+            " FROM stage"
+        )
+    }
+
+
+# -- the panel's decisions ------------------------------------------------------------------
+
+
+@replays("decision.record")
+def _decision_record(state: Replayed, row: LogRow) -> None:
+    decisions = state.table("decision")
+    number = row.detail.get("id") or max(decisions, default=0) + 1  # type: ignore[type-var]
+    decisions[number] = (
+        tuple(row.detail["order"]),
+        row.detail["reason"],
+        row.detail["decided_by"],
+        False,
+    )
+
+
+@replays("decision.withdraw")
+def _decision_withdraw(state: Replayed, row: LogRow) -> None:
+    decisions = state.table("decision")
+    ids = row.detail.get("ids")
+    if ids is None:  # older rows name the entrants only
+        wanted = frozenset(row.subject.split(","))
+        ids = [i for i, d in decisions.items() if not d[3] and frozenset(d[0]) == wanted]
+    for number in ids:
+        decisions[number] = decisions[number][:3] + (True,)
+
+
+@reads("decision")
+def _live_decisions(conn: sqlite3.Connection) -> Rows:
+    return {
+        r[0]: (tuple(json.loads(r[1])), r[2], r[3], r[4] is not None)
+        for r in conn.execute("SELECT id, entrants, reason, decided_by, withdrawn_at FROM decision")
+    }
+
+
+# -- finalising, unlocking, the reveal -----------------------------------------------------
+
+
+@replays("results.finalise")
+def _finalise(state: Replayed, row: LogRow) -> None:
+    finalisations = state.table("finalisation")
+    number = row.detail.get("id") or max(finalisations, default=0) + 1  # type: ignore[type-var]
+    finalisations[number] = (
+        row.actor,
+        row.detail["digest"],
+        row.detail.get("override_reason"),
+        False,
+        None,
+        None,
+    )
+    state.table("reveal")[1] = (0, row.actor)
+    state.moments.setdefault("snapshot_hashes", {})[number] = row.detail.get("snapshot_sha256")
+    # What this finalising froze, for checking the snapshot against the replayed scores.
+    state.moments["finalised"] = {
+        "id": number,
+        "seq": row.seq,
+        "detail": row.detail,
+        "sheets": dict(state.table("score_sheet")),
+        "statuses": None
+        if "queue_entry" in state.unknown
+        else {e: v[2] for e, v in state.table("queue_entry").items()},
+        "decisions": [d for d in state.table("decision").values() if not d[3]],
+    }
+
+
+@replays("results.unlock")
+def _unlock(state: Replayed, row: LogRow) -> None:
+    finalisations = state.table("finalisation")
+    number = row.detail.get("id")
+    if number is None:
+        open_ones = [i for i, f in finalisations.items() if not f[3]]
+        if not open_ones:
+            raise ReplayError(row.seq, "verify.unlock_nothing")
+        number = max(open_ones)  # type: ignore[type-var]
+    finalisations[number] = finalisations[number][:3] + (True, row.actor, row.detail["reason"])
+    state.table("reveal")[1] = (0, row.actor)
+
+
+@reads("finalisation")
+def _live_finalisations(conn: sqlite3.Connection) -> Rows:
+    return {
+        r[0]: (r[1], r[2], r[3], r[4] is not None, r[5], r[6])
+        for r in conn.execute(
+            "SELECT id, finalised_by, digest, override_reason, unlocked_at, unlocked_by, unlock_reason"
+            " FROM finalisation"
+        )
+    }
+
+
+@replays("reveal.step")
+def _reveal(state: Replayed, row: LogRow) -> None:
+    state.table("reveal")[1] = (row.detail["step"], row.actor)
+
+
+@reads("reveal")
+def _live_reveal(conn: sqlite3.Connection) -> Rows:
+    return {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, step, changed_by FROM reveal")}

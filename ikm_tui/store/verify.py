@@ -1,0 +1,204 @@
+"""``ikm-tui audit verify``: prove that the database is the record the log says it is.
+
+Four checks, in this order, stopping at the first problem:
+
+1. **integrity** — SQLite's own ``PRAGMA integrity_check`` (a page of garbage, a torn file);
+2. **chain** — every audit row's hash follows from the previous one and its own content, seqs
+   run 1..n without gaps, and the newest row is the head mirrored in ``meta`` (so deleting the
+   newest rows is caught, not just editing older ones);
+3. **replay** — applying the log from the first row (:mod:`ikm_tui.store.replay`) gives exactly
+   the live tables: the first difference is named (table, key, log vs. table);
+4. **frozen result** — every stored snapshot matches its digest and its finalising's audit row,
+   and the one locked now is what the replayed scores, statuses and decisions give.
+
+An insider who rewrites the file consistently *and* recomputes the whole chain is caught only
+against a head printed earlier (every export carries it): ``audit verify --head HASH``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from ikm_tui.domain.config import Config
+from ikm_tui.domain.ranking import Decision, rank
+from ikm_tui.domain.scoring import Sheet
+from ikm_tui.domain.snapshot import Snapshot, freeze
+from ikm_tui.store import audit
+from ikm_tui.store.replay import READERS, LogRow, Replayed, ReplayError, apply, first_difference
+from ikm_tui.store.results import frozen_problem, snapshot_hash
+
+INTEGRITY_LINES = 3  # of integrity_check's complaints, how many the message quotes
+
+
+@dataclass(frozen=True)
+class Problem:
+    """The first thing that does not hold: a catalogue key (``verify.*``) and its values."""
+
+    code: str
+    params: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    problem: Problem | None
+    rows: int  # audit rows that verified before the problem (all of them when it holds)
+    head: str  # the chain's last hash (of the intact part)
+    checked: tuple[str, ...] = ()  # names of the replayed tables that were compared
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def verify(conn: sqlite3.Connection, config: Config) -> Verdict:
+    """Run every check on ``conn`` (call it inside one read transaction: one consistent state)."""
+    try:
+        return _verify(conn, config)
+    except sqlite3.DatabaseError as exc:  # a damaged page met while reading
+        return Verdict(Problem("verify.integrity", {"detail": str(exc)}), 0, audit.GENESIS)
+
+
+def integrity(conn: sqlite3.Connection) -> Problem | None:
+    try:
+        lines = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:
+        return Problem("verify.integrity", {"detail": str(exc)})
+    if lines == ["ok"]:
+        return None
+    return Problem("verify.integrity", {"detail": "; ".join(lines[:INTEGRITY_LINES])})
+
+
+def _verify(conn: sqlite3.Connection, config: Config) -> Verdict:
+    problem = integrity(conn)
+    if problem:
+        return Verdict(problem, 0, audit.GENESIS)
+    state = Replayed()
+    prev_hash, count = audit.GENESIS, 0
+    cursor = conn.execute(
+        "SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit ORDER BY seq"
+    )
+    for seq, at, actor, action, subject, detail, stored_prev, stored_hash in cursor:
+        if seq != count + 1:
+            return _chain(count, prev_hash, "verify.chain_gap", seq=seq, expected=count + 1)
+        expected = audit.chained_hash(prev_hash, seq, at, actor, action, subject, detail)
+        if stored_prev != prev_hash or expected != stored_hash:
+            return _chain(count, prev_hash, "verify.chain_broken", seq=seq)
+        try:
+            apply(state, LogRow(seq, at, actor, action, subject, json.loads(detail)))
+        except ReplayError as exc:
+            return Verdict(Problem(exc.code, {"seq": exc.seq, **exc.params}), count, prev_hash)
+        except ValueError:
+            return Verdict(
+                Problem("verify.bad_detail", {"seq": seq, "action": action, "detail": ""}), count, prev_hash
+            )
+        prev_hash, count = stored_hash, count + 1
+    mirror = conn.execute("SELECT value FROM meta WHERE key = ?", (audit.HEAD_KEY,)).fetchone()
+    mirrored = mirror[0] if mirror else None
+    if mirrored != (f"{count} {prev_hash}" if count else mirrored):
+        seq_text = (mirrored or "").partition(" ")[0] or "?"
+        return _chain(count, prev_hash, "verify.head_missing", mirrored=seq_text, rows=count)
+    difference = first_difference(state, conn)
+    if difference is not None:
+        return Verdict(
+            Problem(
+                "verify.differs",
+                {
+                    "table": difference.table,
+                    "key": _key_text(difference.key),
+                    "logged": _values_text(difference.logged),
+                    "live": _values_text(difference.live),
+                },
+            ),
+            count,
+            prev_hash,
+        )
+    problem = _frozen(conn, config, state)
+    checked = tuple(sorted(set(READERS) - state.unknown))
+    return Verdict(problem, count, prev_hash, checked)
+
+
+def _chain(count: int, head: str, code: str, **params: object) -> Verdict:
+    return Verdict(Problem(code, dict(params)), count, head)
+
+
+def _frozen(conn: sqlite3.Connection, config: Config, state: Replayed) -> Problem | None:
+    """Every stored snapshot against its digest; the locked one against the log and the replay."""
+    rows = conn.execute("SELECT id, digest, snapshot, unlocked_at FROM finalisation ORDER BY id").fetchall()
+    hashes = state.moments.get("snapshot_hashes", {})
+    for number, digest, text, unlocked_at in rows:
+        try:
+            matches = Snapshot.from_json(text).digest == digest
+        except (ValueError, KeyError, TypeError):
+            matches = False
+        if not matches:
+            return Problem("verify.frozen_digest", {"id": number})
+        logged_hash = hashes.get(number)
+        if logged_hash is not None and logged_hash != snapshot_hash(text):
+            return Problem("verify.frozen_snapshot", {"id": number})
+        if unlocked_at is None:
+            why = frozen_problem(conn, number, digest, text)
+            if why:
+                return Problem("verify.frozen_log", {"id": number})
+            if not _replays_to(config, state, number, text):
+                return Problem("verify.frozen_replay", {"id": number})
+    return None
+
+
+def _replays_to(config: Config, state: Replayed, number: int, text: str) -> bool:
+    """Is the stored snapshot what ranking the replayed sheets at that finalising gives?"""
+    moment = state.moments.get("finalised")
+    if moment is None or moment["id"] != number:
+        return False
+    sheets = [
+        Sheet(
+            judge,
+            entrant,
+            {} if recused else {c: Fraction(v) for c, v in _parse_scores(scores)},
+            bool(recused),
+        )
+        for (judge, entrant), (recused, _reason, _revision, _source, scores) in moment["sheets"].items()
+    ]
+    statuses = moment["statuses"]
+    if statuses is None:  # a log from before the queue was audited: the queue as it stands
+        statuses = {e: v[2] for e, v in state.tables.get("queue_entry", {}).items()} or None
+    decisions = [Decision(tuple(order), reason, by) for order, reason, by, _ in moment["decisions"]]
+    replayed = freeze(config, rank(config, sheets, statuses, decisions), sheets)
+    stored = Snapshot.from_json(text)
+    return (
+        replayed.digest == stored.digest
+        and replayed.prizes == stored.prizes
+        and _decision_orders(replayed) == _decision_orders(stored)
+    )
+
+
+def _decision_orders(snapshot: Snapshot) -> list[tuple]:
+    return [(tuple(d["order"]), d["reason"], d["decided_by"]) for d in snapshot.decisions]
+
+
+def _parse_scores(text: str) -> list[tuple[str, str]]:
+    return [tuple(part.split("=", 1)) for part in text.split(";") if part]  # type: ignore[misc]
+
+
+def _key_text(key: object) -> str:
+    return "/".join(str(k) for k in key) if isinstance(key, tuple) else str(key)
+
+
+def _values_text(values: tuple | None) -> str:
+    if values is None:
+        return "–"
+    return ", ".join("–" if v is None else str(v) for v in values)
+
+
+def head_position(conn: sqlite3.Connection, printed: str) -> tuple[int, int] | None:
+    """Where a printed head (full or a prefix of at least 8 hex digits) sits: (seq, rows)."""
+    prefix = printed.strip().lower()
+    rows = conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    found = conn.execute(
+        "SELECT seq FROM audit WHERE hash >= ? AND hash < ? ORDER BY seq", (prefix, prefix + "g")
+    ).fetchall()
+    if len(found) != 1:
+        return None
+    return found[0][0], rows
