@@ -41,7 +41,7 @@ def seed(conn: sqlite3.Connection, config) -> None:
         "INSERT INTO queue_entry (entrant, day, position) VALUES (?, ?, ?)",
         [(e.entrant, e.day, e.position) for e in added],
     )
-    audit.append(conn, "system", "queue.seed", "queue", {"queue": values(added)})
+    audit.append(conn, "system", "session.seed_queue", "queue", {"queue": values(added)})
 
 
 def values(entries) -> dict[str, list]:

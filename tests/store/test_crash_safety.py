@@ -74,4 +74,8 @@ def test_sigkill_during_import_loses_nothing_and_applies_nothing(make_event, tmp
         sheets = store.scores.all()
         assert [(s.judge, s.entrant) for s in sheets] == [("J1", "E01")]
         assert store.audit.verify().ok
-        assert [e.action for e in store.audit.entries()] == ["session.create", "queue.seed", "score.submit"]
+        assert [e.action for e in store.audit.entries()] == [
+            "session.create",
+            "session.seed_queue",
+            "score.submit",
+        ]

@@ -132,7 +132,7 @@ QUEUE_ACTIONS = (
 )
 
 
-@replays("queue.seed")
+@replays("session.seed_queue")
 def _queue_seed(state: Replayed, row: LogRow) -> None:
     queue = state.table("queue_entry")
     for entrant, values in row.detail["queue"].items():
