@@ -4,11 +4,10 @@
 the session file is written (:mod:`ikm_tui.store.wal_watch` wakes them within milliseconds and
 costs nothing while the hall is quiet), and once a second anyway as a safety net; where no file
 notification exists they fall back to asking every 100 ms. A process's own writes do not change
-its data_version, so screens call ``app.session_changed()`` after writing.
+its data_version, so :meth:`SessionApp.session_changed` publishes after this process writes.
 
-Screens and widgets subscribe in ``on_mount``::
-
-    self.app.session_signal.subscribe(self, self.on_session)   # on_session(event: SessionEvent)
+Screens (and widgets) receive it as a Textual message: call :func:`follow_session` in
+``on_mount`` (``SessionScreen`` does) and handle ``on_session_changed``.
 """
 
 from __future__ import annotations
@@ -17,10 +16,18 @@ import asyncio
 import contextvars
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from textual.dom import DOMNode
+from textual.message import Message
 from textual.signal import Signal
 
 from ikm_tui.store.wal_watch import WalWatch, open_wal_watch
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from ikm_tui.store.session import Store
 
 POLL_SECONDS = 0.1
 """How often to ask when nothing tells us the file changed."""
@@ -39,10 +46,30 @@ class SessionEvent:
     error: str | None = None
 
 
+class SessionChanged(Message, bubble=False):
+    """Something in the session changed (another process or this one wrote), or the database
+    could not be read (``error`` says why). A flood of them coalesces to the newest."""
+
+    def __init__(self, event: SessionEvent) -> None:
+        super().__init__()
+        self.event = event
+
+    @property
+    def error(self) -> str | None:
+        return self.event.error
+
+    @property
+    def version(self) -> int | None:
+        return self.event.version
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, SessionChanged)
+
+
 class SessionFollower:
     """Polls ``store.data_version()`` on the app's timer and publishes on ``signal``."""
 
-    def __init__(self, app, store, *, poll_seconds: float | None = None) -> None:
+    def __init__(self, app: App[int], store: Store, *, poll_seconds: float | None = None) -> None:
         self.app = app
         self.store = store
         self.poll_seconds = poll_seconds
@@ -100,3 +127,9 @@ class SessionFollower:
             self.publish()
             return True
         return False
+
+
+def follow_session(node: DOMNode, signal: Signal[SessionEvent]) -> None:
+    """From now on ``node`` receives a :class:`SessionChanged` message on every change."""
+    signal.unsubscribe(node)  # at most one subscription per node
+    signal.subscribe(node, lambda event: node.post_message(SessionChanged(event)), immediate=True)

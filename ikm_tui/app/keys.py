@@ -1,20 +1,26 @@
-"""Footer labels in the event's language.
+"""Key labels in the event's language.
 
-Textual reads a Binding's description when it draws the footer; our BINDINGS carry a catalogue
-key as description, and each screen (and the app) swaps in the translated text once mounted.
+Our BINDINGS carry a catalogue key as description (``"stage.key.timer"``). Everything that
+shows keys — our ``KeyBar``, Textual's Footer and its keys panel — reads them through the
+public ``Screen.active_bindings``; :class:`~ikm_tui.app.session_screen.SessionScreen` returns
+them there with the description translated, so no binding table is ever rewritten.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
+from textual.binding import ActiveBinding, Binding
 
-def translate_bindings(node, t) -> None:
-    """Replace each binding's description (a catalogue key) by its text in ``t``'s language."""
-    table = node._bindings.key_to_bindings
-    for key, bindings in table.items():
-        table[key] = [
-            dataclasses.replace(b, description=t(b.description)) if b.description else b for b in bindings
-        ]
-    if node.is_running:
-        node.refresh_bindings()
+from ikm_tui.i18n import Messages
+
+
+def translated(binding: Binding, t: Messages) -> Binding:
+    """``binding`` with its description (a catalogue key) in ``t``'s language."""
+    if not binding.description:
+        return binding
+    return dataclasses.replace(binding, description=t(binding.description))
+
+
+def translate_active(active: dict[str, ActiveBinding], t: Messages) -> dict[str, ActiveBinding]:
+    return {key: entry._replace(binding=translated(entry.binding, t)) for key, entry in active.items()}

@@ -6,53 +6,54 @@ Each area is a screen in its own package (``stage/``, ``progress/``, ``results/`
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from ikm_tui.app.keys import translate_bindings
 from ikm_tui.app.session_app import SessionApp
 from ikm_tui.app.stage.screen import StageScreen
 
+if TYPE_CHECKING:
+    from ikm_tui.cli.context import Context
 
-def _progress_screen() -> Screen:
+
+def _progress_screen() -> Screen[None]:
     """F2-F4 are imported on first use: the console's first frame needs only the stage."""
     from ikm_tui.app.progress.screen import ProgressScreen
 
     return ProgressScreen()
 
 
-def _results_screen() -> Screen:
+def _results_screen() -> Screen[None]:
     from ikm_tui.app.results.screen import ResultsScreen
 
     return ResultsScreen()
 
 
-def _export_screen() -> Screen:
+def _export_screen() -> Screen[None]:
     from ikm_tui.app.export_screen.screen import ExportScreen
 
     return ExportScreen()
 
 
 class ModeratorApp(SessionApp):
-    MODES = {
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "stage": StageScreen,
         "progress": _progress_screen,
         "results": _results_screen,
         "export": _export_screen,
     }
     DEFAULT_MODE = "stage"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "switch_mode('stage')", "mode.stage", id="mode.stage"),
         Binding("f2", "switch_mode('progress')", "mode.progress", id="mode.progress"),
         Binding("f3", "switch_mode('results')", "mode.results", id="mode.results"),
         Binding("f4", "switch_mode('export')", "mode.export", id="mode.export"),
     ]
 
-    def __init__(self, store, **kwargs) -> None:
-        super().__init__(store, **kwargs)
-        translate_bindings(self, self.t)
 
-
-def run_moderator(ctx) -> int:
+def run_moderator(ctx: Context) -> int:
     ModeratorApp(ctx.store()).run()
     return 0

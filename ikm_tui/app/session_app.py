@@ -1,30 +1,34 @@
 """What every ikm-tui app shares: the store, the event's language, following the database.
 
-Screens reach these as ``self.app.store``, ``self.app.config`` and ``self.app.t`` (the message
-catalogue in the event's language), and subscribe to ``self.app.session_signal`` to refresh
-when anything in the session changes (see :mod:`ikm_tui.app.follow`).
+Screens built on :class:`~ikm_tui.app.session_screen.SessionScreen` reach these, typed, as
+``self.app.store``, ``self.app.config`` and ``self.app.t`` (the message catalogue in the event's
+language), and receive :class:`~ikm_tui.app.follow.SessionChanged` whenever anything in the
+session changes (see :mod:`ikm_tui.app.follow`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
-from textual.app import App
+from textual.app import App, CSSPathType
 
 from ikm_tui.app.follow import SessionFollower
+from ikm_tui.domain.config import Config
 from ikm_tui.i18n import Messages
+from ikm_tui.store.session import Store
 
 THEME_CSS = Path(__file__).parent / "theme.tcss"
 
 
-class SessionApp(App):
-    CSS_PATH = [THEME_CSS]
+class SessionApp(App[int]):
+    CSS_PATH: ClassVar[CSSPathType | None] = [THEME_CSS]
 
-    def __init__(self, store, *, poll_seconds: float | None = None) -> None:
+    def __init__(self, store: Store, *, poll_seconds: float | None = None) -> None:
         super().__init__()
-        self.store = store
-        self.config = store.config
-        self.t = Messages(self.config.event.language)
+        self.store: Store = store
+        self.config: Config = store.config
+        self.t: Messages = Messages(self.config.event.language)
         self.title = self.config.event.title
         self.follower = SessionFollower(self, store, poll_seconds=poll_seconds)
         self.session_signal = self.follower.signal

@@ -16,7 +16,7 @@ from ikm_tui.domain.config import load_config
 from ikm_tui.store.access import Grant
 from ikm_tui.store.database import StoreUnavailable
 from ikm_tui.store.session import Store
-from tests.functional.waiting import until
+from tests.functional.waiting import settle, until
 
 CRITERIA = ("inovasi", "produktivitas", "pasar")  # make_event's default criteria
 
@@ -35,11 +35,6 @@ def store(event):
 
 def judge_app(store, judge="J1") -> JudgeApp:
     return JudgeApp(store, grant=Grant(judge, None), poll_seconds=0.02)
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def text_of(app, widget_id: str) -> str:
@@ -184,7 +179,7 @@ class TestScoring:
             await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
-            assert "reason is required" in text_of(app, "recuse-problem")
+            assert "reason is required" in text_of(app, "dialog-error")
             await pilot.press(*"my cousin", "enter")
             await settle(pilot)
             sheet = store.scores.sheet("J1", "E01")

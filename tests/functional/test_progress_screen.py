@@ -9,7 +9,8 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from ikm_tui.app.moderator import ModeratorApp
-from ikm_tui.app.progress.dialogs import ConfirmReissue, ShowCodes
+from ikm_tui.app.dialogs import ConfirmDialog
+from ikm_tui.app.progress.dialogs import ShowCodes
 from ikm_tui.app.progress.screen import ProgressScreen
 from ikm_tui.domain.config import load_config
 from ikm_tui.store.session import Store
@@ -74,13 +75,13 @@ async def test_one_key_issues_a_code_shown_once_and_reissue_asks_first(store):
         assert "issued" in str(screen.query_one("#judges-table", DataTable).get_cell("J2", "code"))
 
         await pilot.press("c")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmReissue))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, ProgressScreen))
         assert store.access.verify(code, "J2").grant is not None  # nothing changed
 
         await pilot.press("c")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmReissue))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         await until(pilot, lambda: isinstance(app.screen, ShowCodes))
         (new,) = shown_codes(app)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import time
 
 import pytest
+from textual.notifications import Notify
 from textual.widgets import ContentSwitcher, Static
 
 from ikm_tui.app.board.board import IDLE, STAGE
 from ikm_tui.app.moderator import ModeratorApp
-from ikm_tui.app.stage.confirm import ConfirmScreen
+from ikm_tui.app.dialogs import ConfirmDialog
 from ikm_tui.app.stage.countdown import Countdown
 from ikm_tui.app.stage.on_stage import JudgeStrip
 from ikm_tui.app.stage.projector import BoardScreen, ProjectorControls
@@ -114,7 +115,7 @@ async def test_no_show_path_later_today_then_day_two_then_forfeit(store):
     async with console(store).run_test(size=SIZE) as pilot:
         await pilot.press("n")  # E01 on stage, cursor follows
         await pilot.press("x")
-        assert isinstance(pilot.app.screen, ConfirmScreen)
+        assert isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.press("y")
         assert status(store, "E01") == "no_show"
         assert rows(pilot.app)[-1] == "E01"
@@ -136,7 +137,7 @@ async def test_confirmation_can_be_declined(store):
     async with console(store).run_test(size=SIZE) as pilot:
         for key in ("x", "l", "d", "w"):
             await pilot.press(key)
-            assert isinstance(pilot.app.screen, ConfirmScreen)
+            assert isinstance(pilot.app.screen, ConfirmDialog)
             await pilot.press("n")
         assert set(store.queue.statuses().values()) == {"waiting"}
         assert store.stage.last_undo() is None
@@ -164,13 +165,19 @@ async def test_move_later_other_day_withdraw_and_undo(store):
 
 
 async def test_switch_day_and_a_refused_action_is_a_message(store):
-    async with console(store).run_test(size=SIZE, notifications=True) as pilot:
+    told: list[str] = []
+
+    def hook(message) -> None:
+        if isinstance(message, Notify):
+            told.append(message.notification.message)
+
+    async with console(store).run_test(size=SIZE, message_hook=hook) as pilot:
         await pilot.press("t")
         assert store.stage.state().day == 2
         assert rows(pilot.app) == ["E04", "E05", "E06"]
         await pilot.press("n", "t")  # someone on stage: switching is refused, calmly
         assert store.stage.state().day == 2
-        assert any("still on stage" in n.message for n in pilot.app._notifications)
+        await until(pilot, lambda: any("still on stage" in text for text in told))
         await pilot.press("w", "y", "t")
         assert store.stage.state().day == 1
 

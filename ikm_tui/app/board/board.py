@@ -8,18 +8,23 @@ scores: the board shows who presents, the clock, and who is next.
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Center, Container, Vertical
 from textual.widgets import ContentSwitcher, Static
 
 from ikm_tui.app.board.reveal_view import REVEAL, RevealView
 from ikm_tui.app.board.view_choice import IDLE, STAGE, UNREACHABLE, choose_view
+from ikm_tui.app.follow import SessionChanged, follow_session
+from ikm_tui.app.session_app import SessionApp
 from ikm_tui.app.stage.countdown import Countdown
 from ikm_tui.app.stage.snapshot import StageSnapshot
 
 
 class Board(Container):
-    """Follows the session through ``app.session_signal`` and shows the fitting view."""
+    """Follows the session (:class:`SessionChanged`) and shows the fitting view."""
+
+    app = getters.app(SessionApp)
 
     def __init__(self, now, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -52,12 +57,12 @@ class Board(Container):
             yield RevealView(id=REVEAL)
 
     def on_mount(self) -> None:
-        self.app.session_signal.subscribe(self, self.on_session)
+        follow_session(self, self.app.session_signal)
         self.refresh_from_store()
 
-    def on_session(self, event) -> None:
-        if event.error is not None:
-            self.error = event.error
+    def on_session_changed(self, message: SessionChanged) -> None:
+        if message.error is not None:
+            self.error = message.error
             self.show()
         else:
             self.refresh_from_store()

@@ -13,18 +13,18 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Header, Input, Label, Static
 
-from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.export_screen.run import Outcome, run_export
-from ikm_tui.app.keys import translate_bindings
+from ikm_tui.app.follow import SessionChanged
+from ikm_tui.app.footer import KeyBar
+from ikm_tui.app.session_screen import SessionScreen
 from ikm_tui.export.formats import WRITERS
 
 FORMATS = ("xlsx", "pdf", "csv", "json")  # the order staff usually want them in
 
 
-class ExportScreen(Screen):
+class ExportScreen(SessionScreen[None]):
     CSS_PATH = "export_screen.tcss"
     AUTO_FOCUS = "#export-folder"  # type a folder, press Enter; formats are a Shift+Tab away
     BINDINGS = [
@@ -56,11 +56,9 @@ class ExportScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.app.t)
-        self.app.session_signal.subscribe(self, self.on_session)
         self.show_state()
 
-    def on_session(self, _event) -> None:
+    def on_session_changed(self, message: SessionChanged) -> None:
         self.show_state()
 
     def show_state(self) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.screen import Screen
 
 from ikm_tui.app.judge.choose_screen import ChooseJudgeScreen
 from ikm_tui.app.judge.code_screen import CodeScreen
-from ikm_tui.app.keys import translate_bindings
 from ikm_tui.app.judge.scoring_screen import ScoringScreen
+from ikm_tui.app.judge.sign_in import JudgeChosen, SignedIn, SignedOut
 from ikm_tui.app.session_app import SessionApp
 from ikm_tui.store.access import Grant
+from ikm_tui.store.session import Store
 
 
 class JudgeApp(SessionApp):
@@ -20,7 +22,7 @@ class JudgeApp(SessionApp):
 
     def __init__(
         self,
-        store,
+        store: Store,
         judge: str | None = None,
         *,
         grant: Grant | None = None,
@@ -31,8 +33,8 @@ class JudgeApp(SessionApp):
         self.grant = grant
 
     def on_mount(self) -> None:
-        super().on_mount()
-        translate_bindings(self, self.t)
+        # (SessionApp.on_mount, which starts following the session, runs too: Textual calls
+        # every class's handler along the MRO.)
         if self.grant is not None:
             self.signed_in(self.grant)
         elif not self.config.judging.access_codes:
@@ -47,6 +49,15 @@ class JudgeApp(SessionApp):
         """Codes are off: act as ``judge`` straight away (audited)."""
         self.signed_in(self.store.access.open(judge, actor=f"judge:{judge}"))
 
+    def on_judge_chosen(self, message: JudgeChosen) -> None:
+        self.open_as(message.judge)
+
+    def on_signed_in(self, message: SignedIn) -> None:
+        self.signed_in(message.grant)
+
+    def on_signed_out(self, message: SignedOut) -> None:
+        self.signed_out(message.reason)
+
     def signed_in(self, grant: Grant) -> None:
         self.grant = grant
         self.switch_or_push(ScoringScreen(grant))
@@ -58,7 +69,7 @@ class JudgeApp(SessionApp):
         # after the next refresh: a screen still mounting must finish before it is replaced
         self.call_after_refresh(self.switch_or_push, CodeScreen(judge, message))
 
-    def switch_or_push(self, screen) -> None:
+    def switch_or_push(self, screen: Screen[None]) -> None:
         while len(self.screen_stack) > 2:  # a dialog left open over the old screen
             self.pop_screen()
         if len(self.screen_stack) > 1:

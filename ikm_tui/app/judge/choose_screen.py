@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from ikm_tui.app.footer import KeyBar
-from ikm_tui.app.keys import translate_bindings
+from ikm_tui.app.judge.sign_in import JudgeChosen
 from ikm_tui.app.judge.title_bar import TitleBar
+from ikm_tui.app.session_screen import SessionScreen
 
 
-class ChooseJudgeScreen(Screen):
+class ChooseJudgeScreen(SessionScreen[None]):
     CSS_PATH = "judge.tcss"
+    FOLLOW_SESSION = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -27,8 +28,8 @@ class ChooseJudgeScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.app.t)
         self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.open_as(event.option.id)
+        if event.option.id:
+            self.post_message(JudgeChosen(event.option.id))

@@ -1,27 +1,29 @@
 """Signing in: the judge types the code the moderator read out, and becomes that judge.
 
-The slow hash runs in a thread so the screen stays alive; after repeated wrong codes the store
-says how long to wait and the field stays disabled until then.
+The slow hash runs in the screen base's write worker so the screen stays alive; after repeated
+wrong codes the store says how long to wait and the field stays disabled until then.
 """
 
 from __future__ import annotations
 
 import math
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from ikm_tui.app.footer import KeyBar
-from ikm_tui.app.keys import translate_bindings
+from ikm_tui.app.judge.sign_in import SignedIn
 from ikm_tui.app.judge.title_bar import TitleBar
-from ikm_tui.store.database import StoreUnavailable
+from ikm_tui.app.session_screen import SessionScreen
+from ikm_tui.store.access import Attempt
 
 
-class CodeScreen(Screen):
+class CodeScreen(SessionScreen[None]):
+    """A wrong code (or an unreachable database) is told in the field, not as a notification."""
+
     CSS_PATH = "judge.tcss"
+    FOLLOW_SESSION = False
 
     def __init__(self, judge: str | None = None, message: str = "") -> None:
         super().__init__()
@@ -45,7 +47,6 @@ class CodeScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.app.t)
         self.query_one("#code", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -55,15 +56,16 @@ class CodeScreen(Screen):
         self.query_one("#code-message", Static).update(self.app.t("judge.code_checking"))
         self.check(event.value)
 
-    @work(thread=True, exclusive=True, group="code")
     def check(self, typed: str) -> None:
-        try:
-            attempt = self.app.store.access.verify(typed, self.judge)
-        except StoreUnavailable as exc:
-            self.app.call_from_thread(self.refused, exc.render(self.app.t), 0.0)
-            return
+        """Verify in the write worker (scrypt is slow, and the attempt is counted)."""
+        access, judge = self.app.store.access, self.judge
+        self.write(
+            lambda: access.verify(typed, judge), self.checked, failed=lambda text: self.refused(text, 0.0)
+        )
+
+    def checked(self, attempt: Attempt) -> None:
         if attempt.grant is not None:
-            self.app.call_from_thread(self.app.signed_in, attempt.grant)
+            self.post_message(SignedIn(attempt.grant))
             return
         t = self.app.t
         if attempt.outcome == "no_code":
@@ -72,7 +74,7 @@ class CodeScreen(Screen):
             text = t("judge.code_wait", seconds=math.ceil(attempt.wait_s))
         else:
             text = t("judge.code_wrong")
-        self.app.call_from_thread(self.refused, text, attempt.wait_s)
+        self.refused(text, attempt.wait_s)
 
     def refused(self, text: str, wait_s: float) -> None:
         self.query_one("#code-message", Static).update("✗ " + text)

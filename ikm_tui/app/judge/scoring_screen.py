@@ -12,27 +12,29 @@ Rules that shape it:
 
 from __future__ import annotations
 
-from textual import work
+from collections.abc import Mapping
+from decimal import Decimal
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Button, Input, Label, OptionList, Static
 
+from ikm_tui.app.dialogs import Field, FormDialog, Values
+from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.judge.entrant_header import EntrantHeader, HeaderState, clock
 from ikm_tui.app.judge.entrant_list import EntrantLine, EntrantList
-from ikm_tui.app.keys import translate_bindings
-from ikm_tui.app.judge.recuse_dialog import RecuseDialog
 from ikm_tui.app.judge.sheet_form import SheetForm, score_text
+from ikm_tui.app.judge.sign_in import SignedOut
 from ikm_tui.app.judge.title_bar import TitleBar
-from ikm_tui.domain.errors import InputError
+from ikm_tui.app.session_screen import SessionScreen
 from ikm_tui.domain.scoring import judge_total
 from ikm_tui.store.access import Grant
-from ikm_tui.store.database import StoreUnavailable
+from ikm_tui.store.scores import SheetRecord
 
 
-class ScoringScreen(Screen):
+class ScoringScreen(SessionScreen[None]):
     CSS_PATH = "judge.tcss"
     AUTO_FOCUS = ".score-input"
     HORIZONTAL_BREAKPOINTS = [(0, "-phone"), (64, "-narrow"), (100, "-wide")]
@@ -51,7 +53,7 @@ class ScoringScreen(Screen):
         self.grant = grant
         self.judge = grant.judge
         self.entrant: str | None = None  # the sheet in the form
-        self.stored = {}  # entrant -> SheetRecord, this judge's own only
+        self.stored: dict[str, SheetRecord] = {}  # this judge's own sheets only
         self.drafts: dict[str, dict[str, str]] = {}  # unsaved typed values per entrant
         self.rechecks: set[str] = set()
         self.on_stage: str | None = None
@@ -80,8 +82,6 @@ class ScoringScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.app.t)
-        self.app.session_signal.subscribe(self, self.on_session)
         self.reload()
         self.on_stage = self._stage_now()
         start = self.on_stage or self._next_open(None) or self.app.config.entrants[0].id
@@ -89,8 +89,8 @@ class ScoringScreen(Screen):
 
     # -- following the session --------------------------------------------------------------
 
-    def on_session(self, event) -> None:
-        if event.error is not None:
+    def on_session_changed(self, message: SessionChanged) -> None:
+        if message.error is not None:
             if not self.saving:
                 self.say(self.app.t("judge.offline"), "error")
             self.offline = True
@@ -99,7 +99,7 @@ class ScoringScreen(Screen):
             self.offline = False
             self.say("")
         if not self.app.store.access.still_valid(self.grant):
-            self.app.signed_out(self.app.t("judge.code_revoked"))
+            self.post_message(SignedOut(self.app.t("judge.code_revoked")))
             return
         editing = self.mid_edit()
         self.reload()
@@ -121,8 +121,7 @@ class ScoringScreen(Screen):
         self.rechecks = {r.entrant for r in store.recheck.pending_for(self.judge)}
 
     def _stage_now(self) -> str | None:
-        stage = getattr(self.app.store, "stage", None)
-        return stage.current() if stage is not None else None
+        return self.app.store.stage.current()
 
     def stage_moved(self, stage: str | None) -> None:
         if stage is None or stage == self.entrant:
@@ -273,14 +272,20 @@ class ScoringScreen(Screen):
     def action_recuse(self) -> None:
         if self.saving or self.entrant is None:
             return
-        entrant = self.entrant
+        entrant, t = self.entrant, self.app.t
 
-        def recuse(reason: str | None) -> None:
-            if reason:
+        def recuse(values: Values | None) -> None:
+            if values:
                 self.begin_save()
-                self.save(entrant, None, reason)
+                self.save(entrant, None, values["reason"].strip())
 
-        self.app.push_screen(RecuseDialog(entrant), recuse)
+        dialog = FormDialog(
+            t("judge.recuse_title", entrant=entrant),
+            t("judge.recuse_prompt"),
+            [Field("reason", "", required=t("judge.recuse_needs_reason"))],
+            ok=t("judge.button_recuse"),
+        )
+        self.app.push_screen(dialog, recuse)
 
     def action_to_stage(self) -> None:
         target = self.waiting_stage or self.on_stage
@@ -320,29 +325,30 @@ class ScoringScreen(Screen):
         self.saving = True
         self.say(self.app.t("judge.saving"), "saving")
 
-    @work(thread=True, group="save")
-    def save(self, entrant: str, scores, reason: str | None) -> None:
-        """The write runs off the event loop: a busy database never freezes the screen."""
-        store = self.app.store
-        try:
-            if not store.access.still_valid(self.grant):
-                self.app.call_from_thread(self.app.signed_out, self.app.t("judge.code_revoked"))
-                return
-            if reason is None:
-                record = store.scores.submit(self.judge, entrant, scores, actor=self._actor())
+    def save(self, entrant: str, scores: Mapping[str, Decimal] | None, reason: str | None) -> None:
+        """The write runs in the base's worker: a busy database never freezes the screen."""
+        store, grant, judge, actor = self.app.store, self.grant, self.judge, self._actor()
+
+        def store_sheet() -> SheetRecord | None:
+            if not store.access.still_valid(grant):
+                return None
+            if scores is not None:
+                return store.scores.submit(judge, entrant, scores, actor=actor)
+            return store.scores.recuse(judge, entrant, reason or "", actor=actor)
+
+        def stored(record: SheetRecord | None) -> None:
+            if record is None:
+                self.saving = False
+                self.post_message(SignedOut(self.app.t("judge.code_revoked")))
             else:
-                record = store.scores.recuse(self.judge, entrant, reason, actor=self._actor())
-        except (StoreUnavailable, InputError) as exc:
-            self.app.call_from_thread(self.save_failed, exc.render(self.app.t))
-        except Exception as exc:  # noqa: BLE001 - the judge sees a message, never a traceback
-            self.app.call_from_thread(self.save_failed, f"{type(exc).__name__}: {exc}")
-        else:
-            self.app.call_from_thread(self.saved, entrant, record)
+                self.saved(entrant, record)
+
+        self.write(store_sheet, stored, failed=self.save_failed)
 
     def _actor(self) -> str:
         return f"judge:{self.judge}"
 
-    def saved(self, entrant: str, record) -> None:
+    def saved(self, entrant: str, record: SheetRecord) -> None:
         self.saving = False
         self.stored[entrant] = record
         self.rechecks.discard(entrant)
@@ -358,7 +364,6 @@ class ScoringScreen(Screen):
         if entrant == self.entrant:
             self.form.set_values(self.baseline(entrant))
             self.show_total()
-        self.app.session_changed()
         if self.waiting_stage and not self.mid_edit():
             self.open_sheet(self.waiting_stage)
         self.show_list()

@@ -1,54 +1,21 @@
-"""The two dialogs of the progress screen: "re-issue? (revokes)" and "here are the codes"."""
+"""New access codes, shown once (re-issuing asks first through the shared ``ConfirmDialog``)."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ikm_tui.app.dialogs import DIALOGS_CSS
 from ikm_tui.app.footer import KeyBar
-from ikm_tui.app.keys import translate_bindings
+from ikm_tui.app.session_screen import SessionModal
 
 
-class ConfirmReissue(ModalScreen[bool]):
-    """Re-issuing revokes a code in use: asked once, ``y`` to go ahead, ``n``/esc not to."""
-
-    CSS_PATH = "progress.tcss"
-    BINDINGS = [
-        Binding("y", "answer(True)", "progress.key.yes", id="progress.reissue.yes"),
-        Binding("n,escape", "answer(False)", "progress.key.no", id="progress.reissue.no"),
-    ]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        t = self.app.t
-        with Vertical(classes="progress-dialog"):
-            yield Static(self.question, id="reissue-question")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("progress.button_yes"), id="reissue-yes", variant="warning", compact=True)
-                yield Button(t("progress.button_no"), id="reissue-no", compact=True)
-        yield KeyBar()
-
-    def on_mount(self) -> None:
-        translate_bindings(self, self.app.t)
-        self.query_one("#reissue-no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "reissue-yes")
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
-
-
-class ShowCodes(ModalScreen[None]):
+class ShowCodes(SessionModal[None]):
     """New codes, shown this once; nothing keeps them after the dialog closes."""
 
-    CSS_PATH = "progress.tcss"
+    CSS_PATH = [DIALOGS_CSS, "progress.tcss"]
     BINDINGS = [Binding("escape,enter", "close", "progress.key.close", id="progress.codes.close")]
 
     def __init__(self, lines: list[tuple[str, str, str]]) -> None:
@@ -57,7 +24,7 @@ class ShowCodes(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         t = self.app.t
-        with Vertical(classes="progress-dialog", id="codes-box"):
+        with Vertical(classes="dialog", id="codes-box"):
             yield Static(t("progress.codes_title"), classes="dialog-title")
             for judge, name, code in self.lines:
                 with Horizontal(classes="code-line"):
@@ -68,9 +35,6 @@ class ShowCodes(ModalScreen[None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("progress.button_close"), id="codes-close", compact=True)
         yield KeyBar()
-
-    def on_mount(self) -> None:
-        translate_bindings(self, self.app.t)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)

@@ -13,12 +13,13 @@ import datetime as dt
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from ikm_tui.app.dialogs import ConfirmDialog
+from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
-from ikm_tui.app.keys import translate_bindings
-from ikm_tui.app.progress.dialogs import ConfirmReissue, ShowCodes
+from ikm_tui.app.progress.dialogs import ShowCodes
+from ikm_tui.app.session_screen import SessionScreen
 from ikm_tui.store.progress import PENDING, RECUSED, SCORED, JudgeProgress
 
 MODERATOR = "moderator"
@@ -33,7 +34,7 @@ def cell(status: str, flagged: bool) -> Text:
     return Text(glyph, style=style)
 
 
-class ProgressScreen(Screen):
+class ProgressScreen(SessionScreen[None]):
     CSS_PATH = "progress.tcss"
     BINDINGS = [
         Binding("c", "issue_code", "progress.key.code", id="progress.code"),
@@ -41,10 +42,10 @@ class ProgressScreen(Screen):
         Binding("f", "toggle_recheck", "progress.key.recheck", id="progress.recheck"),
     ]
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.cells: dict[tuple[str, str], Text] = {}
-        self.judge_rows: dict[str, tuple] = {}
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: dict[tuple[str, str], Text | str] = {}
+        self.judge_rows: dict[str, tuple[str, ...]] = {}
         self.stage_entrant: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -56,7 +57,6 @@ class ProgressScreen(Screen):
 
     def on_mount(self) -> None:
         t = self.app.t
-        translate_bindings(self, t)
         self.query_one("#progress-legend", Static).update(t("progress.legend"))
         judges = self.query_one("#judges-table", DataTable)
         for key in ("judge", "name", "code", "scored", "recused", "pending", "flagged"):
@@ -66,14 +66,13 @@ class ProgressScreen(Screen):
         matrix.add_column(t("progress.col.business"), key="business")
         for judge in self.app.config.judges:
             matrix.add_column(judge.id, key=judge.id)
-        self.app.session_signal.subscribe(self, self.on_session)
         self.refresh_all()
 
     def on_screen_resume(self) -> None:
         self.refresh_all()
 
-    def on_session(self, event) -> None:
-        if event.error is None:
+    def on_session_changed(self, message: SessionChanged) -> None:
+        if message.error is None:
             self.refresh_all()
 
     # -- drawing ----------------------------------------------------------------------------
@@ -81,8 +80,7 @@ class ProgressScreen(Screen):
     def refresh_all(self) -> None:
         store = self.app.store
         progress = store.progress.matrix()
-        stage = getattr(store, "stage", None)
-        self.stage_entrant = stage.current() if stage is not None else None
+        self.stage_entrant = store.stage.current()
         with self.app.batch_update():
             self.show_judges(progress, store.access.issued())
             self.show_matrix(progress)
@@ -176,7 +174,12 @@ class ProgressScreen(Screen):
                 self.issue([judge])
 
         self.app.push_screen(
-            ConfirmReissue(t("progress.reissue_question", judge=judge, name=person.name)), answered
+            ConfirmDialog(
+                t("progress.reissue_question", judge=judge, name=person.name),
+                yes=t("progress.button_yes"),
+                no=t("progress.button_no"),
+            ),
+            answered,
         )
 
     def action_issue_missing(self) -> None:
@@ -188,11 +191,15 @@ class ProgressScreen(Screen):
         self.issue(missing)
 
     def issue(self, judges: list[str]) -> None:
-        """Issue now and show the codes once; they live only in the dialog until it closes."""
-        access = self.app.store.access
-        lines = [(j, self.app.config.judge(j).name, access.issue(j, actor=MODERATOR)) for j in judges]
-        self.app.session_changed()
-        self.app.push_screen(ShowCodes(lines))
+        """Issue now and show the codes once; they live only in the dialog until it closes.
+
+        Hashing a code takes a moment (scrypt): it runs in the write worker, never on the UI."""
+        access, config = self.app.store.access, self.app.config
+
+        def issue_all() -> list[tuple[str, str, str]]:
+            return [(j, config.judge(j).name, access.issue(j, actor=MODERATOR)) for j in judges]
+
+        self.write(issue_all, lambda lines: self.app.push_screen(ShowCodes(lines)))
 
     def action_toggle_recheck(self) -> None:
         t = self.app.t
@@ -203,12 +210,15 @@ class ProgressScreen(Screen):
         judge, entrant = chosen
         rechecks = self.app.store.recheck
         if any(r.entrant == entrant for r in rechecks.pending_for(judge)):
-            rechecks.cancel(judge, entrant, actor=MODERATOR)
-            self.notify(t("progress.recheck_cancelled", judge=judge, entrant=entrant))
+            self.write(
+                lambda: rechecks.cancel(judge, entrant, actor=MODERATOR),
+                lambda _: self.notify(t("progress.recheck_cancelled", judge=judge, entrant=entrant)),
+            )
         else:
-            rechecks.request(judge, entrant, actor=MODERATOR)
-            self.notify(t("progress.recheck_asked", judge=judge, entrant=entrant))
-        self.app.session_changed()
+            self.write(
+                lambda: rechecks.request(judge, entrant, actor=MODERATOR),
+                lambda _: self.notify(t("progress.recheck_asked", judge=judge, entrant=entrant)),
+            )
 
 
 def _clock(at: str) -> str:

@@ -1,35 +1,35 @@
 """F3 on the moderator console: the live leaderboard, the prize lines, divergence, the lock.
 
 Everything here is for the moderator and panel only — the projector shows results solely
-through the reveal, from the frozen snapshot. Each action is one store write (audited) and
-then ``app.session_changed()`` so every screen, here and in other processes, follows.
+through the reveal, from the frozen snapshot. Each action is one store write (audited) through
+the screen base's worker, which then tells every screen, here and in other processes.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from ikm_tui.app.dialogs import Field, FormDialog, Values
+from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
-from ikm_tui.app.keys import translate_bindings
-from ikm_tui.app.results.dialogs import Field, FormDialog
+from ikm_tui.app.session_screen import SessionScreen
 from ikm_tui.app.results.leaderboard_table import LeaderboardTable
 from ikm_tui.app.results.live import LiveResults, ResultsView
 from ikm_tui.app.results.side_panels import BoundaryPanel, FlagList
-from ikm_tui.domain.errors import InputError
 from ikm_tui.domain.snapshot import last_reveal_step
 from ikm_tui.store.database import StoreUnavailable
 
 ACTOR = "moderator"
 
 
-class ResultsScreen(Screen):
+class ResultsScreen(SessionScreen[None]):
     CSS_PATH = Path(__file__).parent / "results.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     # ceremony keys first: on an 80-column footer the filters are the ones cut off
@@ -44,8 +44,8 @@ class ResultsScreen(Screen):
         Binding("d", "day", "results.key_day", id="results.day"),
     ]
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self) -> None:
+        super().__init__()
         self.view: ResultsView | None = None
         self.live: LiveResults | None = None
         self.status = ""
@@ -70,13 +70,11 @@ class ResultsScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.app.t)
-        self.app.session_signal.subscribe(self, self.on_session)
         self.reload()
         self.query_one(LeaderboardTable).focus()
 
-    def on_session(self, event) -> None:
-        if event.error is None:
+    def on_session_changed(self, message: SessionChanged) -> None:
+        if message.error is None:
             self.reload()
 
     # -- showing ---------------------------------------------------------------------------
@@ -156,29 +154,24 @@ class ResultsScreen(Screen):
 
     # -- the panel's actions ---------------------------------------------------------------
 
-    def _write(self, action, done_message: str | None = None) -> bool:
-        """Run one store action; refusals are told calmly, never as a traceback."""
-        try:
-            action()
-        except (InputError, StoreUnavailable) as exc:
-            self.notify(exc.render(self.app.t), severity="error")
-            return False
-        self.app.session_changed()
-        self.reload()
-        if done_message:
-            self.notify(done_message)
-        return True
+    def _write(self, action: Callable[[], object], done_message: str) -> None:
+        """Run one store action in the worker; refusals are told calmly, never as a traceback."""
 
-    def _after_dialog(self, message):
-        """Once a dialog's write succeeded: everyone refreshes, and the moderator is told.
+        def done(_result: object) -> None:
+            self.reload()
+            self.notify(done_message)
+
+        self.write(action, done)
+
+    def _after_dialog(self, message: str | Callable[[str], str]) -> Callable[[object], None]:
+        """Once a dialog's write succeeded (everyone was told): refresh, and tell the moderator.
 
         ``message`` is the text, or a function of the dialog's result (the digest)."""
 
-        def done(result) -> None:
+        def done(result: object) -> None:
             if result:
-                self.app.session_changed()
                 self.reload()
-                self.notify(message(result) if callable(message) else message)
+                self.notify(message(str(result)) if callable(message) else message)
 
         return done
 
@@ -195,7 +188,7 @@ class ResultsScreen(Screen):
             Field("by", t("results.decide_by")),
         ]
 
-        def decide(values: dict) -> bool:
+        def decide(values: Values) -> bool:
             store.results.decide(values["order"].split(","), values["reason"], values["by"], actor=ACTOR)
             return True
 
@@ -204,7 +197,9 @@ class ResultsScreen(Screen):
             for e in tie.entrants
         )
         self.app.push_screen(
-            FormDialog(t("results.decide_title", rank=tie.rank), body, fields, decide, ok=t("results.ok")),
+            FormDialog(
+                t("results.decide_title", rank=tie.rank), body, fields, ok=t("results.ok"), action=decide
+            ),
             self._after_dialog(t("results.decided")),
         )
 
@@ -220,11 +215,11 @@ class ResultsScreen(Screen):
             body += "\n" + t("results.finalise_missing", count=view.missing)
             fields = [Field("override", t("results.override"))]
 
-        def finalise(values: dict) -> str:
+        def finalise(values: Values) -> str:
             return store.results.finalise(actor=ACTOR, override=values.get("override")).digest
 
         self.app.push_screen(
-            FormDialog(t("results.finalise_title"), body, fields, finalise, ok=t("results.confirm")),
+            FormDialog(t("results.finalise_title"), body, fields, ok=t("results.confirm"), action=finalise),
             self._after_dialog(lambda digest: t("results.finalised", digest=digest[:16])),
         )
 
@@ -234,7 +229,7 @@ class ResultsScreen(Screen):
             self.notify(t("results.not_locked"), severity="warning")
             return
 
-        def unlock(values: dict) -> bool:
+        def unlock(values: Values) -> bool:
             store.results.unlock(values["reason"], actor=ACTOR)
             return True
 
@@ -243,8 +238,8 @@ class ResultsScreen(Screen):
                 t("results.unlock_title"),
                 t("results.unlock_body"),
                 [Field("reason", t("results.decide_reason"))],
-                unlock,
                 ok=t("results.confirm"),
+                action=unlock,
             ),
             self._after_dialog(t("results.unlocked")),
         )
@@ -256,10 +251,7 @@ class ResultsScreen(Screen):
             self.notify(t("results.no_flag"))
             return
         judge, entrant = chosen
-        recheck = getattr(self.app.store, "recheck", None)
-        if recheck is None:  # the judges' side is not installed in this build
-            self.notify(t("results.no_flag"), severity="warning")
-            return
+        recheck = self.app.store.recheck
         self._write(
             lambda: recheck.request(judge, entrant, ACTOR),
             t("results.recheck_sent", judge=judge, entrant=entrant),

@@ -10,6 +10,7 @@ from ikm_tui.app.stage.countdown import Countdown
 from ikm_tui.app.stage.snapshot import StageSnapshot
 from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain.timer import overtime_text
+from ikm_tui.store.scores import SheetRecord
 
 STRIP_PREVIOUS = 2  # the entrant on stage plus this many before them
 
@@ -64,23 +65,31 @@ class NextUpPanel(Static):
 
 
 class JudgeStrip(Static):
-    """Which judges have sent a sheet for the entrant on stage and the ones before (no values)."""
+    """Which judges have sent a sheet for the entrant on stage and the ones before (no values).
+
+    The screen reads the sheets (:meth:`entrants` says whose) and hands them over: the widget
+    only draws."""
 
     def on_mount(self) -> None:
         self.border_title = self.app.t("stage.judges")
         self.border_subtitle = self.app.t("stage.judges_legend")
 
-    def show(self, snap: StageSnapshot) -> None:
+    @staticmethod
+    def entrants(snap: StageSnapshot) -> list[str]:
+        """The entrant on stage first, then the ones who presented just before."""
         entrants = [e.entrant for e in rules.previous(snap.lineup, STRIP_PREVIOUS)]
         if snap.state.entrant:
             entrants.insert(0, snap.state.entrant)
+        return entrants
+
+    def show(self, sheets: dict[str, dict[str, SheetRecord]]) -> None:
+        """``sheets``: entrant -> judge -> that judge's sheet, for :meth:`entrants`, in order."""
         judges = self.app.config.judges
         lines = [" " * 4 + " ".join(f"{j.id:>3}" for j in judges)]
-        for entrant in entrants:
-            sheets = self.app.store.scores.for_entrant(entrant)
+        for entrant, by_judge in sheets.items():
             marks = []
             for judge in judges:
-                sheet = sheets.get(judge.id)
+                sheet = by_judge.get(judge.id)
                 mark = "·" if sheet is None else ("–" if sheet.recused else "✓")
                 marks.append(f"{mark:>3}")
             lines.append(f"{entrant:<4}" + " ".join(marks))

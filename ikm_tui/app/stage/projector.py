@@ -11,35 +11,33 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
-from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.board.board import Board
-from ikm_tui.app.keys import translate_bindings
+from ikm_tui.app.dialogs import DIALOGS_CSS
+from ikm_tui.app.footer import KeyBar
+from ikm_tui.app.session_screen import SessionModal, SessionScreen
 
 STAGE_CSS = Path(__file__).parent / "stage.tcss"
 BOARD_CSS = Path(__file__).parents[1] / "board" / "board.tcss"
 
 
-class BoardScreen(Screen):
+class BoardScreen(SessionScreen[None]):
     """The audience's board inside the console, for a single-screen set-up."""
 
     CSS_PATH = [BOARD_CSS, STAGE_CSS]
     BINDINGS = [Binding("escape,b", "app.pop_screen", "stage.key.console", id="board.close")]
+    FOLLOW_SESSION = False  # the Board widget follows the session itself
 
     def compose(self) -> ComposeResult:
         yield Board(self.app.store.stage.now)
         yield KeyBar()
 
-    def on_mount(self) -> None:
-        translate_bindings(self, self.app.t)
 
-
-class ProjectorControls(ModalScreen[str | None]):
+class ProjectorControls(SessionModal[str | None]):
     """Returns ``"board"`` or ``"calm"`` (the caller acts), or None when closed."""
 
-    CSS_PATH = STAGE_CSS
+    CSS_PATH = [DIALOGS_CSS, STAGE_CSS]
     BINDINGS = [
         Binding("b", "choose('board')", "stage.key.board", id="projector.board"),
         Binding("c", "choose('calm')", "stage.key.calm", id="projector.calm"),
@@ -57,9 +55,7 @@ class ProjectorControls(ModalScreen[str | None]):
             yield Button(t("stage.projector.board"), id="board")
             yield Button(t("stage.projector.calm_on" if self.calm else "stage.projector.calm_off"), id="calm")
             yield Button(t("stage.projector.close"), id="close")
-
-    def on_mount(self) -> None:
-        translate_bindings(self, self.app.t)
+        yield KeyBar()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None if event.button.id == "close" else event.button.id)

@@ -1,34 +1,37 @@
 """The moderator's stage console: today's queue, who is on stage with the live timer, who is
 next, which judges have scored, and every action on one key in the footer.
 
-Each action is one short write through ``store.stage`` (durable and audited before the screen
-changes); destructive ones ask first; queue actions can be undone. Queue actions apply to the
-highlighted row, which jumps to the entrant on stage (or next up) after each action.
+Each action is one short write through ``store.stage`` in the screen base's worker (durable and
+audited before the screen changes); destructive ones ask first; queue actions can be undone.
+Queue actions apply to the highlighted row, which jumps to the entrant on stage (or next up)
+after each action.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Header
 
+from ikm_tui.app.dialogs import ConfirmDialog
+from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
-from ikm_tui.app.stage.confirm import ConfirmScreen
-from ikm_tui.app.keys import translate_bindings
+from ikm_tui.app.session_screen import SessionScreen
 from ikm_tui.app.stage.on_stage import JudgeStrip, NextUpPanel, OnStagePanel
 from ikm_tui.app.stage.projector import BoardScreen, ProjectorControls
 from ikm_tui.app.stage.queue_table import QueueTable
 from ikm_tui.app.stage.snapshot import StageSnapshot
 from ikm_tui.domain import queue_rules as rules
-from ikm_tui.domain.errors import InputError
 from ikm_tui.store.database import StoreUnavailable
+from ikm_tui.store.stage import UndoStep
 
 
-class StageScreen(Screen):
+class StageScreen(SessionScreen[None]):
     CSS_PATH = Path(__file__).parent / "stage.tcss"
     BINDINGS = [
         Binding("space", "timer", "stage.key.timer", id="stage.timer"),
@@ -46,8 +49,8 @@ class StageScreen(Screen):
         Binding("p", "projector", "stage.key.projector", id="stage.projector"),
     ]
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self) -> None:
+        super().__init__()
         self.snapshot: StageSnapshot | None = None
 
     def compose(self) -> ComposeResult:
@@ -61,12 +64,10 @@ class StageScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.app.t)
-        self.app.session_signal.subscribe(self, self.on_session)
         self.reload(follow_stage=True)
 
-    def on_session(self, event) -> None:
-        if event.error is None:
+    def on_session_changed(self, message: SessionChanged) -> None:
+        if message.error is None:
             self.reload()
 
     def reload(self, follow_stage: bool = False) -> None:
@@ -98,21 +99,19 @@ class StageScreen(Screen):
         )
         self.query_one(OnStagePanel).show(snap)
         self.query_one(NextUpPanel).show(snap)
-        self.query_one(JudgeStrip).show(snap)
+        store = self.app.store
+        self.query_one(JudgeStrip).show({e: store.scores.for_entrant(e) for e in JudgeStrip.entrants(snap)})
 
     # -- doing things ---------------------------------------------------------------------
-    def run_action(self, do, *, after=None) -> bool:
+    def run_action(self, do: Callable[[], Any], *, after: Callable[[Any], None] | None = None) -> None:
         """One write; the screen follows only once it is stored. Problems become a message."""
-        try:
-            result = do()
-        except (InputError, StoreUnavailable) as exc:
-            self.notify(exc.render(self.app.t), severity="error")
-            return False
-        self.app.session_changed()
-        self.reload(follow_stage=True)
-        if after:
-            after(result)
-        return True
+
+        def done(result: Any) -> None:
+            self.reload(follow_stage=True)
+            if after:
+                after(result)
+
+        self.write(do, done)
 
     def target(self) -> str | None:
         selected = self.query_one(QueueTable).selected
@@ -120,14 +119,14 @@ class StageScreen(Screen):
             self.notify(self.app.t("stage.no_target"), severity="warning")
         return selected
 
-    def confirm_then(self, question: str, do) -> None:
+    def confirm_then(self, question: str, do: Callable[[], Any]) -> None:
         def answered(yes: bool | None) -> None:
             if yes:
                 self.run_action(do)
 
-        self.app.push_screen(ConfirmScreen(question), answered)
+        self.app.push_screen(ConfirmDialog(question), answered)
 
-    def _who(self, entrant: str) -> dict:
+    def _who(self, entrant: str) -> dict[str, str]:
         return {"entrant": entrant, "name": self.app.config.entrant(entrant).name}
 
     def action_timer(self) -> None:
@@ -196,7 +195,7 @@ class StageScreen(Screen):
             )
 
     def action_undo(self) -> None:
-        def told(step) -> None:
+        def told(step: UndoStep) -> None:
             self.notify(
                 self.app.t(
                     "stage.undone", action=self.app.t(f"stage.action.{step.action}"), entrant=step.subject
