@@ -7,6 +7,7 @@ Shown to the moderator only; judges never see each other's scores.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -53,23 +54,41 @@ def points_divergences(
 ) -> list[Divergence]:
     """The same on (judge, entrant, weighted points) of one entrant's counted sheets.
 
-    Totals are points scaled by 100 / possible, so the test runs on integers and only the
-    flagged ones are turned into totals.
+    Totals are points scaled by 100 / possible, so the test runs on integers (twice the median,
+    so an even panel's half-way value stays whole) and only the flagged ones become totals.
+    At 10,000 entrants this runs 250,000 times when F3 opens: no Fraction in the loop.
     """
+    if len(judged) < 2:
+        return []
     tolerance = Fraction(config.judging.divergence) * units.possible / 100
-    points = [p for _judge, _entrant, p in judged]
+    limit, scale = 2 * tolerance.numerator, tolerance.denominator  # |2 mine - 2 median| * scale > limit
+    ordered = sorted(p for _judge, _entrant, p in judged)
+    others = len(ordered) - 1
+    middle = others // 2
+    found = []
+    for judge, entrant, mine in judged:
+        at = bisect_left(ordered, mine)  # removing any copy of ``mine`` leaves the same others
+
+        def other(i: int, at: int = at) -> int:
+            return ordered[i if i < at else i + 1]
+
+        twice_median = 2 * other(middle) if others % 2 else other(middle - 1) + other(middle)
+        gap = abs(2 * mine - twice_median)  # twice the distance, in points
+        if gap * scale > limit:
+            found.append((gap, judge, entrant, mine, twice_median))
+    if not found:
+        return []
     judge_order = {j.id: i for i, j in enumerate(config.judges)}
-    flags = []
-    for index, (judge, entrant, mine) in enumerate(judged):
-        others = sorted(points[:index] + points[index + 1 :])
-        if not others:
-            continue
-        middle = len(others) // 2
-        median = (
-            Fraction(others[middle]) if len(others) % 2 else Fraction(others[middle - 1] + others[middle], 2)
-        )
-        if abs(mine - median) > tolerance:
-            total, others_total = units.total(mine), units.total(median)
-            flags.append(Divergence(judge, entrant, total, others_total, abs(total - others_total)))
     # the judge furthest out first: with three judges one wild total flags everybody
-    return sorted(flags, key=lambda d: (-d.distance, judge_order.get(d.judge, len(judge_order))))
+    found.sort(key=lambda f: (-f[0], judge_order.get(f[1], len(judge_order))))
+    hundred, twice_possible = 100, 2 * units.possible
+    return [
+        Divergence(
+            judge,
+            entrant,
+            Fraction(hundred * mine, units.possible),
+            Fraction(hundred * twice_median, twice_possible),
+            Fraction(hundred * gap, twice_possible),
+        )
+        for gap, judge, entrant, mine, twice_median in found
+    ]

@@ -41,3 +41,39 @@ def test_median_of_an_even_number_of_others(make_event):
     sheets = [even("J1", "E01", 5), even("J2", "E01", 7), even("J3", "E01", 8)]
     # J1: 50 vs (70 + 80) / 2 = 75 -> 25; J2: 70 vs 65 -> 5; J3: 80 vs 60 -> 20
     assert [(d.judge, d.others_median) for d in divergences(config, sheets)] == [("J1", F(75)), ("J3", F(60))]
+
+
+def _reference(config, units, judged):
+    """The rule as PRODUCT.md says it, in Fractions: total vs the median of the others."""
+    from statistics import median
+
+    tolerance = F(config.judging.divergence)
+    flags = []
+    for index, (judge, entrant, mine) in enumerate(judged):
+        others = [units.total(p) for i, (_j, _e, p) in enumerate(judged) if i != index]
+        if others and abs(units.total(mine) - median(others)) > tolerance:
+            total, middle = units.total(mine), median(others)
+            flags.append(Divergence(judge, entrant, total, middle, abs(total - middle)))
+    order = {j.id: i for i, j in enumerate(config.judges)}
+    return sorted(flags, key=lambda d: (-d.distance, order[d.judge]))
+
+
+def test_the_integer_fast_path_flags_exactly_what_the_rule_says(make_event):
+    """points_divergences works on integers for speed; random panels must agree with the rule."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from ikm_tui.domain.divergence import points_divergences
+    from ikm_tui.domain.units import ScoreUnits
+
+    config = load_config(make_event(judges=7, extra="[judging]\ndivergence = 7.5\n"))
+    units = ScoreUnits.of(config)
+    judges = [j.id for j in config.judges]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.integers(0, units.possible), min_size=0, max_size=len(judges)))
+    def check(points):
+        judged = [(judges[i], "E01", p) for i, p in enumerate(points)]
+        assert points_divergences(config, units, judged) == _reference(config, units, judged)
+
+    check()
