@@ -11,12 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from decimal import Decimal
+import tomllib
 from pathlib import Path
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
-    import tomli as tomllib
 
 from ikm_tui.domain.config_checks import (
     Place,

@@ -11,6 +11,7 @@ from textual.widgets import DataTable
 from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain.queue_rules import Entry, Lineup
 from ikm_tui.domain.timer import overtime_text
+from ikm_tui.i18n.queue_words import status_text
 
 COLUMNS = ("order", "entrant", "status", "overtime", "name", "business", "category")
 
@@ -63,15 +64,3 @@ class QueueTable(DataTable):
             who.business,
             config.category(who.category).name,
         ]
-
-
-def status_text(t, entry: Entry, last_day: int) -> str:
-    """The status in words; a no-show also says where the next no-show would send them."""
-    if entry.status == rules.NO_SHOW:
-        path = rules.no_show_path(entry, last_day)
-        return (
-            t("stage.status.no_show", count=entry.no_show_count)
-            + " → "
-            + t(f"stage.path.{path}", day=entry.day + 1)
-        )
-    return t(f"stage.status.{entry.status}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain.timer import overtime_text
+from ikm_tui.i18n.queue_words import status_text
 
 ACTOR = "cli"
 ENTRANT_ACTIONS = {
@@ -117,8 +118,6 @@ def render(store, t, only_day: int | None) -> str:
 
 
 def _status(t, entry, last_day: int) -> str:
-    from ikm_tui.app.stage.queue_table import status_text
-
     return status_text(t, entry, last_day)
 
 
