@@ -56,7 +56,10 @@ def test_domain_never_imports_sqlite():
 
 def test_export_and_cli_import_no_screen():
     modules = (
-        modules_of(ikm_tui.export) + modules_of(ikm_tui.cli) + modules_of(ikm_tui.cli.commands) + ["ikm_tui.cli"]
+        modules_of(ikm_tui.export)
+        + modules_of(ikm_tui.cli)
+        + modules_of(ikm_tui.cli.commands)
+        + ["ikm_tui.cli"]
     )
     loaded = loaded_after_importing(modules)
     assert not app_in(loaded)
@@ -83,9 +86,7 @@ def test_headless_commands_never_load_textual(argv, sample_config_path, tmp_path
     Store(load_config(sample_config_path)).close()  # the session exists, as on the day
     argv = ["--config", str(sample_config_path), *argv]
     loaded = loaded_after(
-        "from ikm_tui.cli import main\n"
-        f"code = main({json.dumps(argv)})\n"
-        "assert code == 0, code\n"
+        f"from ikm_tui.cli import main\ncode = main({json.dumps(argv)})\nassert code == 0, code\n"
     )
     assert not textual_in(loaded), sorted(textual_in(loaded))[:5]
     assert not app_in(loaded)
