@@ -69,14 +69,6 @@ def start_chromium(width: int = 360, height: int = 640, *, mobile: bool = True, 
     return driver
 
 
-def resize(driver, width: int, height: int) -> None:
-    """The on-screen keyboard coming up (or going down): the visible page shrinks (or grows)."""
-    driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True},
-    )
-
-
 @dataclass
 class PageRecord:
     """What one page asked for and was pushed, collected from Chromium's performance log."""

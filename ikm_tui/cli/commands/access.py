@@ -1,6 +1,8 @@
-"""``ikm-tui access issue J1 | --all`` and ``ikm-tui access list`` — judges' access codes.
+"""``ikm-tui access issue|list|revoke|cards|brakes|unbrake`` — judges' access codes.
 
-A new code is printed once and never stored in clear; issuing again revokes the old code.
+A new code is printed once (or on its access card) and never stored in clear; issuing again
+revokes the old code and every card and sign-in made with it. ``brakes`` lists the wrong-code
+brakes (per judge and client address) and ``unbrake`` clears them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,20 @@ def register(commands) -> None:
     revoke = sub.add_parser("revoke", help="make a judge's code stop working")
     revoke.add_argument("judge", metavar="JUDGE")
     revoke.set_defaults(run=run_revoke)
+    cards = sub.add_parser("cards", help="issue new codes and print one access card per judge (PDF)")
+    cards.add_argument("judges", nargs="*", metavar="JUDGE", help="only these judges (default: all)")
+    cards.add_argument(
+        "-o", "--output", metavar="FILE.pdf", help="where to write (default: beside the database)"
+    )
+    cards.add_argument("--url", help="the address judges open (default: this laptop's, port 8000)")
+    cards.add_argument("--port", type=int, default=8000, help="the port of ikm-tui serve (default 8000)")
+    cards.set_defaults(run=run_cards)
+    brakes = sub.add_parser("brakes", help="wrong-code brakes (judge@address) and how long they hold")
+    brakes.set_defaults(run=run_brakes)
+    unbrake = sub.add_parser("unbrake", help="clear wrong-code brakes of a judge, an address, or all")
+    unbrake.add_argument("which", nargs="?", metavar="JUDGE|ADDRESS")
+    unbrake.add_argument("--all", action="store_true", help="every brake")
+    unbrake.set_defaults(run=run_unbrake)
 
 
 def run_issue(args, ctx) -> int:
@@ -61,6 +77,56 @@ def run_list(args, ctx) -> int:
         )
         print(ctx.messages("access.status_line", judge=judge, name=config.judge(judge).name, state=state))
     return 0
+
+
+def run_cards(args, ctx) -> int:
+    from pathlib import Path
+
+    from ikm_tui.serve.cards import default_address, default_path, issue_cards
+
+    config = ctx.config()
+    _check_judges(config, args.judges, "access cards")
+    address = args.url or default_address(args.port)
+    if not address.startswith(("http://", "https://")):
+        raise InputError("--url", "cards.bad_url", got=address)
+    if not address.endswith("/"):
+        address += "/"
+    store = ctx.store()
+    path = Path(args.output) if args.output else default_path(store)
+    cards = issue_cards(store, path, address=address, actor=ACTOR, judges=args.judges)
+    print(ctx.messages("cards.written", count=len(cards), path=path))
+    return 0
+
+
+def run_brakes(args, ctx) -> int:
+    import math
+    import time
+
+    brakes = ctx.store().access.brakes()
+    if not brakes:
+        print(ctx.messages("access.brakes_none"))
+    now = time.time()
+    for brake in brakes:
+        left = brake.wait_until - now
+        wait = ctx.messages("access.brake_wait", seconds=math.ceil(left)) if left > 0 else ""
+        print(ctx.messages("access.brake_line", target=brake.target, failures=brake.failures, wait=wait))
+    return 0
+
+
+def run_unbrake(args, ctx) -> int:
+    if bool(args.which) == bool(args.all):
+        raise InputError("access unbrake", "access.unbrake_which")
+    cleared = ctx.store().access.clear_brakes(None if args.all else args.which, actor=ACTOR)
+    print(ctx.messages("access.brakes_cleared", count=cleared))
+    return 0
+
+
+def _check_judges(config, judges: list[str], place: str) -> None:
+    for judge in judges:
+        if not config.has("judge", judge):
+            raise InputError(
+                place, "access.unknown_judge", judge=judge, known=", ".join(j.id for j in config.judges)
+            )
 
 
 def run_revoke(args, ctx) -> int:

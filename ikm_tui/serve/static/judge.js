@@ -208,10 +208,10 @@ function applyState(state) {
   $("who").textContent = state.name;
   if (first) {
     const start = state.on_stage || firstOpen() || EVENT.entrants[0].id;
-    open(start);
+    openSheet(start);
   } else if (state.on_stage !== stageBefore && state.on_stage && state.on_stage !== current) {
     if (midEdit()) waitingStage = state.on_stage;
-    else open(state.on_stage);
+    else openSheet(state.on_stage);
   } else if (!midEdit() && current) {
     fill(current); // this judge's own sheet may have changed elsewhere (terminal, import)
   }
@@ -268,7 +268,7 @@ function buildForm() {
   });
 }
 
-function open(entrant) {
+function openSheet(entrant) {
   if (current && current !== entrant) writeDraft();
   current = entrant;
   if (waitingStage === entrant) waitingStage = null;
@@ -417,7 +417,7 @@ async function recuse() {
 function afterSave() {
   if (waitingStage && waitingStage !== current) {
     const message = $("save-state").textContent;
-    open(waitingStage);
+    openSheet(waitingStage);
     setState(message, "saved");
   } else {
     fill(current);
@@ -477,7 +477,7 @@ function showHeader() {
   if (me.rechecks.includes(current)) notice(say("judge.recheck", { entrant: current }), "recheck");
   if (waitingStage && waitingStage !== current) {
     const button = notice(say("serve.page.stage_moved", { entrant: waitingStage }), "stage", true);
-    button.addEventListener("click", () => open(waitingStage));
+    button.addEventListener("click", () => openSheet(waitingStage));
   }
   const others = me.rechecks.filter((e) => e !== current);
   if (others.length) notice(say("judge.recheck_list", { entrants: others.join(", ") }), "recheck");
@@ -529,7 +529,7 @@ function start() {
     if (EVENT.codes) signIn(null, $("code").value);
     else signIn($("judge-pick").value, "");
   });
-  $("entrant").addEventListener("change", () => open($("entrant").value));
+  $("entrant").addEventListener("change", () => openSheet($("entrant").value));
   $("save").addEventListener("click", save);
   $("recuse").addEventListener("click", recuse);
   $("note").addEventListener("input", onTyping);
