@@ -120,3 +120,28 @@ async def test_f_asks_the_judge_of_the_cell_to_recheck_and_f_again_withdraws(sto
         await pilot.press("f")
         await pilot.pause()
         assert store.recheck.pending() == []
+
+
+async def test_k_prints_access_cards_after_asking_and_voids_every_old_code(store):
+    old = store.access.issue("J1", actor="moderator")
+    app = ModeratorApp(store, poll_seconds=0.02)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_progress(pilot)
+        await pilot.press("k")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmReissue))
+        await pilot.press("y")
+        cards = store.path.resolve().parent / "access-cards.pdf"
+        await until(pilot, lambda: cards.exists(), timeout=20)
+    assert store.access.verify(old, "J1").outcome == "wrong"
+    assert all(store.access.issued().values())
+
+
+async def test_b_clears_every_wrong_code_brake(store):
+    store.access.issue("J2", actor="moderator")
+    for _ in range(4):
+        store.access.verify("ZZZ-ZZZ", "J2", address="10.0.0.9")
+    app = ModeratorApp(store, poll_seconds=0.02)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_progress(pilot)
+        await pilot.press("b")
+        await until(pilot, lambda: not store.access.brakes())

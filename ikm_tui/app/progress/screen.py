@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
@@ -40,6 +41,8 @@ class ProgressScreen(SessionScreen[None]):
         Binding("c", "issue_code", "progress.key.code", id="progress.code"),
         Binding("a", "issue_missing", "progress.key.codes_missing", id="progress.codes_missing"),
         Binding("f", "toggle_recheck", "progress.key.recheck", id="progress.recheck"),
+        Binding("k", "print_cards", "progress.key.cards", id="progress.cards"),
+        Binding("b", "clear_brakes", "progress.key.brakes", id="progress.brakes"),
     ]
 
     def __init__(self) -> None:
@@ -200,6 +203,41 @@ class ProgressScreen(SessionScreen[None]):
             return [(j, config.judge(j).name, access.issue(j, actor=MODERATOR)) for j in judges]
 
         self.write(issue_all, lambda lines: self.app.push_screen(ShowCodes(lines)))
+
+    def action_print_cards(self) -> None:
+        """New codes for every judge, printed on access cards beside the database (asked first:
+        every earlier code, card and sign-in stops working)."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.print_cards()
+
+        self.app.push_screen(ConfirmReissue(self.app.t("progress.cards_question")), answered)
+
+    @work(thread=True, exclusive=True, group="cards")
+    def print_cards(self) -> None:
+        from ikm_tui.serve.cards import default_address, default_path, issue_cards
+
+        store, t = self.app.store, self.app.t
+        path = default_path(store)
+        try:
+            issue_cards(store, path, address=default_address(), actor=MODERATOR)
+        except Exception as exc:  # noqa: BLE001 - the moderator sees a message, never a traceback
+            self.app.call_from_thread(self.notify, t("progress.cards_failed", detail=exc), severity="error")
+            return
+        self.app.call_from_thread(self.app.session_changed)
+        self.app.call_from_thread(self.notify, t("progress.cards_written", path=path), timeout=15)
+
+    def action_clear_brakes(self) -> None:
+        """Wrong codes typed on any phone stop delaying anyone (a judge who mistyped, say)."""
+        access, t = self.app.store.access, self.app.t
+        held = [b.target for b in access.brakes()]
+        cleared = access.clear_brakes(None, actor=MODERATOR)
+        text = t("access.brakes_cleared", count=cleared) if cleared else t("access.brakes_none")
+        if held:
+            text += ": " + ", ".join(held)
+        self.notify(text)
+        self.app.session_changed()
 
     def action_toggle_recheck(self) -> None:
         t = self.app.t

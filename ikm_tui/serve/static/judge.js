@@ -209,6 +209,7 @@ function applyState(state) {
   if (first) {
     const start = state.on_stage || firstOpen() || EVENT.entrants[0].id;
     openSheet(start);
+    document.body.dataset.readyMs = String(Math.round(performance.now())); // benchmarks/phone.py
   } else if (state.on_stage !== stageBefore && state.on_stage && state.on_stage !== current) {
     if (midEdit()) waitingStage = state.on_stage;
     else openSheet(state.on_stage);
@@ -257,7 +258,10 @@ function buildForm() {
     box.append(label, input, scale, problem);
     form.append(box);
     input.addEventListener("input", onTyping);
-    input.addEventListener("focus", () => keepInView(input));
+    input.addEventListener("focus", () => {
+      input.select(); // as in the terminal: the first key typed replaces the stored value
+      keepInView(input);
+    });
     input.addEventListener("keydown", (event) => {
       if (event.key !== "Enter") return;
       event.preventDefault();
