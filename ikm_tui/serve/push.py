@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,7 +31,7 @@ class Listener:
     audience: str  # a judge id, or BOARD
     cookie: str = ""
     last: str = ""
-    done: asyncio.Event = field(default_factory=asyncio.Event)
+    opened: float = field(default_factory=time.monotonic)
 
 
 # A judge's state as JSON text, or None when the sign-in is no longer valid.
@@ -71,9 +72,6 @@ class Hub:
 
     def remove(self, listener: Listener) -> None:
         self.listeners.discard(listener)
-
-    def count(self, audience: str) -> int:
-        return sum(1 for listener in self.listeners if listener.audience == audience)
 
     async def _follow(self) -> None:
         seen: int | None = None

@@ -23,6 +23,7 @@ import signal
 import socket
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,8 @@ class WebServer:
         self.secret = secrets.token_bytes(32)  # signs loopback sign-ins while codes are off
         self.checking: set[str] = set()  # client addresses with a code being hashed right now
         self.hub = Hub(self._judge_push, self._board_push, self._version)
-        self.judge_page = render_judge(self.config, messages)
+        self.notes = getattr(store, "notes", None)  # judges' notes for the start-ups, when present
+        self.judge_page = render_judge(self.config, messages, notes=self.notes is not None)
         self.board_page = render_board(self.config, messages)
 
     # -- the application ------------------------------------------------------------------
@@ -258,14 +260,30 @@ class WebServer:
             or not isinstance(values, dict)
         ):
             return _refused(self.t("serve.page.bad_request"), 400)
-        scores, problems = sheet_data.parse_sheet(self.config, values, self.t)
+        note = body.get("note") if self.notes is not None and isinstance(body.get("note"), str) else None
+        note_only = note is not None and not any(
+            str(values.get(c.id) or "").strip() for c in self.config.criteria
+        )
+        scores, problems = ({}, {}) if note_only else sheet_data.parse_sheet(self.config, values, self.t)
+        if note is not None:
+            note, note_wrong = sheet_data.note_problem(note, self.t)
+            if note_wrong:
+                problems["note"] = note_wrong
         if problems:
             return web.json_response(
                 {"ok": False, "problems": problems, "message": self.t("judge.fix_first")}, status=422
             )
+        notes, actor = self.notes, f"judge:{judge}"
 
         def write():
-            return self.store.scores.submit(judge, entrant, scores, actor=f"judge:{judge}", source="web")
+            record = None
+            if not note_only:
+                record = self.store.scores.submit(judge, entrant, scores, actor=actor, source="web")
+            if notes is not None and note is not None:
+                stored = notes.write(judge, entrant, note, actor=actor, source="web")
+                if record is None:
+                    return NoteSaved(stored.saved_at if stored else "", stored is None)
+            return record
 
         return await self._write(write, judge, entrant)
 
@@ -299,6 +317,10 @@ class WebServer:
             return _refused(self.t("judge.not_saved", detail=exc.render(self.t)), 409)
         self.hub.nudge()
         t = self.t
+        if isinstance(record, NoteSaved):
+            key = "judge.note_removed" if record.removed else "judge.note_saved"
+            message = t(key, entrant=entrant, time=sheet_data.clock(record.saved_at))
+            return web.json_response({"ok": True, "message": message})
         if record.recused:
             message = t("judge.saved_recusal", entrant=entrant, time=sheet_data.clock(record.saved_at))
         else:
@@ -321,10 +343,9 @@ class WebServer:
         judge = who[0].judge
         ws = web.WebSocketResponse(heartbeat=HEARTBEAT_S)
         await ws.prepare(request)
-        for listener in sorted((x for x in self.hub.listeners if x.audience == judge), key=lambda x: id(x))[
-            : max(0, self.hub.count(judge) + 1 - PAGES_PER_JUDGE)
-        ]:
-            await listener.socket.close(code=WSCloseCode.POLICY_VIOLATION)
+        open_pages = sorted((x for x in self.hub.listeners if x.audience == judge), key=lambda x: x.opened)
+        for oldest in open_pages[: max(0, len(open_pages) + 1 - PAGES_PER_JUDGE)]:
+            await oldest.socket.close(code=WSCloseCode.POLICY_VIOLATION)  # a forgotten tab
         return await self._listen(ws, Listener(ws, judge, who[1]))
 
     async def board_socket(self, request: web.Request) -> web.StreamResponse:
@@ -362,6 +383,14 @@ class WebServer:
     async def stop(self) -> None:
         await self.hub.stop()
         self.pool.shutdown(wait=True)
+
+
+@dataclass(frozen=True)
+class NoteSaved:
+    """A save of the note alone (no scores typed): when, or that the note was removed."""
+
+    saved_at: str
+    removed: bool
 
 
 def _refused(message: str, status: int, **extra: Any) -> web.Response:

@@ -87,7 +87,9 @@ def judge_part(store, judge: str, t: Messages) -> dict[str, Any]:
             "stored": t("judge.stored", time=clock(record.saved_at)),
         }
     person = config.judge(judge)
+    notes = getattr(store, "notes", None)  # the judges' notes for the start-ups (issue 12)
     return {
+        "notes": {e: n.text for e, n in notes.for_judge(judge).items()} if notes is not None else {},
         "judge": judge,
         "name": t("judge.header", judge=judge, name=person.name),
         "on_stage": store.stage.current(),
@@ -134,3 +136,13 @@ def parse_sheet(
         except ScoreProblem as problem:
             problems[c.id] = "✗ " + t(problem.code, **problem.params)
     return scores, problems
+
+
+def note_problem(text: str, t: Messages) -> tuple[str, str | None]:
+    """The note as it will be stored, or its problem in the catalogue's words."""
+    from ikm_tui.domain.notes import clean_note  # type: ignore[import-not-found,unused-ignore]
+
+    try:
+        return clean_note(text), None
+    except ScoreProblem as problem:
+        return text, "✗ " + t(problem.code, **problem.params)

@@ -10,6 +10,7 @@ from decimal import Decimal
 import aiohttp
 import pytest
 
+from ikm_tui.cli import main
 from ikm_tui.domain.access_code import FREE_TRIES
 from tests.serve.site import Page, next_state, running
 
@@ -227,6 +228,18 @@ class TestPush:
             await ws.close()
         assert first["on_stage"] is None and moved["judge"] == "J1"
 
+    async def test_a_judges_forgotten_tabs_hold_no_more_than_six_channels(self, event):
+        async with running(event) as site, Page(site) as page:
+            await page.sign_in(site.codes["J1"])
+            tabs = []
+            for _ in range(7):
+                tabs.append(await page.session.ws_connect(site.url + "ws", origin=site.origin))
+                await next_state(tabs[-1], lambda m: m["type"] == "state")
+            oldest = await asyncio.wait_for(tabs[0].receive(), 10)
+            for tab in tabs:
+                await tab.close()
+        assert oldest.type == aiohttp.WSMsgType.CLOSE
+
     async def test_the_push_channel_checks_the_origin_and_the_sign_in(self, event):
         async with running(event) as site, Page(site) as page:
             with pytest.raises(aiohttp.WSServerHandshakeError) as anonymous:
@@ -237,3 +250,42 @@ class TestPush:
             with pytest.raises(aiohttp.WSServerHandshakeError) as board:
                 await page.session.ws_connect(site.url + "ws/board", origin="http://evil.example")
         assert (anonymous.value.status, foreign.value.status, board.value.status) == (401, 403, 403)
+
+
+class TestRecord:
+    async def test_what_phones_did_is_on_the_record_and_audit_verify_proves_it(self, event):
+        async with running(event) as site, Page(site, "127.0.0.2") as page:
+            await page.sign_in(site.codes["J1"])
+            async with Page(site, "127.0.0.3") as stranger:
+                await stranger.sign_in("ZZZ-ZZZ")
+            assert (await page.save("E01", SHEET))[0] == 200
+            assert (await page.save("E01", SHEET | {"pasar": "3"}))[0] == 200
+            assert (await page.post("/api/recuse", {"entrant": "E02", "reason": "cousin"}))[0] == 200
+            site.moderator.access.clear_brakes(None, actor="moderator")
+            rows = site.store.db.query("SELECT actor, action, subject FROM audit ORDER BY seq")
+        done = [(r["actor"], r["action"], r["subject"]) for r in rows]
+        assert ("access", "access.denied", "*@127.0.0.3") in done
+        assert ("judge:J1", "access.granted", "J1") in done
+        assert [a for a in done if a[0] == "judge:J1" and a[1].startswith("score.")] == [
+            ("judge:J1", "score.submit", "J1/E01"),
+            ("judge:J1", "score.replace", "J1/E01"),
+            ("judge:J1", "score.recuse", "J1/E02"),
+        ]
+        assert ("moderator", "access.clear_brakes", "*") in done
+        assert main(["--config", str(event), "audit", "verify"]) == 0
+
+
+class TestCodesOff:
+    async def test_with_codes_off_only_this_laptop_is_served_checked_at_every_request(
+        self, make_event, monkeypatch
+    ):
+        event = make_event(judges=3, entrants=6, language="en", extra="\n[judging]\naccess_codes = false\n")
+        async with running(event, judges_with_codes=()) as site, Page(site) as page:
+            status, _, _ = await page.post("/api/sign-in", {"judge": "J2"}, csrf=None)
+            assert status == 200 and (await page.me())["judge"] == "J2"
+            monkeypatch.setattr("ikm_tui.serve.server.is_loopback", lambda host: False)  # a phone
+            me, body, _ = await page.get("/api/me")
+            signin, _, _ = await page.post("/api/sign-in", {"judge": "J1"}, csrf=None)
+            board, _, _ = await page.get("/board")
+        assert (me, signin, board) == (403, 403, 200)
+        assert b"access codes are off" in body

@@ -36,7 +36,7 @@ function readDraft(entrant) {
 function writeDraft() {
   if (!current || !me) return;
   const values = typed();
-  if (same(values, baseline(current)) && noteText() === "") {
+  if (same(values, baseline(current)) && noteText() === storedNote(current)) {
     localStorage.removeItem(draftKey(current));
   } else {
     localStorage.setItem(draftKey(current), JSON.stringify({ values, note: noteText(), at: Date.now() }));
@@ -60,10 +60,13 @@ function typed() {
 
 const field = (id) => $("score-" + id);
 const noteText = () => (EVENT.notes ? $("note").value : "");
+const storedNote = (entrant) => (EVENT.notes && me && me.notes[entrant]) || "";
 const same = (a, b) => EVENT.criteria.every((c) => (a[c.id] || "") === (b[c.id] || ""));
 
 function midEdit() {
-  return saving || (current !== null && (!same(typed(), baseline(current)) || noteText() !== ""));
+  return (
+    saving || (current !== null && (!same(typed(), baseline(current)) || noteText() !== storedNote(current)))
+  );
 }
 
 // -- talking to the server ------------------------------------------------------------------
@@ -292,7 +295,10 @@ function fill(entrant) {
     field(c.id).value = values[c.id] || "";
     showProblem(c.id, "");
   }
-  if (EVENT.notes) $("note").value = draft ? draft.note || "" : "";
+  if (EVENT.notes) {
+    $("note").value = draft ? draft.note || "" : storedNote(entrant);
+    showProblem("note", "");
+  }
   check();
   if (draft) setState(say("serve.page.draft_kept"), "unsaved");
 }
@@ -332,11 +338,12 @@ async function check() {
 }
 
 function showProblem(id, text) {
+  const input = id === "note" ? $("note") : field(id);
   const shown = $("problem-" + id).textContent;
   $("problem-" + id).textContent = text;
-  if (text && !shown && document.activeElement === field(id)) keepInView(field(id));
-  field(id).classList.toggle("invalid", text !== "");
-  field(id).setAttribute("aria-invalid", text !== "" ? "true" : "false");
+  if (text && !shown && document.activeElement === input) keepInView(input);
+  input.classList.toggle("invalid", text !== "");
+  input.setAttribute("aria-invalid", text !== "" ? "true" : "false");
 }
 
 function keepInView(element) {
@@ -368,16 +375,18 @@ async function save() {
     if (draft && same(draft.values, values) && (draft.note || "") === note) {
       localStorage.removeItem(draftKey(entrant));
     }
-    me.sheets[entrant] = { status: "scored", values, stored: "" };
+    if (!Object.values(values).every((v) => !v.trim())) me.sheets[entrant] = { status: "scored", values, stored: "" };
+    if (EVENT.notes) me.notes[entrant] = note.trim();
     setState(answer.data.message, "saved");
-    if (EVENT.notes && entrant === current && $("note").value === note) $("note").value = "";
     afterSave();
     return;
   }
   if (answer && answer.status === 422 && answer.data.problems) {
     for (const c of EVENT.criteria) showProblem(c.id, answer.data.problems[c.id] || "");
+    if (EVENT.notes) showProblem("note", answer.data.problems.note || "");
     const wrong = EVENT.criteria.find((c) => answer.data.problems[c.id]);
     if (wrong) field(wrong.id).focus();
+    else if (answer.data.problems.note) $("note").focus();
     setState(answer.data.message, "error");
     return;
   }

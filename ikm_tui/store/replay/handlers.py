@@ -109,6 +109,12 @@ def _access_revoke(state: Replayed, row: LogRow) -> None:
     state.table("judge_access").pop(row.subject, None)
 
 
+@replays("access.granted", "access.denied", "access.open", "access.clear_brakes")
+def _access_tries(state: Replayed, row: LogRow) -> None:
+    """Sign-ins, wrong codes and cleared brakes are on the record but change no replayed
+    table: the wrong-code brake (``access_throttle``) is a guard, not part of the result."""
+
+
 @reads("judge_access")
 def _live_access(conn: sqlite3.Connection) -> Rows:
     return {r[0]: (r[1],) for r in conn.execute("SELECT judge, issued_by FROM judge_access")}
