@@ -128,7 +128,7 @@ async def test_k_prints_access_cards_after_asking_and_voids_every_old_code(store
     async with app.run_test(size=(120, 36)) as pilot:
         await open_progress(pilot)
         await pilot.press("k")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmReissue))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         cards = store.path.resolve().parent / "access-cards.pdf"
         await until(pilot, lambda: cards.exists(), timeout=20)

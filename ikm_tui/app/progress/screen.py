@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
@@ -207,37 +206,40 @@ class ProgressScreen(SessionScreen[None]):
     def action_print_cards(self) -> None:
         """New codes for every judge, printed on access cards beside the database (asked first:
         every earlier code, card and sign-in stops working)."""
+        from ikm_tui.serve.cards import default_address, default_path, issue_cards
+
+        t, store = self.app.t, self.app.store
+        path = default_path(store)
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.print_cards()
+                self.write(
+                    lambda: issue_cards(store, path, address=default_address(), actor=MODERATOR),
+                    lambda _: self.notify(t("progress.cards_written", path=path), timeout=15),
+                    failed=lambda message: self.notify(
+                        t("progress.cards_failed", detail=message), severity="error", timeout=15
+                    ),
+                )
 
-        self.app.push_screen(ConfirmReissue(self.app.t("progress.cards_question")), answered)
-
-    @work(thread=True, exclusive=True, group="cards")
-    def print_cards(self) -> None:
-        from ikm_tui.serve.cards import default_address, default_path, issue_cards
-
-        store, t = self.app.store, self.app.t
-        path = default_path(store)
-        try:
-            issue_cards(store, path, address=default_address(), actor=MODERATOR)
-        except Exception as exc:  # noqa: BLE001 - the moderator sees a message, never a traceback
-            self.app.call_from_thread(self.notify, t("progress.cards_failed", detail=exc), severity="error")
-            return
-        self.app.call_from_thread(self.app.session_changed)
-        self.app.call_from_thread(self.notify, t("progress.cards_written", path=path), timeout=15)
+        question = t("progress.cards_question")
+        self.app.push_screen(
+            ConfirmDialog(question, yes=t("progress.button_yes"), no=t("progress.button_no")), answered
+        )
 
     def action_clear_brakes(self) -> None:
         """Wrong codes typed on any phone stop delaying anyone (a judge who mistyped, say)."""
         access, t = self.app.store.access, self.app.t
-        held = [b.target for b in access.brakes()]
-        cleared = access.clear_brakes(None, actor=MODERATOR)
-        text = t("access.brakes_cleared", count=cleared) if cleared else t("access.brakes_none")
-        if held:
-            text += ": " + ", ".join(held)
-        self.notify(text)
-        self.app.session_changed()
+
+        def clear() -> tuple[list[str], int]:
+            held = [b.target for b in access.brakes()]
+            return held, access.clear_brakes(None, actor=MODERATOR)
+
+        def cleared(outcome: tuple[list[str], int]) -> None:
+            held, count = outcome
+            text = t("access.brakes_cleared", count=count) if count else t("access.brakes_none")
+            self.notify(text + (": " + ", ".join(held) if held else ""))
+
+        self.write(clear, cleared)
 
     def action_toggle_recheck(self) -> None:
         t = self.app.t
