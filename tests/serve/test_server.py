@@ -55,6 +55,22 @@ class TestPages:
         assert b"J2" not in body and b"Judge 2" not in body  # not even who the judges are
 
 
+class TestCapacity:
+    async def test_pages_that_never_sign_in_hold_nothing(self, event):
+        async with running(event) as site:
+            pages = [Page(site, f"127.0.0.{10 + n}") for n in range(20)]
+            for page in pages:
+                assert (await page.get("/"))[0] == 200
+                with pytest.raises(aiohttp.WSServerHandshakeError):
+                    await page.session.ws_connect(site.url + "ws", origin=site.origin)
+            held = len(site.server.hub.listeners)
+            async with Page(site) as judge:
+                status, _ = await judge.sign_in(site.codes["J1"])
+            for page in pages:
+                await page.session.close()
+        assert held == 0 and status == 200
+
+
 class TestSignIn:
     async def test_a_sign_in_is_an_httponly_strict_cookie_for_the_event_day(self, event):
         async with running(event) as site, Page(site) as page:
@@ -289,3 +305,28 @@ class TestCodesOff:
             board, _, _ = await page.get("/board")
         assert (me, signin, board) == (403, 403, 200)
         assert b"access codes are off" in body
+
+
+class TestNotes:
+    """The note for the start-up goes to the judges' notes (issue 12) once that store exists."""
+
+    async def test_a_note_is_saved_with_the_sheet_or_alone_and_checked(self, event):
+        pytest.importorskip("ikm_tui.store.notes")
+        async with running(event) as site, Page(site) as page:
+            await page.sign_in(site.codes["J1"])
+            with_sheet = await page.post(
+                "/api/save", {"entrant": "E01", "values": SHEET, "note": " Good pitch "}
+            )
+            alone = await page.post("/api/save", {"entrant": "E02", "values": {}, "note": "Export plan?"})
+            too_long = await page.post("/api/save", {"entrant": "E03", "values": SHEET, "note": "x" * 501})
+            me = await page.me()
+            stored = site.store.notes.for_judge("J1")
+            sheet_e02 = site.store.scores.sheet("J1", "E02")
+            sheet_e03 = site.store.scores.sheet("J1", "E03")
+        assert (with_sheet[0], alone[0], too_long[0]) == (200, 200, 422)
+        assert {e: n.text for e, n in stored.items()} == {"E01": "Good pitch", "E02": "Export plan?"}
+        assert me["notes"] == {"E01": "Good pitch", "E02": "Export plan?"}
+        assert (
+            sheet_e02 is None and sheet_e03 is None
+        )  # a note alone scores nothing; a bad note saves nothing
+        assert set(too_long[1]["problems"]) == {"note"}

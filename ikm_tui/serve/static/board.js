@@ -89,7 +89,7 @@ function renderReveal(r) {
   }
   view.append(el("div", "label", r.heading), el("div", "tier", r.tier));
   for (const p of r.winners) view.append(el("div", "name", p.name), el("div", "business", `${p.business} · ${p.category}`));
-  view.append(el("div", "amount", r.amount), el("div", "label", r.each));
+  view.append(el("div", "amount", r.amount), el("div", "each", r.each));
   for (const line of r.earlier) view.append(el("div", "earlier", line));
 }
 

@@ -474,7 +474,8 @@ function showList() {
   });
   if (current) select.value = current;
   const done = EVENT.entrants.filter((e) => me.sheets[e.id]).length;
-  select.title = say("serve.page.progress", { done, total: EVENT.entrants.length });
+  const progress = say("serve.page.progress", { done, total: EVENT.entrants.length });
+  if ($("progress").textContent !== progress) $("progress").textContent = progress;
 }
 
 function showHeader() {
