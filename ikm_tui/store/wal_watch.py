@@ -13,8 +13,6 @@ through ``ctypes``). Elsewhere — Windows, macOS, or a kernel that refuses anot
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import select
 import struct
@@ -86,9 +84,10 @@ def open_wal_watch(database: Path, on_change: Callable[[], None]) -> WalWatch | 
     """A started watch on ``database`` and its ``-wal``, or ``None`` where none is possible."""
     if not sys.platform.startswith("linux"):
         return None
-    library = ctypes.util.find_library("c")
+    import ctypes  # only here: the first frame should not pay for it
+
     try:
-        libc = ctypes.CDLL(library or "libc.so.6", use_errno=True)
+        libc = ctypes.CDLL(None, use_errno=True)  # the C library Python itself runs on
         fd = libc.inotify_init1(_IN_NONBLOCK | _IN_CLOEXEC)
     except (OSError, AttributeError):
         return None
