@@ -78,6 +78,8 @@ class LiveResults:
         self._rows: dict[str, tuple[object, dict]] = {}  # entrant -> (standing, its row)
         self._swings: dict[tuple, object] = {}
         self._flag_sort: dict[str, list[tuple]] = {}  # entrant -> its flags with sort keys
+        self._top: list[tuple] | None = None  # the worst FLAGS_SHOWN flags, kept between reads
+        self._flag_total = 0
         self._order = {e.id: i for i, e in enumerate(self.config.entrants)}
 
     def read(self) -> ResultsView:
@@ -101,7 +103,7 @@ class LiveResults:
             ranking=ranking,
             lines=boundaries(config, ranking, _SheetsOnDemand(self), self._swing),
             flags=[flag for _distance, _order, flag in self._top_flags()],
-            flag_count=sum(len(f) for f in self.flags.values()),
+            flag_count=self._flag_total,
             asked=asked,
             frozen=frozen,
             reveal_step=store.results.reveal_state().step,
@@ -121,6 +123,7 @@ class LiveResults:
             judged[entrant].append((judge, entrant, points))
         judge_order = {j.id: i for i, j in enumerate(config.judges)}
         self._flag_sort.clear()
+        self._top = None
         self.flags = {
             entrant: points_divergences(
                 config, units, sorted(rows, key=lambda r: judge_order.get(r[0], len(judge_order)))
@@ -134,13 +137,30 @@ class LiveResults:
         self.version[entrant] += 1
         points = [as_points(s, self.config, self.units) for s in sheets]
         self.scores[entrant] = score_entrant(self.config, self.units, points)
+        old = self.flags.get(entrant, [])
         self.flags[entrant] = entrant_divergences(self.config, sheets, self.units)
         self._flag_sort.pop(entrant, None)
+        self._flag_total += len(self.flags[entrant]) - len(old)
+        if self._top is not None:
+            if any(flag in old for _d, _o, flag in self._top):
+                self._top = None  # it left the worst few: only a full pass knows who moves up
+            else:  # the rest of the worst few stand; its new flags may join them
+                self._top = self._worst(self._top + self._flag_keys(entrant))
 
     def _top_flags(self) -> list[tuple]:
-        """The worst flags by distance (as a float: display order only), then roster order."""
-        every = (item for entrant in self.flags for item in self._flag_keys(entrant))
-        return heapq.nsmallest(FLAGS_SHOWN, every, key=lambda item: (-item[0], item[1]))
+        """The worst flags by distance (as a float: display order only), then roster order.
+
+        Kept between reads: one new score redoes the full pass over every flag only when it
+        changes one of the flags shown.
+        """
+        if self._top is None:
+            self._flag_total = sum(len(f) for f in self.flags.values())
+            self._top = self._worst(item for entrant in self.flags for item in self._flag_keys(entrant))
+        return self._top
+
+    @staticmethod
+    def _worst(items) -> list[tuple]:
+        return heapq.nsmallest(FLAGS_SHOWN, items, key=lambda item: (-item[0], item[1]))
 
     def _flag_keys(self, entrant: str) -> list[tuple]:
         keys = self._flag_sort.get(entrant)
