@@ -122,6 +122,12 @@ class SessionFollower:
             self.signal.publish(SessionEvent(None, str(exc)))
             return True
         if version != self.version or not self.reachable:
+            try:
+                self.store.refresh()  # an amendment applied elsewhere: run on the new record
+            except Exception as exc:  # noqa: BLE001 - as above
+                self.reachable = False
+                self.signal.publish(SessionEvent(None, str(exc)))
+                return
             self.reachable = True
             self.version = version
             self.publish()

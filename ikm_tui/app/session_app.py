@@ -27,11 +27,15 @@ class SessionApp(App[int]):
     def __init__(self, store: Store, *, poll_seconds: float | None = None) -> None:
         super().__init__()
         self.store: Store = store
-        self.config: Config = store.config
         self.t: Messages = Messages(self.config.event.language)
         self.title = self.config.event.title
         self.follower = SessionFollower(self, store, poll_seconds=poll_seconds)
         self.session_signal = self.follower.signal
+
+    @property
+    def config(self) -> Config:
+        """The event as the session records it (after an amendment, the amended one)."""
+        return self.store.config
 
     def on_mount(self) -> None:
         self.follower.start()

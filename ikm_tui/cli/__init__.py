@@ -14,6 +14,7 @@ import pkgutil
 import sys
 
 from ikm_tui import __version__
+from ikm_tui.cli.actor import ActorParser, actor_of, add_by
 from ikm_tui.cli.context import Context
 from ikm_tui.domain.errors import InputError
 from ikm_tui.store.database import StoreUnavailable
@@ -33,7 +34,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--config", default="config.toml", help="event file (default ./config.toml)")
     parser.add_argument("--db", default=None, help="session database (default: the one config names)")
     parser.add_argument("--version", action="version", version=f"ikm-tui {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_by(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ActorParser)
     from ikm_tui.cli import commands as package
 
     word = _command_word(argv)
@@ -52,7 +54,7 @@ def _command_word(argv: list[str] | None) -> str | None:
     """The first word after the global options, without parsing anything else."""
     words = iter(sys.argv[1:] if argv is None else argv)
     for word in words:
-        if word in ("--config", "--db"):
+        if word in ("--config", "--db", "--by"):
             next(words, None)
         elif not word.startswith("-"):
             return word
@@ -62,7 +64,7 @@ def _command_word(argv: list[str] | None) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv).parse_args(argv)
-    ctx = Context(args.config, args.db)
+    ctx = Context(args.config, args.db, actor_of(args))
     try:
         if args.command is None:
             from ikm_tui.cli.commands.console import run_console

@@ -1,37 +1,63 @@
-"""What a command needs, loaded only when it asks: the config, then the store."""
+"""What a command needs, loaded only when it asks: the config file, then the store and the
+event as it records it."""
 
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
+from ikm_tui.cli.actor import os_user
 from ikm_tui.domain.config import Config, load_config
 from ikm_tui.i18n import Messages
 
 
 class Context:
-    def __init__(self, config_path: str, db_path: str | None) -> None:
+    def __init__(self, config_path: str, db_path: str | None, actor: str | None = None) -> None:
         self.config_path = Path(config_path)
         self.db_path = Path(db_path) if db_path else None
-        self._config: Config | None = None
+        self.actor = actor or os_user()
+        self.announce_pending = True  # ``event diff|apply`` show the difference themselves
+        self._file_config: Config | None = None
+        self._recorded: Config | None = None
         self._store = None
         self.messages = Messages(_peek_language(self.config_path))
 
+    def file_config(self) -> Config:
+        """What ``config.toml`` says now: a new session records it; otherwise only compared."""
+        if self._file_config is None:
+            self._file_config = load_config(self.config_path)
+            self.messages = Messages(self._file_config.event.language)
+        return self._file_config
+
     def config(self) -> Config:
-        if self._config is None:
-            self._config = load_config(self.config_path)
-            self.messages = Messages(self._config.event.language)
-        return self._config
+        """The event as the session database records it — what every command works from."""
+        if self._recorded is None:
+            self.store()
+        assert self._recorded is not None
+        return self._recorded
+
+    def config_before_opening(self) -> Config:
+        """For checks that must refuse before any file is created: the record if the session
+        database exists (opening it), else the file that will become the record."""
+        path = self.db_path or self.file_config().event.database
+        return self.config() if path.exists() else self.file_config()
 
     def store(self):
         if self._store is None:
             from ikm_tui.store.session import Store
 
-            self._store = Store(self.config(), self.db_path)
+            self._store = Store(self.file_config(), self.db_path, actor=self.actor)
+            self._recorded = self._store.config
+            self.messages = Messages(self._recorded.event.language)
+            if self.announce_pending:
+                pending = self._store.pending()
+                if pending:  # one line on stderr: --json on stdout stays clean
+                    print(self.messages("event.pending_line", count=len(pending)), file=sys.stderr)
         return self._store
 
     def database_path(self) -> Path:
-        return self.db_path or self.config().event.database
+        return self.db_path or self.file_config().event.database
 
     def close(self) -> None:
         if self._store is not None:

@@ -22,20 +22,6 @@ from ikm_tui.domain.access_code import HashedCode
 from ikm_tui.domain.errors import InputError
 from ikm_tui.store import audit
 
-SCHEMA = """
-CREATE TABLE judge_access (
-    judge TEXT PRIMARY KEY,
-    salt BLOB NOT NULL,
-    code_hash BLOB NOT NULL,
-    issued_at TEXT NOT NULL,
-    issued_by TEXT NOT NULL
-) STRICT;
-CREATE TABLE access_throttle (
-    target TEXT PRIMARY KEY,
-    failures INTEGER NOT NULL DEFAULT 0,
-    wait_until REAL NOT NULL DEFAULT 0
-) STRICT;
-"""
 
 ANY_JUDGE = "*"
 SESSION_KEY_LABEL = b"ikm-tui web sign-in\0"

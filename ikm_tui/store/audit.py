@@ -22,22 +22,6 @@ from dataclasses import dataclass
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"  # meta row mirroring "seq hash" of the newest audit row
 
-SCHEMA = """
-CREATE TABLE audit (
-    seq INTEGER PRIMARY KEY,
-    at TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    action TEXT NOT NULL,
-    subject TEXT NOT NULL,
-    detail TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL
-) STRICT;
-CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-"""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,11 @@
-"""One process's connection to the shared SQLite session file.
+"""The SQLite engine adapter: one process's connection to the shared session file.
+
+Everything specific to SQLite lives here — the PRAGMAs, ``data_version``, ``user_version``,
+``BEGIN IMMEDIATE`` with back-off, the catalogue (``sqlite_master``), splitting a DDL script,
+and turning SQLite's errors into messages — so another engine (PostgreSQL, for programmes that
+outgrow one laptop) is one more adapter with the same methods, not a hunt through the store.
+The area modules above it only run plain SQL through :meth:`Database.write`,
+:meth:`Database.query` and :meth:`Database.reading`.
 
 Several judges' processes, the moderator console and the projector board write and read the
 same file. WAL lets readers go on while one writer commits; ``synchronous=FULL`` makes a commit
@@ -50,9 +57,13 @@ class Database:
         except sqlite3.DatabaseError as exc:
             if getattr(self, "conn", None) is not None:
                 self.conn.close()
-            if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
-                raise InputError(str(self.path), "db.cannot_open", detail=str(exc)) from None
-            raise InputError(str(self.path), "db.not_sqlite") from None
+            raise self.open_error(exc) from None
+
+    def open_error(self, exc: sqlite3.DatabaseError) -> InputError:
+        """What an error while opening or recognising the file means to staff."""
+        if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
+            return InputError(str(self.path), "db.cannot_open", detail=str(exc))
+        return InputError(str(self.path), "db.not_sqlite")
 
     def _connect(self, read_only: bool) -> None:
         self.conn = None
@@ -71,7 +82,47 @@ class Database:
         self.conn.execute("PRAGMA synchronous = FULL")
 
     def enable_wal(self) -> None:
-        self._retry(lambda: self.conn.execute("PRAGMA journal_mode = WAL").fetchone())
+        try:
+            self._retry(lambda: self.conn.execute("PRAGMA journal_mode = WAL").fetchone())
+        except sqlite3.DatabaseError as exc:
+            raise self.open_error(exc) from None
+
+    # -- the catalogue and the schema version ----------------------------------------------
+
+    def inspect(self) -> tuple[int, int]:
+        """(schema version, number of objects in the file); a file that is not a database, or
+        that cannot be read, is refused with its cause."""
+        try:
+            with self.reading() as conn:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise self.open_error(exc) from None
+        return version, objects
+
+    @staticmethod
+    def schema_version(conn: sqlite3.Connection) -> int:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+    @staticmethod
+    def set_schema_version(conn: sqlite3.Connection, version: int) -> None:
+        conn.execute(f"PRAGMA user_version = {int(version)}")
+
+    @staticmethod
+    def object_count(conn: sqlite3.Connection) -> int:
+        return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+
+    @staticmethod
+    def has_table(conn: sqlite3.Connection, name: str) -> bool:
+        row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+        return row.fetchone() is not None
+
+    @staticmethod
+    def run_script(conn: sqlite3.Connection, script: str) -> None:
+        """Run a DDL script statement by statement inside the caller's transaction
+        (``executescript`` would commit it)."""
+        for statement in split_statements(script):
+            conn.execute(statement)
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -120,6 +171,9 @@ class Database:
     def reading(self) -> Iterator[sqlite3.Connection]:
         """Several reads that must see one state (no commit by another process in between)."""
         with self._lock:
+            if self.conn.in_transaction:  # already inside this process's write: same state
+                yield self.conn
+                return
             self._retry(lambda: self.conn.execute("BEGIN"))
             try:
                 yield self.conn
@@ -166,3 +220,16 @@ class Database:
                     raise
                 time.sleep(delay * (1 + random.random()))
                 delay = min(delay * 2, 0.25)
+
+
+def split_statements(script: str) -> list[str]:
+    """A script's complete SQL statements, in order."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

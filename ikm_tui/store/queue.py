@@ -11,17 +11,6 @@ import sqlite3
 from ikm_tui.domain.queue_rules import Entry, Lineup
 from ikm_tui.store import audit
 
-SCHEMA = """
-CREATE TABLE queue_entry (
-    entrant TEXT PRIMARY KEY,
-    day INTEGER NOT NULL,
-    position INTEGER NOT NULL,
-    status TEXT NOT NULL DEFAULT 'waiting',
-    no_show_count INTEGER NOT NULL DEFAULT 0,
-    overtime_ms INTEGER NOT NULL DEFAULT 0,
-    called_at REAL
-) STRICT;
-"""
 
 _COLUMNS = "entrant, day, position, status, no_show_count, overtime_ms, called_at"
 

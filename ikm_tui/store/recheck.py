@@ -14,15 +14,6 @@ from dataclasses import dataclass
 from ikm_tui.domain.errors import InputError
 from ikm_tui.store import audit
 
-SCHEMA = """
-CREATE TABLE recheck_request (
-    judge TEXT NOT NULL,
-    entrant TEXT NOT NULL,
-    requested_by TEXT NOT NULL,
-    requested_at TEXT NOT NULL,
-    PRIMARY KEY (judge, entrant)
-) STRICT;
-"""
 
 
 @dataclass(frozen=True)

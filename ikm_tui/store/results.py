@@ -19,36 +19,6 @@ from ikm_tui.domain.scoring import Sheet
 from ikm_tui.domain.snapshot import Snapshot, freeze, last_reveal_step
 from ikm_tui.store import audit
 
-SCHEMA = """
-CREATE TABLE decision (
-    id INTEGER PRIMARY KEY,
-    entrants TEXT NOT NULL,
-    reason TEXT NOT NULL,
-    decided_by TEXT NOT NULL,
-    decided_at TEXT NOT NULL,
-    withdrawn_at TEXT
-) STRICT;
-CREATE TABLE finalisation (
-    id INTEGER PRIMARY KEY,
-    finalised_at TEXT NOT NULL,
-    finalised_by TEXT NOT NULL,
-    digest TEXT NOT NULL,
-    snapshot TEXT NOT NULL,
-    override_reason TEXT,
-    unlocked_at TEXT,
-    unlocked_by TEXT,
-    unlock_reason TEXT
-) STRICT;
--- the results screen re-reads one entrant's sheets after each new score (score_sheet's key
--- starts with the judge, so without this that is a scan of every sheet)
-CREATE INDEX score_sheet_by_entrant ON score_sheet (entrant);
-CREATE TABLE reveal (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    step INTEGER NOT NULL,
-    changed_at TEXT NOT NULL,
-    changed_by TEXT NOT NULL
-) STRICT;
-"""
 
 MISSING_EXAMPLES = 5
 OUT = frozenset(UNRANKED.values())  # standings that are not part of the result at all
@@ -153,8 +123,8 @@ class Results:
     # -- reading -------------------------------------------------------------------------
 
     def locked(self) -> bool:
-        with self.db._lock:
-            return is_locked(self.db.conn)
+        with self.db.reading() as conn:
+            return is_locked(conn)
 
     def decisions(self) -> list[Decision]:
         rows = self.db.query(

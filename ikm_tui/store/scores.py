@@ -20,26 +20,6 @@ from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store import audit, recheck
 from ikm_tui.store.results import is_locked
 
-SCHEMA = """
-CREATE TABLE score_sheet (
-    judge TEXT NOT NULL,
-    entrant TEXT NOT NULL,
-    recused INTEGER NOT NULL DEFAULT 0 CHECK (recused IN (0, 1)),
-    recusal_reason TEXT NOT NULL DEFAULT '',
-    revision INTEGER NOT NULL DEFAULT 1,
-    source TEXT NOT NULL,
-    saved_at TEXT NOT NULL,
-    PRIMARY KEY (judge, entrant)
-) STRICT;
-CREATE TABLE score (
-    judge TEXT NOT NULL,
-    entrant TEXT NOT NULL,
-    criterion TEXT NOT NULL,
-    value TEXT NOT NULL,
-    PRIMARY KEY (judge, entrant, criterion),
-    FOREIGN KEY (judge, entrant) REFERENCES score_sheet (judge, entrant) ON DELETE CASCADE
-) STRICT;
-"""
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ikm_tui.domain import definition
+from ikm_tui.domain.amendment import Change, differences
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.ranking import Ranking, rank
+from ikm_tui.domain.errors import InputError
 from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store.access import AccessCodes
 from ikm_tui.store.audit import AuditLog
@@ -13,6 +16,7 @@ from ikm_tui.store.database import Database
 from ikm_tui.store.progress import Progress
 from ikm_tui.store.queue import Queue
 from ikm_tui.store.recheck import Rechecks
+from ikm_tui.store.record import EventRecord, Revision
 from ikm_tui.store.results import Results
 from ikm_tui.store.schema import check_current, prepare
 from ikm_tui.store.scores import ScoreSheets
@@ -20,21 +24,49 @@ from ikm_tui.store.stage import Stage
 
 
 class Store:
-    """Opens (creating or migrating) the session database for ``config``.
+    """Opens (creating or migrating) the session database and runs on its *recorded* event.
+
+    ``config`` is what ``config.toml`` says now: on a new file it becomes the record; on an
+    existing one it is only compared (:meth:`pending`) — ``store.config`` is always the
+    recorded definition, which every screen, command and export works from.
 
     ``read_only=True`` is for followers that must never write (the projector board): the file
     must already exist and be current; it is opened with SQLite's read-only mode.
+    ``actor`` names the person (or judge id) that creating or migrating the file is audited as.
     """
 
-    def __init__(self, config: Config, path: Path | str | None = None, *, read_only: bool = False) -> None:
-        self.config = config
+    def __init__(
+        self,
+        config: Config,
+        path: Path | str | None = None,
+        *,
+        read_only: bool = False,
+        actor: str = "system",
+    ) -> None:
+        self.file_config = config
         self.path = Path(path) if path else config.event.database
         self.db = Database(self.path, read_only=read_only)
         try:
-            (check_current if read_only else prepare)(self.db, config)
+            if read_only:
+                check_current(self.db, config)
+            else:
+                prepare(self.db, config, actor)
+            self._use(self._latest())
         except BaseException:
             self.db.close()
             raise
+
+    def _latest(self) -> Revision:
+        return EventRecord(self.db, None, None).latest()
+
+    def _use(self, revision: Revision) -> None:
+        """Run on this revision of the definition: every area gets the recorded config."""
+        try:
+            config = definition.decode(revision.body, path=self.file_config.path, database=self.path)
+        except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
+            raise InputError(str(self.path), "db.bad_definition", detail=f"{type(exc).__name__}: {exc}") from None
+        self.revision = revision
+        self.config = config
         self.units = ScoreUnits.of(config)
         self.audit = AuditLog(self.db)
         self.scores = ScoreSheets(self.db, config)
@@ -44,6 +76,30 @@ class Store:
         self.access = AccessCodes(self.db, config)
         self.recheck = Rechecks(self.db, config)
         self.progress = Progress(self.db, config)
+        self.record = EventRecord(self.db, self.scores, self.stage)
+
+    @property
+    def event_id(self) -> str:
+        """The event's identity, created with the session (not its title)."""
+        return self.record.event_id()
+
+    def pending(self) -> list[Change]:
+        """What ``config.toml`` says that the record does not (empty: nothing to amend)."""
+        return differences(self.revision.body, definition.encode(self.file_config))
+
+    def amend(self, reason: str, *, actor: str) -> Revision:
+        """Apply ``config.toml`` as one audited amendment, then run on it."""
+        revision = self.record.amend(self.file_config, reason, actor=actor)
+        self._use(revision)
+        return revision
+
+    def refresh(self) -> bool:
+        """Pick up an amendment another process applied; True if the definition changed."""
+        latest = self._latest()
+        if latest.revision == self.revision.revision:
+            return False
+        self._use(latest)
+        return True
 
     def ranking(self) -> Ranking:
         """The live ranking from what is stored right now."""

@@ -23,29 +23,6 @@ from ikm_tui.domain.queue_rules import Entry, Lineup, QueueError
 from ikm_tui.domain.timer import Clock, SessionClock, TimerError
 from ikm_tui.store import audit, queue
 
-SCHEMA = """
-CREATE TABLE stage (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    day INTEGER NOT NULL,
-    entrant TEXT,
-    phase TEXT NOT NULL DEFAULT 'ready',
-    started_at REAL,
-    paused_at REAL,
-    paused_s REAL NOT NULL DEFAULT 0,
-    banked_overtime_s REAL NOT NULL DEFAULT 0,
-    calm INTEGER NOT NULL DEFAULT 0 CHECK (calm IN (0, 1))
-) STRICT;
-INSERT INTO stage (id, day) VALUES (1, 1);
-CREATE TABLE stage_undo (
-    seq INTEGER PRIMARY KEY,
-    action TEXT NOT NULL,
-    subject TEXT NOT NULL,
-    queue TEXT NOT NULL,
-    stage TEXT NOT NULL,
-    done_at TEXT NOT NULL,
-    undone_at TEXT
-) STRICT;
-"""
 
 ACTOR = "moderator"
 
@@ -82,8 +59,8 @@ class Stage:
         return row["entrant"] if row else None
 
     def state(self) -> StageState:
-        with self.db._lock:
-            return _load(self.db.conn)
+        with self.db.reading() as conn:
+            return _load(conn)
 
     def reading(self, state: StageState | None = None) -> timer.Reading:
         state = state or self.state()

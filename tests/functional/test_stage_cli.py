@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import subprocess
 import sys
 
@@ -34,18 +35,18 @@ def test_listing_shows_days_statuses_and_overtime(event, capsys):
     assert "Day 2" not in out
 
 
-def test_actions_are_audited_as_the_cli_and_undoable(event, capsys):
-    assert queue(event, "no-show", "E02") == 0
+def test_actions_are_audited_as_the_person_and_undoable(event, capsys):
+    assert queue(event, "no-show", "E02", "--by", "Sari") == 0
     assert "no-show ×1 → to day 2" in capsys.readouterr().out
-    assert queue(event, "move", "E03", "--day", "2") == 0
+    assert queue(event, "--by", "Budi", "move", "E03", "--day", "2") == 0
     assert queue(event, "withdraw", "E01") == 0
     assert queue(event, "undo") == 0
     assert "undone: withdraw E01" in capsys.readouterr().out
     with Store(load_config(event)) as store:
         statuses = store.queue.statuses()
-        actors = {e.actor for e in store.audit.entries() if e.action.startswith("queue.")}
+        actors = [e.actor for e in store.audit.entries() if e.action.startswith("queue.")]
     assert (statuses["E01"], statuses["E02"], statuses["E03"]) == ("waiting", "no_show", "moved")
-    assert actors == {"cli"}
+    assert actors == ["Sari", "Budi", getpass.getuser(), getpass.getuser()]  # --by, else the OS user
 
 
 def test_bad_input_names_the_problem_and_changes_nothing(event, capsys):

@@ -76,6 +76,7 @@ def test_sigkill_during_import_loses_nothing_and_applies_nothing(make_event, tmp
         assert store.audit.verify().ok
         assert [e.action for e in store.audit.entries()] == [
             "session.create",
+            "event.define",
             "session.seed_queue",
             "score.submit",
         ]

@@ -82,7 +82,7 @@ def test_invalid_sheet_is_refused_and_nothing_written(store, event):
     with pytest.raises(ScoreProblem):
         store.scores.submit("J9", "E01", scores(event))
     assert store.scores.all() == []
-    assert [e.action for e in store.audit.entries()] == ["session.create", "session.seed_queue"]
+    assert [e.action for e in store.audit.entries()] == ["session.create", "event.define", "session.seed_queue"]
 
 
 def test_audit_chain_verifies_and_detects_tampering(store, event):
@@ -161,9 +161,14 @@ def test_a_file_that_is_not_sqlite_is_refused_unchanged(event):
 
 
 def test_database_of_another_event_is_refused(event, make_event):
+    """Neither the recorded title nor the recorded days: another event's config, not an edit."""
     Store(event).close()
     other_path = make_event(judges=3, entrants=8)
-    other_text = other_path.read_text().replace('title = "Test Event"', 'title = "Other Event"')
+    other_text = (
+        other_path.read_text()
+        .replace('title = "Test Event"', 'title = "Other Event"')
+        .replace('"2022-06-14", "2022-06-15"', '"2023-01-10", "2023-01-11"')
+    )
     other_path.write_text(other_text)
     other = load_config(other_path)
     with pytest.raises(InputError) as info:
@@ -171,13 +176,31 @@ def test_database_of_another_event_is_refused(event, make_event):
     assert "belongs to another event" in info.value.render(EN)
 
 
-def test_scores_for_a_judge_the_config_dropped_are_refused(event, make_event):
+def test_a_title_typo_fix_is_an_amendment_not_another_event(event, make_event):
+    with Store(event) as store:
+        event_id = store.event_id
+    path = make_event(judges=3, entrants=8)
+    path.write_text(path.read_text().replace('title = "Test Event"', 'title = "Test Event 2022"'))
+    with Store(load_config(path), event.event.database) as store:
+        assert store.event_id == event_id and store.config.event.title == "Test Event"
+        assert [(c.key, c.before, c.after) for c in store.pending()] == [
+            ("event.title", "Test Event", "Test Event 2022")
+        ]
+
+
+def test_a_judge_the_config_dropped_stays_in_the_record_and_cannot_be_amended_away(event, make_event):
     with Store(event) as store:
         store.scores.submit("J3", "E01", scores(event))
+        before = store.ranking().by_entrant()["E01"].total
     fewer = load_config(make_event(judges=2, entrants=8))
-    with pytest.raises(InputError) as info:
-        Store(fewer, event.event.database)
-    assert "judge ids the config no longer has: J3" in info.value.render(EN)
+    with Store(fewer, event.event.database) as store:
+        assert [j.id for j in store.config.judges] == ["J1", "J2", "J3"]
+        assert store.ranking().by_entrant()["E01"].total == before
+        with pytest.raises(InputError) as info:
+            store.amend("J3 left", actor="Sari")
+        assert "judge J3 cannot be removed: 1 score sheets exist (J3/E01)" in info.value.render(EN)
+        assert [j.id for j in store.config.judges] == ["J1", "J2", "J3"]
+        assert store.audit.entries()[-1].action == "score.submit"
 
 
 def test_queue_is_seeded_from_the_roster(store, event):

@@ -28,7 +28,7 @@ class BoardApp(SessionApp):
 
 
 def run_board(ctx) -> int:
-    store = ReconnectingStore(ctx.config(), ctx.db_path)
+    store = ReconnectingStore(ctx.file_config(), ctx.db_path)
     try:
         BoardApp(store).run()
     finally:

@@ -17,15 +17,21 @@ class ReconnectingStore:
     def __init__(self, config, path: Path | str | None = None, opener=None) -> None:
         from ikm_tui.store.session import Store
 
-        self.config = config
+        self.file_config = config
         self.path = path
         self._opener = opener or partial(Store, read_only=True)  # the board never writes
         self._store = None
 
     def _open(self):
         if self._store is None:
-            self._store = self._opener(self.config, self.path)
+            self._store = self._opener(self.file_config, self.path)
         return self._store
+
+    @property
+    def config(self):
+        """The recorded event once the session is reachable; until then, what the file says
+        (only the title and language show while "unreachable")."""
+        return self._store.config if self._store is not None else self.file_config
 
     def data_version(self) -> int:
         try:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from ikm_tui.domain.errors import InputError
 
-ACTOR = "cli"
 
 
 def register(commands) -> None:
@@ -55,9 +54,9 @@ def run_issue(args, ctx) -> int:
             )
     access = ctx.store().access
     if args.judges:
-        codes = {judge: access.issue(judge, actor=ACTOR) for judge in dict.fromkeys(args.judges)}
+        codes = {judge: access.issue(judge, actor=ctx.actor) for judge in dict.fromkeys(args.judges)}
     else:
-        codes = access.issue_all(actor=ACTOR, only_missing=args.missing)
+        codes = access.issue_all(actor=ctx.actor, only_missing=args.missing)
     if not codes:
         print(ctx.messages("access.none_to_issue"))
     for judge, code in codes.items():
@@ -130,7 +129,7 @@ def _check_judges(config, judges: list[str], place: str) -> None:
 
 
 def run_revoke(args, ctx) -> int:
-    ctx.store().access.revoke(args.judge, actor=ACTOR)
+    ctx.store().access.revoke(args.judge, actor=ctx.actor)
     print(ctx.messages("access.revoked", judge=args.judge))
     return 0
 

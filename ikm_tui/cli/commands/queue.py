@@ -3,7 +3,7 @@
 ``ikm-tui queue [--day N]`` lists the queue with status and recorded overtime;
 ``ikm-tui queue withdraw|no-show|later|skip|call ENTRANT``, ``ikm-tui queue move ENTRANT --day N``,
 ``ikm-tui queue next`` and ``ikm-tui queue undo`` do what the console's keys do, through the
-same store actions (audited as actor ``cli``).
+same store actions (audited under ``--by NAME``, default the operating-system user).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain.timer import overtime_text
 from ikm_tui.i18n.queue_words import status_text
 
-ACTOR = "cli"
 ENTRANT_ACTIONS = {
     "withdraw": "withdraw",
     "no-show": "no_show",
@@ -45,17 +44,17 @@ def run(args, ctx) -> int:
         print(render(store, t, args.day))
         return 0
     if action == "undo":
-        step = stage.undo(actor=ACTOR)
+        step = stage.undo(actor=ctx.actor)
         print(t("queue.cli.undone", action=t(f"stage.action.{step.action}"), entrant=step.subject))
         return 0
     if action == "next":
-        state = stage.next(actor=ACTOR)
+        state = stage.next(actor=ctx.actor)
         subject = state.entrant or ""
     elif action == "move":
-        stage.move_to_day(args.entrant, args.to_day, actor=ACTOR)
+        stage.move_to_day(args.entrant, args.to_day, actor=ctx.actor)
         subject = args.entrant
     else:
-        getattr(stage, ENTRANT_ACTIONS[action])(args.entrant, actor=ACTOR)
+        getattr(stage, ENTRANT_ACTIONS[action])(args.entrant, actor=ctx.actor)
         subject = args.entrant
     if subject:
         entry = rules.find(store.queue.lineup(), subject)

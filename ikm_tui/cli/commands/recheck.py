@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from ikm_tui.domain.errors import InputError
 
-ACTOR = "cli"
 
 
 def register(commands) -> None:
@@ -35,9 +34,9 @@ def run_recheck(args, ctx) -> int:
     if not (args.judge and args.entrant):
         raise InputError("recheck", "recheck.which")
     if args.cancel:
-        rechecks.cancel(args.judge, args.entrant, ACTOR)
+        rechecks.cancel(args.judge, args.entrant, ctx.actor)
         print(ctx.messages("progress.recheck_cancelled", judge=args.judge, entrant=args.entrant))
     else:
-        rechecks.request(args.judge, args.entrant, ACTOR)
+        rechecks.request(args.judge, args.entrant, ctx.actor)
         print(ctx.messages("progress.recheck_asked", judge=args.judge, entrant=args.entrant))
     return 0

@@ -12,7 +12,6 @@ from ikm_tui.domain.boundaries import boundaries
 from ikm_tui.domain.snapshot import last_reveal_step
 from ikm_tui.i18n.results import describe_boundary
 
-ACTOR = "cli"
 
 
 def register(commands) -> None:
@@ -52,32 +51,32 @@ def _ids(text: str) -> list[str]:
 
 
 def run_decide(args, ctx) -> int:
-    decision = ctx.store().results.decide(_ids(args.entrants), args.reason, args.by, actor=ACTOR)
+    decision = ctx.store().results.decide(_ids(args.entrants), args.reason, args.by, actor=ctx.actor)
     print(ctx.messages("results.cli_decided", order=" > ".join(decision.entrants), by=decision.decided_by))
     return 0
 
 
 def run_undecide(args, ctx) -> int:
-    ctx.store().results.withdraw_decision(_ids(args.entrants), actor=ACTOR)
+    ctx.store().results.withdraw_decision(_ids(args.entrants), actor=ctx.actor)
     print(ctx.messages("results.cli_withdrawn", order=", ".join(_ids(args.entrants))))
     return 0
 
 
 def run_finalise(args, ctx) -> int:
-    frozen = ctx.store().results.finalise(actor=ACTOR, override=args.override)
+    frozen = ctx.store().results.finalise(actor=ctx.actor, override=args.override)
     print(ctx.messages("results.cli_finalised", digest=frozen.digest))
     return 0
 
 
 def run_unlock(args, ctx) -> int:
-    ctx.store().results.unlock(args.reason, actor=ACTOR)
+    ctx.store().results.unlock(args.reason, actor=ctx.actor)
     print(ctx.messages("results.cli_unlocked"))
     return 0
 
 
 def run_reveal(args, ctx) -> int:
     store = ctx.store()
-    step = store.results.reveal(args.step, actor=ACTOR)
+    step = store.results.reveal(args.step, actor=ctx.actor)
     print(ctx.messages("results.cli_revealed", step=step, last=last_reveal_step(len(store.config.prizes))))
     return 0
 

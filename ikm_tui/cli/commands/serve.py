@@ -33,10 +33,11 @@ def run(args, ctx) -> int:
     from ikm_tui.serve.banner import banner
     from ikm_tui.serve.server import WebServer, listen, serve
 
-    config = ctx.config()
+    config = ctx.config_before_opening()
     if not config.judging.access_codes and not is_loopback(args.host):
         raise InputError("[judging] access_codes", "serve.open_without_codes")
     store = ctx.store()
+    config = store.config
     without_code = [judge for judge, issued in store.access.issued().items() if not issued]
     try:
         sock = listen(args.host, args.port)
