@@ -117,14 +117,18 @@ def problems(
     days = len(amended.event.days)
     beyond = sorted(e for e, day in queue_days.items() if day > days and amended.has("entrant", e))
     if beyond:
-        found.append(InputError("event.days", "amend.queue_beyond_days", days=days, entrants=", ".join(beyond)))
+        found.append(
+            InputError("event.days", "amend.queue_beyond_days", days=days, entrants=", ".join(beyond))
+        )
     return found
 
 
 def _refusal(place: str, code: str, names: list[str], **params: object) -> InputError:
     shown = ", ".join(sorted(names)[:EXAMPLES])
     more = len(names) - EXAMPLES
-    return InputError(place, code, count=len(names), sheets=shown + (f" (+{more})" if more > 0 else ""), **params)
+    return InputError(
+        place, code, count=len(names), sheets=shown + (f" (+{more})" if more > 0 else ""), **params
+    )
 
 
 def _decimal(value: Fraction | Any):

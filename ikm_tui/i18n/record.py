@@ -80,7 +80,7 @@ MESSAGES = {
         "Cannot be applied:",
     ),
     "event.cli.apply_hint": (
-        "Terapkan dengan: ikm-tui event apply --reason \"...\"",
+        'Terapkan dengan: ikm-tui event apply --reason "..."',
         'Apply with: ikm-tui event apply --reason "..."',
     ),
     "event.cli.applied": (

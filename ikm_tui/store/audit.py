@@ -23,7 +23,6 @@ GENESIS = "0" * 64
 HEAD_KEY = "audit_head"  # meta row mirroring "seq hash" of the newest audit row
 
 
-
 @dataclass(frozen=True)
 class AuditEntry:
     seq: int

@@ -15,7 +15,6 @@ from ikm_tui.domain.errors import InputError
 from ikm_tui.store import audit
 
 
-
 @dataclass(frozen=True)
 class RecheckRequest:
     judge: str

@@ -21,7 +21,6 @@ from ikm_tui.store import audit, recheck
 from ikm_tui.store.results import is_locked
 
 
-
 @dataclass(frozen=True)
 class SheetRecord:
     judge: str

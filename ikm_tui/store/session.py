@@ -64,7 +64,9 @@ class Store:
         try:
             config = definition.decode(revision.body, path=self.file_config.path, database=self.path)
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
-            raise InputError(str(self.path), "db.bad_definition", detail=f"{type(exc).__name__}: {exc}") from None
+            raise InputError(
+                str(self.path), "db.bad_definition", detail=f"{type(exc).__name__}: {exc}"
+            ) from None
         self.revision = revision
         self.config = config
         self.units = ScoreUnits.of(config)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from ikm_tui.domain.errors import InputError
 
 
-
 def register(commands) -> None:
     parser = commands.add_parser("access", help="judges' access codes")
     sub = parser.add_subparsers(dest="access_command", metavar="ACTION", required=True)

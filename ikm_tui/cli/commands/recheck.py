@@ -8,7 +8,6 @@ from __future__ import annotations
 from ikm_tui.domain.errors import InputError
 
 
-
 def register(commands) -> None:
     parser = commands.add_parser("recheck", help="ask a judge to re-check an entrant")
     parser.add_argument("judge", nargs="?", metavar="JUDGE")

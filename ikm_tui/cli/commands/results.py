@@ -13,7 +13,6 @@ from ikm_tui.domain.snapshot import last_reveal_step
 from ikm_tui.i18n.results import describe_boundary
 
 
-
 def register(commands) -> None:
     decide = commands.add_parser("decide", help="record the panel's order for a boundary tie")
     decide.add_argument("--entrants", required=True, help="the tied entrants, best first: E05,E09")

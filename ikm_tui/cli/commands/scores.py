@@ -18,8 +18,6 @@ def register(commands) -> None:
 def run_import(args, ctx) -> int:
     config = ctx.config()
     entries = read_score_csv(args.file, config)  # against the recorded event; all rows before writing
-    summary = ctx.store().scores.import_sheets(
-        entries, actor=ctx.actor, source=f"import:{args.file.name}"
-    )
+    summary = ctx.store().scores.import_sheets(entries, actor=ctx.actor, source=f"import:{args.file.name}")
     print(ctx.messages("cli.imported", new=summary.new, replaced=summary.replaced, path=args.file))
     return 0
