@@ -54,7 +54,7 @@ def record_first(conn: sqlite3.Connection, config: Config, *, actor: str, reason
         actor,
         "event.define",
         event_id(conn),
-        {"revision": 1, "reason": reason, "definition": body},
+        {"revision": 1, "recorded_at": at, "reason": reason, "definition": body},
     )
 
 
@@ -125,7 +125,9 @@ class EventRecord:
                 event_id(conn),
                 {
                     "revision": revision,
+                    "recorded_at": at,
                     "reason": reason,
+                    "queue_removed": sorted(removed),
                     "definition": body,
                     "changes": [{"key": c.key, "before": c.before, "after": c.after} for c in changes],
                 },

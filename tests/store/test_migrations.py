@@ -98,9 +98,12 @@ def test_migrating_version_1_keeps_every_score_decision_and_audit_row(v1_copy):
         else:
             assert after[table] == rows, table
     added = entries[len(before["audit"]) :]
-    assert [(e.action, e.actor, e.subject) for e in added] == [("event.define", "Sari", event_id)]
-    assert added[0].detail["definition"] == definition.encode(config)
-    assert added[0].detail["reason"] == "session.migrated_from_1"
+    assert [(e.action, e.actor, e.subject) for e in added] == [
+        ("record.baseline", "system", "queue"),  # the queue as it stood, for replaying from here
+        ("event.define", "Sari", event_id),
+    ]
+    assert added[1].detail["definition"] == definition.encode(config)
+    assert added[1].detail["reason"] == "session.migrated_from_1"
     # the same standings as version 1 computed from the same sheets
     with Store(config, db) as store:
         assert [(s.entrant.id, s.rank, s.total) for s in store.ranking().standings] == after_ranking

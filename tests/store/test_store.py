@@ -89,18 +89,18 @@ def test_audit_chain_verifies_and_detects_tampering(store, event):
     for judge in ("J1", "J2", "J3"):
         store.scores.submit(judge, "E02", scores(event, "7"))
     check = store.audit.verify()
-    assert check.ok and check.rows == 5
+    assert check.ok and check.rows == 6
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         with store.db.write() as conn:
             conn.execute("UPDATE audit SET detail = '{}' WHERE seq = 3")
     # someone with the sqlite3 shell drops the guard and edits history
     raw = sqlite3.connect(store.path)
     raw.execute("DROP TRIGGER audit_append_only_update")
-    raw.execute("""UPDATE audit SET detail = replace(detail, '"7"', '"10"') WHERE seq = 4""")
+    raw.execute("""UPDATE audit SET detail = replace(detail, '"7"', '"10"') WHERE seq = 5""")
     raw.commit()
     raw.close()
     check = store.audit.verify()
-    assert not check.ok and check.first_bad == 4 and check.rows == 3
+    assert not check.ok and check.first_bad == 5 and check.rows == 4
 
 
 def test_import_is_all_or_nothing(store, event):

@@ -275,3 +275,26 @@ def _reveal(state: Replayed, row: LogRow) -> None:
 @reads("reveal")
 def _live_reveal(conn: sqlite3.Connection) -> Rows:
     return {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, step, changed_by FROM reveal")}
+
+
+# -- the event record ----------------------------------------------------------------------
+
+
+@replays("event.define", "event.amend")
+def _definition(state: Replayed, row: LogRow) -> None:
+    """A revision of the definition, with its full body; an amendment also drops the queue rows
+    of entrants it removed (the entrants it adds are seeded by their own ``session.seed_queue``)."""
+    detail = row.detail
+    body = json.dumps(detail["definition"], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    state.table("definition")[detail["revision"]] = (detail["recorded_at"], row.actor, detail["reason"], body)
+    queue = state.table("queue_entry")
+    for entrant in detail.get("queue_removed", []):
+        queue.pop(entrant, None)
+
+
+@reads("definition")
+def _live_definition(conn: sqlite3.Connection) -> Rows:
+    return {
+        r[0]: (r[1], r[2], r[3], r[4])
+        for r in conn.execute("SELECT revision, recorded_at, recorded_by, reason, body FROM definition")
+    }
