@@ -82,7 +82,11 @@ def test_invalid_sheet_is_refused_and_nothing_written(store, event):
     with pytest.raises(ScoreProblem):
         store.scores.submit("J9", "E01", scores(event))
     assert store.scores.all() == []
-    assert [e.action for e in store.audit.entries()] == ["session.create", "event.define", "session.seed_queue"]
+    assert [e.action for e in store.audit.entries()] == [
+        "session.create",
+        "event.define",
+        "session.seed_queue",
+    ]
 
 
 def test_audit_chain_verifies_and_detects_tampering(store, event):
