@@ -91,7 +91,7 @@ def run_cards(args, ctx) -> int:
         address += "/"
     store = ctx.store()
     path = Path(args.output) if args.output else default_path(store)
-    cards = issue_cards(store, path, address=address, actor=ACTOR, judges=args.judges)
+    cards = issue_cards(store, path, address=address, actor=ctx.actor, judges=args.judges)
     print(ctx.messages("cards.written", count=len(cards), path=path))
     return 0
 
@@ -114,7 +114,7 @@ def run_brakes(args, ctx) -> int:
 def run_unbrake(args, ctx) -> int:
     if bool(args.which) == bool(args.all):
         raise InputError("access unbrake", "access.unbrake_which")
-    cleared = ctx.store().access.clear_brakes(None if args.all else args.which, actor=ACTOR)
+    cleared = ctx.store().access.clear_brakes(None if args.all else args.which, actor=ctx.actor)
     print(ctx.messages("access.brakes_cleared", count=cleared))
     return 0
 
