@@ -11,7 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, CSSPathType
+from textual.widgets import Input
 
 from ikm_tui.app.follow import SessionFollower
 from ikm_tui.domain.config import Config
@@ -42,6 +44,12 @@ class SessionApp(App[int]):
 
     def on_unmount(self) -> None:
         self.follower.stop()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A steady text cursor: a blinking one redraws twice a second all day long, on every
+        judge's laptop, while the judge listens (the cursor stays visible, just still)."""
+        if isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
 
     def session_changed(self) -> None:
         """Call after this process wrote: everyone refreshes now, not at the next poll."""

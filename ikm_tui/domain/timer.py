@@ -179,3 +179,16 @@ class SessionClock:
 
     def __call__(self) -> float:
         return self._wall0 + (time.monotonic() - self._mono0)
+
+
+def seconds_until_change(remaining_s: float) -> float:
+    """How long until :func:`countdown_text` of a running clock shows another text.
+
+    Counting down, ``07:00`` stands for remaining time in (419, 420] and changes once it is no
+    more than 419; in overtime ``+00:12`` stands for (-13, -12] and changes at -13.
+    """
+    if remaining_s > 0:
+        shown = math.ceil(remaining_s - 1e-9)
+        return max(0.0, remaining_s - max(shown - 1, 0))
+    shown = math.floor(-remaining_s + 1e-9)
+    return max(0.0, shown + 1 + remaining_s)

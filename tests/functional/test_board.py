@@ -16,7 +16,7 @@ from ikm_tui.app.board.app import BoardApp
 from ikm_tui.app.board.board import IDLE, STAGE, UNREACHABLE
 from ikm_tui.app.board.reconnect import ReconnectingStore
 from ikm_tui.app.moderator import ModeratorApp
-from ikm_tui.app.stage.countdown import Countdown
+from ikm_tui.app.board.big_clock import BigClock
 from ikm_tui.domain.config import load_config
 from ikm_tui.store.session import Store
 from tests.functional.waiting import until
@@ -56,7 +56,7 @@ async def test_board_follows_another_connection(event, console_store):
         assert text(pilot.app, "#stage-name") == "Owner 1"
         assert "Business 1" in text(pilot.app, "#stage-business")
         assert "Owner 2" in text(pilot.app, "#stage-next")
-        assert pilot.app.query_one(Countdown).value == "07:00"
+        assert pilot.app.query_one(BigClock).shown_text == "07:00"
         stage.toggle_timer()
         stage.toggle_timer()
         await until(pilot, lambda: "Paused" in text(pilot.app, "#stage-phase"))
@@ -98,17 +98,6 @@ async def test_unreachable_database_says_so_and_recovers(event, tmp_path):
         assert view(pilot.app) == UNREACHABLE and not path.exists()
         Store(event, path).close()  # the moderator's console opens the session
         await until(pilot, lambda: view(pilot.app) == IDLE)
-
-
-@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
-async def test_board_fits_projector_sizes(event, console_store, size):
-    console_store.stage.next()
-    async with board(event).run_test(size=size) as pilot:
-        await until(pilot, lambda: view(pilot.app) == STAGE)
-        countdown = pilot.app.query_one(Countdown)
-        assert countdown.region.height == 3
-        assert countdown.region.right <= size[0]
-        assert pilot.app.query_one("#stage-next").region.bottom <= size[1]
 
 
 BOARD_CHILD = """

@@ -114,3 +114,15 @@ def test_session_clock_never_goes_backwards():
     clock = timer.SessionClock()
     values = [clock() for _ in range(1000)]
     assert values == sorted(values)
+
+
+@given(st.floats(-5000, 5000, allow_nan=False))
+def test_the_clock_wakes_exactly_when_its_text_changes(remaining):
+    from ikm_tui.domain.timer import countdown_text, seconds_until_change
+
+    delay = seconds_until_change(remaining)
+    assert 0 <= delay <= 1.0 + 1e-6
+    shown = countdown_text(remaining)
+    if delay > 2e-6:
+        assert countdown_text(remaining - delay + 1e-6) == shown
+    assert countdown_text(remaining - delay - 1e-6) != shown

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from textual import getters
 from textual.app import ComposeResult
-from textual.containers import Center, Container, Vertical
+from textual.containers import Container, Vertical
 from textual.widgets import ContentSwitcher, Static
 
 from ikm_tui.app.board.reveal_view import REVEAL, RevealView
+from ikm_tui.app.board.big_clock import BigClock
 from ikm_tui.app.board.view_choice import IDLE, STAGE, UNREACHABLE, choose_view
 from ikm_tui.app.follow import SessionChanged, follow_session
 from ikm_tui.app.session_app import SessionApp
-from ikm_tui.app.stage.countdown import Countdown
 from ikm_tui.app.stage.snapshot import StageSnapshot
+from ikm_tui.app.text_update import set_text
 
 
 class Board(Container):
@@ -47,8 +48,7 @@ class Board(Container):
                 yield Static(t("board.presenting"), classes="board-label")
                 yield Static("", id="stage-name", classes="board-name")
                 yield Static("", id="stage-business", classes="board-business")
-                with Center():
-                    yield Countdown(config.timer, self.now, id="board-countdown")
+                yield BigClock(config.timer, self.now, id="board-countdown")
                 yield Static("", id="stage-phase", classes="board-phase")
                 yield Static("", id="stage-next", classes="board-next")
             with Vertical(id=UNREACHABLE, classes="board-view"):
@@ -86,6 +86,8 @@ class Board(Container):
             self._fill_idle()
         elif view == STAGE:
             self._fill_stage()
+        if view != STAGE:
+            self.query_one(BigClock).show_clock(None)  # nothing to count while it is not shown
         reveal = self.reveal if view == REVEAL else None
         self.query_one(RevealView).show(reveal.step if reveal else 0, reveal.snapshot if reveal else None)
         self._fill_day(view)
@@ -95,33 +97,34 @@ class Board(Container):
         text = ""
         if view != UNREACHABLE and self.snapshot is not None:
             text = self.app.t("board.day", day=self.snapshot.state.day, venue=self.app.config.event.venue)
-        self.query_one("#board-day", Static).update(text)
+        set_text(self.query_one("#board-day", Static), text)
 
     def _fill_idle(self) -> None:
         """Between presentations: who comes next, or a calm thank-you when nobody does."""
         t, snap = self.app.t, self.snapshot
         up = None if snap.state.calm else snap.next_up
         ended = up is None and not snap.state.calm and snap.state.entrant is None
-        self.query_one("#idle-message", Static).update(t("board.idle_end") if ended else t("board.idle"))
-        self.query_one("#idle-next-label", Static).update(t("board.idle_next") if up else "")
-        self.query_one("#idle-next", Static).update(up.name if up else "")
-        self.query_one("#idle-next-business", Static).update(self._business(up) if up else "")
+        set_text(self.query_one("#idle-message", Static), t("board.idle_end") if ended else t("board.idle"))
+        set_text(self.query_one("#idle-next-label", Static), t("board.idle_next") if up else "")
+        set_text(self.query_one("#idle-next", Static), up.name if up else "")
+        set_text(self.query_one("#idle-next-business", Static), self._business(up) if up else "")
 
     def _fill_stage(self) -> None:
         t, snap = self.app.t, self.snapshot
         who = snap.presenting
-        self.query_one("#stage-name", Static).update(who.name)
-        self.query_one("#stage-business", Static).update(self._business(who))
+        set_text(self.query_one("#stage-name", Static), who.name)
+        set_text(self.query_one("#stage-business", Static), self._business(who))
         clock = snap.state.clock
         phase = t(f"board.phase.{clock.phase}")
         if clock.paused:
             phase = f"{phase} · {t('board.paused')}"
-        self.query_one("#stage-phase", Static).update(phase)
+        set_text(self.query_one("#stage-phase", Static), phase)
         up = snap.next_up
-        self.query_one("#stage-next", Static).update(
-            t("board.next_up", name=up.name, business=up.business) if up else ""
+        set_text(
+            self.query_one("#stage-next", Static),
+            t("board.next_up", name=up.name, business=up.business) if up else "",
         )
-        self.query_one(Countdown).show_clock(clock)
+        self.query_one(BigClock).show_clock(clock)
 
     def _business(self, entrant) -> str:
         category = self.app.config.category(entrant.category).name

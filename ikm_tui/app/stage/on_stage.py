@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.widgets import Static
 
-from ikm_tui.app.stage.countdown import Countdown
+from ikm_tui.app.stage.countdown import Countdown, TickingClock
 from ikm_tui.app.stage.snapshot import StageSnapshot
+from ikm_tui.app.text_update import set_text
 from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain.timer import overtime_text
 from ikm_tui.store.scores import SheetRecord
@@ -25,16 +26,19 @@ class OnStagePanel(Vertical):
 
     def on_mount(self) -> None:
         self.border_title = self.app.t("stage.on_stage")
-        self.set_interval(0.5, self._refresh_overtime, name="on-stage-overtime")
+
+    def on_ticking_clock_changed(self, _event: TickingClock.Changed) -> None:
+        self._refresh_overtime()
 
     def show(self, snap: StageSnapshot) -> None:
         t, who = self.app.t, snap.presenting
         self.set_class(who is None, "empty")
-        self.query_one("#on-stage-name", Static).update(
-            f"{who.id} · {who.name}" if who else t("stage.nobody")
+        set_text(
+            self.query_one("#on-stage-name", Static), f"{who.id} · {who.name}" if who else t("stage.nobody")
         )
-        self.query_one("#on-stage-business", Static).update(
-            f"{who.business} · {self.app.config.category(who.category).name}" if who else ""
+        set_text(
+            self.query_one("#on-stage-business", Static),
+            f"{who.business} · {self.app.config.category(who.category).name}" if who else "",
         )
         self.query_one(Countdown).show_clock(snap.state.clock if who else None)
         self.query_one(Countdown).display = who is not None
@@ -52,7 +56,7 @@ class OnStagePanel(Vertical):
             late = overtime_text(reading.overtime_s)
             if late:
                 text += "  " + t("stage.overtime_so_far", time=late)
-        self.query_one("#on-stage-phase", Static).update(text)
+        set_text(self.query_one("#on-stage-phase", Static), text)
 
 
 class NextUpPanel(Static):
@@ -61,7 +65,7 @@ class NextUpPanel(Static):
 
     def show(self, snap: StageSnapshot) -> None:
         up = snap.next_up
-        self.update(f"{up.id} · {up.name}\n{up.business}" if up else self.app.t("stage.none_waiting"))
+        set_text(self, f"{up.id} · {up.name}\n{up.business}" if up else self.app.t("stage.none_waiting"))
 
 
 class JudgeStrip(Static):
@@ -93,4 +97,4 @@ class JudgeStrip(Static):
                 mark = "·" if sheet is None else ("–" if sheet.recused else "✓")
                 marks.append(f"{mark:>3}")
             lines.append(f"{entrant:<4}" + " ".join(marks))
-        self.update("\n".join(lines))
+        set_text(self, "\n".join(lines))

@@ -17,6 +17,7 @@ from ikm_tui.app.board.board import Board
 from ikm_tui.app.dialogs import DIALOGS_CSS
 from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.session_screen import SessionModal, SessionScreen
+from ikm_tui.app.stage.countdown import TickingClock
 
 STAGE_CSS = Path(__file__).parent / "stage.tcss"
 BOARD_CSS = Path(__file__).parents[1] / "board" / "board.tcss"
@@ -32,6 +33,10 @@ class BoardScreen(SessionScreen[None]):
     def compose(self) -> ComposeResult:
         yield Board(self.app.store.stage.now)
         yield KeyBar()
+
+    def on_screen_resume(self) -> None:
+        for clock in self.query(TickingClock):
+            clock.tick()
 
 
 class ProjectorControls(SessionModal[str | None]):

@@ -22,6 +22,7 @@ from ikm_tui.app.dialogs import ConfirmDialog
 from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.session_screen import SessionScreen
+from ikm_tui.app.stage.countdown import TickingClock
 from ikm_tui.app.stage.on_stage import JudgeStrip, NextUpPanel, OnStagePanel
 from ikm_tui.app.stage.projector import BoardScreen, ProjectorControls
 from ikm_tui.app.stage.queue_table import QueueTable
@@ -69,6 +70,10 @@ class StageScreen(SessionScreen[None]):
     def on_session_changed(self, message: SessionChanged) -> None:
         if message.error is None:
             self.reload()
+
+    def on_screen_resume(self) -> None:
+        for clock in self.query(TickingClock):  # it slept while another screen was shown
+            clock.tick()
 
     def reload(self, follow_stage: bool = False) -> None:
         """Read the stage once and show it; ``follow_stage`` moves the cursor to who matters."""

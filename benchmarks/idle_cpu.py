@@ -1,0 +1,172 @@
+"""Idle CPU of each ikm-tui process next to a bare Textual app, in the same run.
+
+Each process runs in its own pseudo-terminal (a real terminal driver, like tmux), its output
+read and thrown away. After a settle time we sample its CPU time (user + system, from
+``/proc/<pid>/stat``) over a window and report the share of one core. Target (issue 16): an
+idle ikm-tui process uses at most 2x the bare app.
+
+Processes measured, in the event's language (Indonesian sample event):
+  bare             a bare Textual app: Header, one Static, Footer (the baseline)
+  console_idle     the moderator console, stage screen, nobody on stage
+  board_idle       the projector board, nobody on stage
+  judge_idle       the judge console at its code prompt
+  console_running  the console with a presentation running (the clock must tick: shown, not a target)
+  board_running    the board with a presentation running (shown, not a target)
+
+    python benchmarks/idle_cpu.py [--seconds 20] [--settle 4] [--size 120x36]
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import pty
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TICKS = os.sysconf("SC_CLK_TCK")
+
+BARE_APP = r"""
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    BINDINGS = [("q", "quit", "Quit")]
+    def compose(self):
+        yield Header()
+        yield Static("a bare Textual app, doing nothing")
+        yield Footer()
+
+Bare().run()
+"""
+
+
+def spawn(argv: list[str], size: tuple[int, int], cwd: Path) -> tuple[subprocess.Popen, int]:
+    """Start ``argv`` on a pty of ``size``; a thread drains its output like a terminal would."""
+    master, slave = pty.openpty()
+    cols, rows = size
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, cwd=cwd, env=env, start_new_session=True
+    )
+    os.close(slave)
+
+    def drain() -> None:
+        while True:
+            try:
+                if not os.read(master, 65536):
+                    return
+            except OSError:
+                return
+
+    threading.Thread(target=drain, daemon=True).start()
+    return proc, master
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+
+
+def measure(argv: list[str], size, cwd: Path, settle: float, seconds: float) -> float:
+    proc, master = spawn(argv, size, cwd)
+    try:
+        time.sleep(settle)
+        if proc.poll() is not None:
+            raise SystemExit(f"{argv} exited early with {proc.returncode}")
+        before, started = cpu_seconds(proc.pid), time.monotonic()
+        time.sleep(seconds)
+        used, wall = cpu_seconds(proc.pid) - before, time.monotonic() - started
+        return used / wall
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+
+
+def prepare_event(folder: Path) -> Path:
+    config = folder / "config.toml"
+    shutil.copy(REPO / "config.toml", config)
+    sys.path.insert(0, str(REPO))
+    from ikm_tui.domain.config import load_config
+    from ikm_tui.store.session import Store
+
+    Store(load_config(config)).close()  # create the session file, as the console would
+    return config
+
+
+def set_stage(config: Path, running: bool) -> None:
+    from ikm_tui.domain.config import load_config
+    from ikm_tui.store.session import Store
+
+    store = Store(load_config(config))
+    try:
+        if running and store.stage.current() is None:
+            store.stage.next()
+            store.stage.toggle_timer()
+        if not running and store.stage.current() is not None:
+            store.stage.next()
+            store.stage.set_calm(False)
+    finally:
+        store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--settle", type=float, default=4.0)
+    parser.add_argument("--size", default="120x36")
+    parser.add_argument("--rounds", type=int, default=1, help="repeat and keep the median")
+    args = parser.parse_args()
+    size = tuple(int(v) for v in args.size.split("x"))
+    folder = Path(tempfile.mkdtemp(prefix="ikm-idle-"))
+    config = prepare_event(folder)
+    python = sys.executable
+    cli = [python, "-m", "ikm_tui", "--config", str(config)]
+    bare_file = folder / "bare.py"
+    bare_file.write_text(BARE_APP)
+    runs = {
+        "bare": ([python, str(bare_file)], None),
+        "console_idle": (cli, False),
+        "board_idle": (cli + ["board"], False),
+        "judge_idle": (cli + ["judge", "--judge", "J1"], False),
+        "console_running": (cli, True),
+        "board_running": (cli + ["board"], True),
+    }
+    figures: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(args.rounds):
+        for name, (argv, running) in runs.items():
+            if running is not None:
+                set_stage(config, running)
+            figures[name].append(measure(argv, size, folder, args.settle, args.seconds))
+    median = {name: sorted(values)[len(values) // 2] for name, values in figures.items()}
+    bare = median["bare"]
+    report = {
+        name: {
+            "cpu_percent_of_a_core": round(share * 100, 2),
+            "ratio_to_bare": round(share / bare, 2) if bare else None,
+        }
+        for name, share in median.items()
+    }
+    print(f"idle CPU over {args.seconds:g} s at {args.size} ({args.rounds} round(s), median):")
+    print(json.dumps(report, indent=2))
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
