@@ -223,7 +223,9 @@ async def test_restart_resumes_the_same_entrant_and_remaining_time(event):
     async with console(first).run_test(size=SIZE) as pilot:
         await pilot.press("n", "space")
         countdown = pilot.app.screen.query_one(Countdown)
-        await until(pilot, lambda: countdown.reading is not None and countdown.reading.phase == "presentation")
+        await until(
+            pilot, lambda: countdown.reading is not None and countdown.reading.phase == "presentation"
+        )
         left, at = countdown.reading.remaining_s, time.time()
     first.close()
     second = Store(event)
