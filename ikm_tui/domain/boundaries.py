@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from ikm_tui.domain.config import Config, Prize
 from ikm_tui.domain.ranking import Ranking, Standing
-from ikm_tui.domain.scoring import Sheet, counted
+from ikm_tui.domain.scoring import Sheet, counted, kept
 from ikm_tui.domain.units import ScoreUnits
 
 TOTAL = "total"
@@ -221,21 +221,8 @@ class _OneReplaced:
             self.prefix.append(self.prefix[-1] + v)
 
     def value(self, new: int | None) -> Fraction:
-        if self.rule == "median":
-            middle = self.n // 2
-            if self.n % 2:
-                return Fraction(self._at(middle, new))
-            return Fraction(self._at(middle - 1, new) + self._at(middle, new), 2)
-        low, high = self.trim, self.n - self.trim
+        low, high = kept(self.n, self.rule, self.trim)  # the window rule lives in scoring
         return Fraction(self._window_sum(low, high, new), high - low)
-
-    def _at(self, index: int, new: int | None) -> int:
-        if new is None:
-            return self.others[index]
-        p = bisect_left(self.others, new)
-        if index < p:
-            return self.others[index]
-        return new if index == p else self.others[index - 1]
 
     def _window_sum(self, low: int, high: int, new: int | None) -> int:
         prefix = self.prefix

@@ -21,6 +21,8 @@ from ikm_tui.domain.units import ScoreUnits
 
 # Queue statuses that take an entrant out of the ranking, and how the leaderboard calls them.
 UNRANKED = {"withdrawn": "withdrawn", "forfeit": "no_show"}
+OUT = frozenset(UNRANKED.values())
+"""Standings that are not part of the result at all (their sheets are never awaited)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,29 @@ class Ranking:
 
     def by_entrant(self) -> dict[str, Standing]:
         return {s.entrant.id: s for s in self.standings}
+
+    def awaited(self) -> list[Standing]:
+        """Everyone in the result: all but no-shows and withdrawals — an entrant nobody has
+        scored yet included, so they never silently drop out."""
+        return [s for s in self.standings if s.status not in OUT]
+
+    def missing_count(self) -> int:
+        """How many score sheets (scored or recused) the result still waits for."""
+        return sum(s.expected - s.judges for s in self.awaited())
+
+
+def missing_sheets(
+    config: Config, ranking: Ranking, have: Iterable[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The (judge, entrant) pairs :meth:`Ranking.missing_count` counts, given the pairs that
+    ``have`` a sheet (scored or recused)."""
+    present = set(have)
+    return [
+        (j.id, s.entrant.id)
+        for s in ranking.awaited()
+        for j in config.judges
+        if (j.id, s.entrant.id) not in present
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +218,9 @@ def as_points(sheet: Sheet, config: Config, units: ScoreUnits) -> SheetPoints:
 def entrant_keys(scored: list[SheetPoints], config: Config, units: ScoreUnits) -> tuple[Fraction, ...]:
     """The total, then each tie-break criterion's aggregate (in score points), exactly.
 
-    Same rules as :func:`ikm_tui.domain.scoring.entrant_total` and ``criterion_aggregate``,
-    computed on integer points and ticks.
+    The one home of the entrant-total rule (aggregate of counted sheets; per criterion under
+    ``trim_scope = "criterion"``), on integer points and ticks; property tests hold it to the
+    rule written out plainly in ``tests/unit/rules_as_written.py``.
     """
     scoring = config.scoring
     rule, trim = scoring.aggregate, scoring.trim

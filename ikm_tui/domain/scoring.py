@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 
-from ikm_tui.domain.config import Criterion, Scoring
+from ikm_tui.domain.config import Criterion
+from ikm_tui.domain.units import ScoreUnits
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +44,31 @@ class Sheet:
     recused: bool = False
 
 
-def judge_total(scores: Mapping[str, Fraction], criteria: Sequence[Criterion]) -> Fraction:
-    earned = sum((Fraction(c.weight) * Fraction(scores[c.id]) for c in criteria), Fraction(0))
-    possible = sum((Fraction(c.weight) * Fraction(c.max) for c in criteria), Fraction(0))
-    return 100 * earned / possible
+def judge_total(scores: Mapping[str, Fraction | Decimal], criteria: Sequence[Criterion]) -> Fraction:
+    """``100 × Σ(weight × score) / Σ(weight × max)`` — computed by :class:`ScoreUnits`, the one
+    home of the rule (the ranking works on its integer points)."""
+    units = ScoreUnits.of_criteria(criteria)
+    return units.total(units.points(scores))
+
+
+def kept(count: int, rule: str, trim: int) -> tuple[int, int]:
+    """Which of ``count`` sorted values an aggregate averages: positions ``[low, high)``.
+
+    Every rule is the mean of a window of the sorted values: all of them (mean), all but
+    ``trim`` at each end (trimmed mean, given at least ``2 × trim + 1`` values; else the plain
+    mean), the middle one or two (median). :func:`aggregate` and the prize-boundary monitor's
+    incremental version both take the window from here.
+    """
+    if count < 1:
+        raise ValueError("nothing to aggregate")
+    if rule == "median":
+        middle = count // 2
+        return (middle, middle + 1) if count % 2 else (middle - 1, middle + 1)
+    if rule == "trimmed_mean" and trim and count >= 2 * trim + 1:
+        return trim, count - trim
+    if rule in ("mean", "trimmed_mean"):
+        return 0, count
+    raise ValueError(f"unknown aggregate {rule!r}")
 
 
 def aggregate(values: Iterable[Fraction | int], rule: str, trim: int) -> Fraction:
@@ -54,50 +77,10 @@ def aggregate(values: Iterable[Fraction | int], rule: str, trim: int) -> Fractio
     Works on Fractions and on plain ints (points, ticks) alike, exactly.
     """
     ordered = sorted(values)
-    if not ordered:
-        raise ValueError("nothing to aggregate")
-    count = len(ordered)
-    if rule == "median":
-        middle = count // 2
-        if count % 2:
-            return Fraction(ordered[middle])
-        return Fraction(ordered[middle - 1] + ordered[middle], 2)
-    if rule == "trimmed_mean" and trim and count >= 2 * trim + 1:
-        ordered = ordered[trim : count - trim]
-    elif rule not in ("mean", "trimmed_mean"):
-        raise ValueError(f"unknown aggregate {rule!r}")
-    return Fraction(sum(ordered), len(ordered))
+    low, high = kept(len(ordered), rule, trim)
+    return Fraction(sum(ordered[low:high])) / (high - low)
 
 
 def counted(sheets: Iterable[Sheet]) -> list[Sheet]:
     """The sheets that enter an aggregate: every judge who scored and is not recused."""
     return [s for s in sheets if not s.recused]
-
-
-def entrant_total(
-    sheets: Iterable[Sheet], scoring: Scoring, criteria: Sequence[Criterion]
-) -> Fraction | None:
-    sheets = counted(sheets)
-    if not sheets:
-        return None
-    per_criterion = (
-        scoring.aggregate == "trimmed_mean"
-        and scoring.trim_scope == "criterion"
-        and len(sheets) >= 2 * scoring.trim + 1
-    )
-    if per_criterion:
-        trimmed = {
-            c.id: aggregate((s.scores[c.id] for s in sheets), scoring.aggregate, scoring.trim)
-            for c in criteria
-        }
-        return judge_total(trimmed, criteria)
-    totals = [judge_total(s.scores, criteria) for s in sheets]
-    return aggregate(totals, scoring.aggregate, scoring.trim)
-
-
-def criterion_aggregate(sheets: Iterable[Sheet], criterion_id: str, scoring: Scoring) -> Fraction | None:
-    """An entrant's scores on one criterion aggregated on their own, by the same rule (tie-break)."""
-    sheets = counted(sheets)
-    if not sheets:
-        return None
-    return aggregate((s.scores[criterion_id] for s in sheets), scoring.aggregate, scoring.trim)

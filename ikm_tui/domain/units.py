@@ -9,16 +9,17 @@ positive scaling, so aggregating points gives exactly what aggregating totals gi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
-from ikm_tui.domain.config import Config
+from ikm_tui.domain.config import Config, Criterion
 
 
-def _decimals(value: Decimal) -> int:
-    exponent = value.normalize().as_tuple().exponent
+def _decimals(value: Decimal | int) -> int:
+    exponent = Decimal(value).normalize().as_tuple().exponent
     return max(0, -exponent)
 
 
@@ -31,7 +32,14 @@ class ScoreUnits:
 
     @classmethod
     def of(cls, config: Config) -> ScoreUnits:
-        criteria = config.criteria
+        return _units(tuple(config.criteria))
+
+    @classmethod
+    def of_criteria(cls, criteria: Sequence[Criterion]) -> ScoreUnits:
+        return _units(tuple(criteria))
+
+    @classmethod
+    def _build(cls, criteria: tuple[Criterion, ...]) -> ScoreUnits:
         digits = max(_decimals(v) for c in criteria for v in (c.min, c.max, c.step))
         weight_digits = max(_decimals(c.weight) for c in criteria)
         ticks = 10**digits
@@ -46,10 +54,16 @@ class ScoreUnits:
             raise ValueError(f"{value} is not a whole number of 1/{self.ticks}")
         return scaled.numerator
 
-    def points(self, scores: Mapping[str, Fraction]) -> int:
-        """A judge's weighted sum in integer units."""
+    def points(self, scores: Mapping[str, Fraction | Decimal | int]) -> int:
+        """A judge's weighted sum in integer units: Σ(weight × score), exactly."""
         return sum(self.weights[c] * self.to_ticks(scores[c]) for c in self.weights)
 
     def total(self, points: Fraction | int) -> Fraction:
-        """Points (or an aggregate of points) as a total out of 100."""
+        """Points (or an aggregate of points) as a total out of 100: the judge-total rule,
+        ``100 × Σ(weight × score) / Σ(weight × max)``, in one place."""
         return Fraction(100) * points / self.possible
+
+
+@lru_cache(maxsize=32)
+def _units(criteria: tuple[Criterion, ...]) -> ScoreUnits:
+    return ScoreUnits._build(criteria)

@@ -503,4 +503,4 @@ class Minutes(FPDF):
         """A total as the event's readers write it: ``83,25`` in Indonesian."""
         if total is None:
             return "–"
-        return total.replace(".", ",") if self.t.language == "id" else total
+        return self.t.decimal(total)

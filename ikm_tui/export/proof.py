@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ikm_tui.domain.numbers import format_points
 from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.export.bundle import ResultsBundle
 from ikm_tui.export.wording import standing_rank
@@ -65,15 +66,8 @@ def sheet_rows(bundle: ResultsBundle):
 
 
 def judge_total_text(scores: dict[str, str], units: ScoreUnits) -> str:
-    """A judge's total as the leaderboard shows totals: two decimals, rounded half-up.
-
-    Same value as :func:`ikm_tui.domain.scoring.judge_total`, in integer arithmetic (scores are
-    whole numbers of ticks), because the Scores sheet of a big event has tens of thousands.
-    """
-    points = sum(units.weights[c] * int(Decimal(v) * units.ticks) for c, v in scores.items())
-    # total x 100 = 10000 x points / possible, rounded half-up to a whole number
-    hundredths = (20_000 * points + units.possible) // (2 * units.possible)
-    return f"{hundredths // 100}.{hundredths % 100:02d}"
+    """A judge's total as the leaderboard shows totals (the domain's rule and rounding)."""
+    return format_points(units.total(units.points({c: Decimal(v) for c, v in scores.items()})))
 
 
 def decision_rows(bundle: ResultsBundle) -> list[DecisionRow]:

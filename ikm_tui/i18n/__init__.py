@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from decimal import Decimal
 from fractions import Fraction
 
 LANGUAGES = ("id", "en")
@@ -43,14 +44,24 @@ class Messages:
             return message_key  # a missing key shows itself rather than crashing the projector
         return pair[self._index].format(**params)
 
+    def decimal(self, text: str) -> str:
+        """``"83.25"`` as the event's readers write it: ``83,25`` in Indonesian (the one place
+        the decimal comma is made)."""
+        return text.replace(".", ",") if self.language == "id" else text
+
     def number(self, value: Fraction | None, places: int = 2) -> str:
         """A total as people read it: half-up rounded, decimal comma in Indonesian."""
         from ikm_tui.domain.numbers import format_points
 
         if value is None:
             return "–"
-        text = format_points(value, places)
-        return text.replace(".", ",") if self.language == "id" else text
+        return self.decimal(format_points(value, places))
+
+    def score(self, value: Decimal) -> str:
+        """A stored score as a judge would type it: ``8,5`` in Indonesian, ``8.5`` in English."""
+        from ikm_tui.domain.numbers import decimal_text
+
+        return self.decimal(decimal_text(Decimal(value)))
 
     def rupiah(self, amount: int | None) -> str:
         from ikm_tui.domain.numbers import rupiah

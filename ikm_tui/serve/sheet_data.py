@@ -15,16 +15,9 @@ from fractions import Fraction
 from typing import Any
 
 from ikm_tui.domain.config import Config
-from ikm_tui.domain.numbers import decimal_text
 from ikm_tui.domain.score_entry import ScoreProblem, parse_score
 from ikm_tui.domain.scoring import judge_total
 from ikm_tui.i18n import Messages
-
-
-def score_text(value: Decimal, language: str) -> str:
-    """A stored score as a judge would type it: ``8,5`` in Indonesian, ``8.5`` in English."""
-    text = decimal_text(Decimal(value))
-    return text.replace(".", ",") if language == "id" else text
 
 
 def clock(saved_at: str) -> str:
@@ -38,11 +31,10 @@ def clock(saved_at: str) -> str:
 def event_part(config: Config, t: Messages) -> dict[str, Any]:
     """What never changes during the day: criteria with their scales, entrants, the title."""
     weights = sum(c.weight for c in config.criteria)
-    language = t.language
     criteria = []
     for c in config.criteria:
         share = Fraction(c.weight) / Fraction(weights) * 100
-        low, high, step = (score_text(v, language) for v in (c.min, c.max, c.step))
+        low, high, step = (t.score(v) for v in (c.min, c.max, c.step))
         criteria.append(
             {
                 "id": c.id,
@@ -82,7 +74,7 @@ def judge_part(store, judge: str, t: Messages) -> dict[str, Any]:
         total = judge_total(record.as_sheet().scores, config.criteria)
         sheets[entrant] = {
             "status": "scored",
-            "values": {k: score_text(v, t.language) for k, v in record.scores.items()},
+            "values": {k: t.score(v) for k, v in record.scores.items()},
             "total": t.number(total),
             "stored": t("judge.stored", time=clock(record.saved_at)),
         }

@@ -14,14 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ikm_tui.domain.errors import InputError
-from ikm_tui.domain.ranking import UNRANKED, Decision, Ranking, rank
+from ikm_tui.domain.ranking import Decision, Ranking, missing_sheets, rank
 from ikm_tui.domain.scoring import Sheet
 from ikm_tui.domain.snapshot import Snapshot, freeze, last_reveal_step
 from ikm_tui.store import audit
 
 
 MISSING_EXAMPLES = 5
-OUT = frozenset(UNRANKED.values())  # standings that are not part of the result at all
 
 
 @dataclass(frozen=True)
@@ -210,18 +209,11 @@ class Results:
         What the divergence flags need at 10,000 entrants without reading every score into
         Python (points = sum of weight x ticks, see :mod:`ikm_tui.domain.units`).
         """
-        criteria = [c.id for c in self.config.criteria]
-        weight = "CASE criterion " + " ".join("WHEN ? THEN ?" for _ in criteria) + " END"
-        params: list = []
-        for c in criteria:
-            params += [c, units.weights[c]]
-        params.append(units.ticks)
-        rows = self.db.query(
-            f"SELECT judge, entrant, SUM({weight} *"
-            " CAST(round(CAST(value AS REAL) * ?) AS INTEGER)) FROM score GROUP BY judge, entrant",
-            tuple(params),
-        )
-        return [(r[0], r[1], r[2]) for r in rows]
+        return [
+            (p.judge, p.entrant, p.points)
+            for p in self.scores.points(units, per_sheet=True)
+            if not p.recused and p.judge is not None
+        ]
 
     def missing_sheets(
         self, ranking: Ranking | None = None, sheets: list[Sheet] | None = None
@@ -231,14 +223,7 @@ class Results:
         yet counts too rather than silently dropping out of the result."""
         sheets = self.scores.sheets() if sheets is None else sheets
         ranking = ranking or self._ranking(sheets)
-        have = {(s.judge, s.entrant) for s in sheets}
-        return [
-            (j.id, s.entrant.id)
-            for s in ranking.standings
-            if s.status not in OUT
-            for j in self.config.judges
-            if (j.id, s.entrant.id) not in have
-        ]
+        return missing_sheets(self.config, ranking, ((s.judge, s.entrant) for s in sheets))
 
     # -- the panel's decisions -------------------------------------------------------------
 

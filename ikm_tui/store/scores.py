@@ -102,17 +102,19 @@ class ScoreSheets:
         """Every sheet with its scores as Fractions (exports, boundary analysis)."""
         return [r.as_sheet() for r in self.all()]
 
-    def points(self, units: ScoreUnits) -> list[SheetPoints]:
+    def points(self, units: ScoreUnits, *, per_sheet: bool = False) -> list[SheetPoints]:
         """Every sheet as the ranking reads it — weighted points and the ticks of the criteria
         the rule needs — summed by SQLite, so ranking 10,000 entrants x 25 judges is about one
-        query. Under the mean rule one row per entrant carries the sums of its sheets.
+        query. Under the mean rule one row per entrant carries the sums of its sheets (unless
+        ``per_sheet``). The only place SQL sums points: ``tests/store/test_points_sql.py`` holds
+        it to the domain's rule (:class:`~ikm_tui.domain.units.ScoreUnits`).
 
         Exact: each stored value is a short decimal on its scale, so ``value x ticks`` read as
         a double is within far less than 0.5 of its integer and ``round`` recovers it.
         """
         scoring = self.config.scoring
         criteria = [c.id for c in self.config.criteria]
-        summed = scoring.aggregate == "mean"
+        summed = scoring.aggregate == "mean" and not per_sheet
         every = scoring.aggregate == "trimmed_mean" and scoring.trim_scope == "criterion"
         needed = [c for c in criteria if every or c in scoring.tie_break]
         weight = "CASE criterion " + " ".join("WHEN ? THEN ?" for _ in criteria) + " END"

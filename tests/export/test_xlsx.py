@@ -136,13 +136,13 @@ def test_indonesian_event_names_sheets_in_indonesian(sample_store, tmp_path):
 
 
 def test_judge_totals_match_the_engine_exactly(make_event):
-    """The Scores sheet's integer arithmetic against the engine's fractions, half-way cases too."""
+    """The Scores sheet's totals against the rule as written, half-way cases too."""
     from fractions import Fraction
 
     from ikm_tui.domain.numbers import format_points
-    from ikm_tui.domain.scoring import judge_total
     from ikm_tui.domain.units import ScoreUnits
     from ikm_tui.export.proof import judge_total_text
+    from tests.unit.rules_as_written import judge_total
 
     config = load_config(make_event(criteria=[("a", 3), ("b", 7.5), ("c", 1)]))
     units = ScoreUnits.of(config)

@@ -13,7 +13,8 @@ from fractions import Fraction as F
 from ikm_tui.domain.boundaries import Swing, boundaries, smallest_swing
 from ikm_tui.domain.config import load_config
 from ikm_tui.domain.ranking import Decision, rank
-from ikm_tui.domain.scoring import Sheet, criterion_aggregate, entrant_total
+from ikm_tui.domain.scoring import Sheet
+from tests.unit.rules_as_written import criterion_aggregate, entrant_total
 
 
 def sheet(judge, entrant, inovasi, produktivitas, pasar, recused=False):

@@ -107,8 +107,8 @@ def test_prizes_never_exceed_the_purse_and_follow_the_ranking(event):
 @settings(max_examples=150, deadline=None)
 @given(events())
 def test_integer_fast_path_equals_the_fraction_rules(event):
-    """rank() works on integer points; the plain Fraction rules must give the same numbers."""
-    from ikm_tui.domain.scoring import criterion_aggregate, entrant_total
+    """rank() works on integer points; the rules as written, on Fractions, give the same numbers."""
+    from tests.unit.rules_as_written import criterion_aggregate, entrant_total
 
     config, sheets = event
     result = rank(config, sheets)

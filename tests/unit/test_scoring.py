@@ -7,8 +7,14 @@ from fractions import Fraction as F
 import pytest
 
 from ikm_tui.domain.numbers import format_points, round_half_up, rupiah
-from ikm_tui.domain.scoring import aggregate, entrant_total, judge_total
+from ikm_tui.domain.ranking import rank
+from ikm_tui.domain.scoring import aggregate, judge_total
 from tests.unit.engine_builders import build_config, sheet
+
+
+def entrant_total(sheets, config) -> F | None:
+    """E01's total as the product computes it (the ranking, on integer points)."""
+    return rank(config, sheets).by_entrant()["E01"].total
 
 
 def test_judge_total_is_weighted_share_of_the_maximum():
@@ -46,7 +52,7 @@ def test_aggregates(rule, trim, values, expected):
 def test_recused_judges_do_not_count():
     config = build_config()
     sheets = [sheet("J1", "E01", 10, 10, 10), sheet("J2", "E01", 5, 5, 5), sheet("J3", "E01", recused=True)]
-    assert entrant_total(sheets, config.scoring, config.criteria) == 75
+    assert entrant_total(sheets, config) == 75
 
 
 def test_trim_scope_criterion_differs_from_total():
@@ -60,9 +66,9 @@ def test_trim_scope_criterion_differs_from_total():
     by_total = build_config(trim_scope="total", **kwargs)
     by_criterion = build_config(trim_scope="criterion", **kwargs)
     # totals 55, 55, 50 -> drop 50 and one 55 -> 55
-    assert entrant_total(sheets_for(by_total), by_total.scoring, by_total.criteria) == 55
+    assert entrant_total(sheets_for(by_total), by_total) == 55
     # a: 1,5,10 -> 5 ; b: 1,5,10 -> 5 -> 100 x 10 / 20 = 50
-    assert entrant_total(sheets_for(by_criterion), by_criterion.scoring, by_criterion.criteria) == 50
+    assert entrant_total(sheets_for(by_criterion), by_criterion) == 50
 
 
 def test_trim_scope_criterion_with_too_few_judges_is_the_plain_mean():
@@ -70,12 +76,12 @@ def test_trim_scope_criterion_with_too_few_judges_is_the_plain_mean():
         criteria=(("a", 1), ("b", 1)), aggregate="trimmed_mean", trim_scope="criterion", tie_break=()
     )
     sheets = [sheet("J1", "E01", 10, 1, config=config), sheet("J2", "E01", 1, 10, config=config)]
-    assert entrant_total(sheets, config.scoring, config.criteria) == 55
+    assert entrant_total(sheets, config) == 55
 
 
 def test_no_scores_no_total():
     config = build_config()
-    assert entrant_total([sheet("J1", "E01", recused=True)], config.scoring, config.criteria) is None
+    assert entrant_total([sheet("J1", "E01", recused=True)], config) is None
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.judge.entrant_header import EntrantHeader, HeaderState, clock
 from ikm_tui.app.judge.entrant_list import EntrantLine, EntrantList
-from ikm_tui.app.judge.sheet_form import SheetForm, score_text
+from ikm_tui.app.judge.sheet_form import SheetForm
 from ikm_tui.app.judge.sign_in import SignedOut
 from ikm_tui.app.judge.title_bar import TitleBar
 from ikm_tui.app.session_screen import SessionScreen
@@ -149,7 +149,7 @@ class ScoringScreen(SessionScreen[None]):
         criteria = self.app.config.criteria
         if record is None or record.recused:
             return {c.id: "" for c in criteria}
-        return {c.id: score_text(record.scores[c.id], self.app.t.language) for c in criteria}
+        return {c.id: self.app.t.score(record.scores[c.id]) for c in criteria}
 
     def open_sheet(self, entrant: str) -> None:
         self.keep_draft()

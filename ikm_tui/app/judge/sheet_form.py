@@ -15,15 +15,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from ikm_tui.domain.config import Criterion
-from ikm_tui.domain.numbers import decimal_text
 from ikm_tui.domain.score_entry import ScoreProblem, parse_score
 from ikm_tui.domain.scoring import judge_total
-
-
-def score_text(value: Decimal, language: str) -> str:
-    """A stored score as a judge would type it: ``8,5`` in Indonesian, ``8.5`` in English."""
-    text = decimal_text(Decimal(value))
-    return text.replace(".", ",") if language == "id" else text
 
 
 class SheetForm(VerticalScroll):
@@ -59,7 +52,7 @@ class SheetForm(VerticalScroll):
                 yield Static("", id=f"problem-{c.id}", classes="problem")
 
     def _num(self, value: Decimal) -> str:
-        return score_text(value, self.t.language)
+        return self.t.score(value)
 
     # -- values -----------------------------------------------------------------------------
 

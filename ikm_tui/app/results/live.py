@@ -25,7 +25,7 @@ from ikm_tui.domain.leaderboard import standing_row
 from ikm_tui.domain.ranking import EntrantScore, Ranking, as_points, order, score_entrant, score_entrants
 from ikm_tui.domain.scoring import Sheet
 from ikm_tui.domain.units import ScoreUnits
-from ikm_tui.store.results import OUT, Frozen, TamperedResult
+from ikm_tui.store.results import Frozen, TamperedResult
 
 SWING_MEMO = 64
 FLAGS_SHOWN = 100  # nobody reads 10,000 flags; the worst come first and a count says the rest
@@ -107,7 +107,7 @@ class LiveResults:
             asked=asked,
             frozen=frozen,
             reveal_step=store.results.reveal_state().step,
-            missing=sum(s.expected - s.judges for s in ranking.standings if s.status not in OUT),
+            missing=ranking.missing_count(),
             tampered=tampered,
         )
 
