@@ -193,10 +193,13 @@ class Results:
         if since is None or since > head:
             return head, None
         rows = self.db.query(
-            "SELECT subject FROM audit WHERE seq > ? AND seq <= ? AND action LIKE 'score.%'", (since, head)
+            "SELECT action, subject FROM audit WHERE seq > ? AND seq <= ? AND action LIKE 'score.%'",
+            (since, head),
         )
         entrants = set()
         for row in rows:
+            if row["action"] == "score.import":
+                return head, None  # a whole file came in: read everything afresh
             _judge, slash, entrant = row["subject"].partition("/")
             if not slash:
                 return head, None

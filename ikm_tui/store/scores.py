@@ -82,7 +82,7 @@ class ScoreSheets:
             check_sheet(self.config, entry.judge, entry.entrant, scores)
         with self.db.write() as conn:
             self._guard(conn)
-            replaced = _write_many(conn, entries, actor, source)
+            replaced = _write_many(conn, entries, actor, source, batched=True)
         return ImportSummary(len(entries) - replaced, replaced)
 
     def sheet(self, judge: str, entrant: str) -> SheetRecord | None:
@@ -177,13 +177,31 @@ class ScoreSheets:
 PAIRS_PER_QUERY = 2000
 
 
-def _write_many(conn: sqlite3.Connection, entries: list[SheetEntry], actor: str, source: str) -> int:
-    """Replace these sheets and audit each, in the caller's transaction; returns how many
-    replaced an earlier sheet. Set-based, so a 250,000-sheet import is a few statements."""
+IMPORT_AUDIT_CHARS = 15_000
+"""About how much sheet detail one ``score.import`` audit row carries: well under the 32,767
+characters a spreadsheet cell holds, so the XLSX Audit sheet shows every row whole."""
+
+
+def _write_many(
+    conn: sqlite3.Connection,
+    entries: list[SheetEntry],
+    actor: str,
+    source: str,
+    *,
+    batched: bool = False,
+) -> int:
+    """Replace these sheets and audit them, in the caller's transaction; returns how many
+    replaced an earlier sheet. Set-based, so a 250,000-sheet import is a few statements.
+
+    A console save audits its one sheet (``score.submit`` / ``score.replace`` /
+    ``score.recuse`` on ``judge/entrant``). An import (``batched``) audits its sheets together,
+    a hundred or so to a ``score.import`` row, each with its full values and what it replaced:
+    the same record, without hashing a quarter of a million rows.
+    """
     pairs = [(e.judge, e.entrant) for e in entries]
     before = _existing(conn, pairs)
     saved_at = audit.now()
-    sheet_rows, score_rows, audit_rows = [], [], []
+    sheet_rows, score_rows, audit_rows, items = [], [], [], []
     texts: dict[Decimal, str] = {}  # a file repeats the same few values: format each once
     for entry in entries:
         key = (entry.judge, entry.entrant)
@@ -200,16 +218,23 @@ def _write_many(conn: sqlite3.Connection, entries: list[SheetEntry], actor: str,
             (entry.judge, entry.entrant, int(recused), entry.reason if recused else "", source, saved_at)
         )
         score_rows += [(entry.judge, entry.entrant, k, v) for k, v in new_scores.items()]
-        detail: dict = {"source": source}
+        detail: dict = {"judge": entry.judge, "entrant": entry.entrant} if batched else {"source": source}
         if recused:
             action = "score.recuse"
             detail["reason"] = entry.reason
+            if batched:
+                detail["recused"] = True
         else:
             action = "score.replace" if key in before else "score.submit"
             detail["scores"] = new_scores
         if key in before:
             detail["before"] = before[key]
-        audit_rows.append((actor, action, f"{entry.judge}/{entry.entrant}", detail))
+        if batched:
+            items.append(detail)
+        else:
+            audit_rows.append((actor, action, f"{entry.judge}/{entry.entrant}", detail))
+    if items:
+        audit_rows = _import_rows(items, actor, source, len(entries[0].scores or {}) if entries else 0)
     conn.executemany(
         "INSERT INTO score_sheet (judge, entrant, recused, recusal_reason, revision, source,"
         " saved_at) VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT (judge, entrant) DO UPDATE SET"
@@ -223,6 +248,15 @@ def _write_many(conn: sqlite3.Connection, entries: list[SheetEntry], actor: str,
     for judge, entrant in recheck.pending_among(conn, pairs):
         recheck.settle(conn, judge, entrant, actor)  # a re-check request is answered
     return len(before)
+
+
+def _import_rows(items: list[dict], actor: str, source: str, criteria: int) -> list:
+    """``score.import`` audit rows of about :data:`IMPORT_AUDIT_CHARS` each, in file order."""
+    per_row = max(1, IMPORT_AUDIT_CHARS // (60 + 36 * max(criteria, 1)))
+    return [
+        (actor, "score.import", source, {"source": source, "sheets": items[start : start + per_row]})
+        for start in range(0, len(items), per_row)
+    ]
 
 
 def _existing(conn: sqlite3.Connection, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:

@@ -122,8 +122,11 @@ def test_a_repeated_pair_replaces_and_is_audited(event, tmp_path):
     assert "0 new score sheets, 1 replaced" in result.stdout
     with Store(load_config(event)) as store:
         last = store.audit.entries()[-1]
-    assert last.action == "score.replace" and last.actor == getpass.getuser()
+    assert last.action == "score.import" and last.actor == getpass.getuser()
     assert last.detail["source"] == "import:b.csv"
+    (sheet,) = last.detail["sheets"]
+    assert sheet["scores"] == {c: "9" for c in sheet["scores"]}
+    assert set(sheet["before"]["scores"].values()) == {"5"}  # what it replaced, kept in the log
 
 
 def test_duplicate_pair_in_one_file_is_an_error(event, tmp_path):
@@ -204,7 +207,7 @@ def test_audit_verify_reports_ok_and_exit_status(event, tmp_path):
     ikm("scores", "import", str(score_csv(tmp_path / "s.csv", HEADER, full_rows({"E01": "7"}))), config=event)
     result = ikm("audit", "verify", config=event)
     assert result.returncode == 0 and "record verified" in result.stdout
-    assert "chain of 6 rows intact" in result.stdout
+    assert "chain of 4 rows intact" in result.stdout  # create, define, seed, and the import (one row)
 
 
 def test_the_command_table_names_exactly_the_commands_each_module_registers():

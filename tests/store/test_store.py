@@ -265,3 +265,30 @@ def test_read_only_store_never_creates_or_writes(event):
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             follower.scores.submit("J2", "E01", scores(event, "9"))
     assert file_digest(path) == before
+
+
+def test_a_big_import_is_audited_in_whole_rows_that_replay_to_the_live_sheets(make_event):
+    """An import audits its sheets a hundred-odd to a row: every sheet and what it replaced is in
+    the log, every row fits a spreadsheet cell, and ``audit verify`` replays it to the tables."""
+    import json
+
+    from ikm_tui.store.verify import verify
+
+    config = load_config(make_event(judges=4, entrants=60))
+    with Store(config) as store:
+        store.scores.submit("J1", "E01", scores(config, "5"))
+        entries = [
+            SheetEntry(j.id, e.id, scores(config, "7") if (i + k) % 9 else None, "kerabat")
+            for i, e in enumerate(config.entrants)
+            for k, j in enumerate(config.judges)
+        ]
+        summary = store.scores.import_sheets(entries, actor="import:big.csv", source="import:big.csv")
+        assert (summary.new, summary.replaced) == (239, 1)
+        rows = [e for e in store.audit.entries() if e.action == "score.import"]
+        logged = [s for row in rows for s in row.detail["sheets"]]
+        assert [(s["judge"], s["entrant"]) for s in logged] == [(e.judge, e.entrant) for e in entries]
+        assert len(rows) > 1 and all(len(json.dumps(r.detail)) < 32_767 for r in rows)
+        replaced = next(s for s in logged if (s["judge"], s["entrant"]) == ("J1", "E01"))
+        assert set(replaced["before"]["scores"].values()) == {"5"}
+        with store.db.reading() as conn:
+            assert verify(conn, store.config).ok

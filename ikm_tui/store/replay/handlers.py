@@ -52,6 +52,21 @@ def _score_sheet(state: Replayed, row: LogRow) -> None:
         sheets[(judge, entrant)] = (0, "", revision, detail["source"], _scores_text(detail["scores"]))
 
 
+@replays("score.import")
+def _score_import(state: Replayed, row: LogRow) -> None:
+    """An imported file: its sheets in file order, each as a console save of the same values."""
+    sheets = state.table("score_sheet")
+    source = row.detail["source"]
+    for item in row.detail["sheets"]:
+        key = (item["judge"], item["entrant"])
+        before = sheets.get(key)
+        revision = before[2] + 1 if before else 1
+        if item.get("recused"):
+            sheets[key] = (1, item["reason"], revision, source, "")
+        else:
+            sheets[key] = (0, "", revision, source, _scores_text(item["scores"]))
+
+
 def _scores_text(scores: dict[str, str]) -> str:
     return ";".join(f"{c}={v}" for c, v in sorted(scores.items()))
 
