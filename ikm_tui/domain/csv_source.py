@@ -44,7 +44,7 @@ def read_csv(path: Path) -> CsvTable:
     rows: list[tuple[int, list[str]]] = []
     try:
         for cells in reader:
-            if not any(c.strip() for c in cells):
+            if not "".join(cells).strip():  # one join, not a strip per cell: big files
                 continue
             if header is None:
                 header = [c.strip().lower() for c in cells]
