@@ -200,6 +200,32 @@ async def idle_cpu(url: str, code: str, pid: int, seconds: float) -> float:
     return used
 
 
+async def push_latency(url: str, code: str, config: Path, changes: int) -> list[float]:
+    """The moderator calls the next entrant (another process's commit) until a judge's page
+    is told who is on stage."""
+    from ikm_tui.domain.config import load_config
+    from ikm_tui.store.session import Store
+
+    origin = url.rstrip("/")
+    latencies = []
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+        async with session.post(url + "api/sign-in", json={"code": code}, headers={"Origin": origin}) as r:
+            assert r.status == 200
+        ws = await session.ws_connect(url + "ws", origin=origin)
+        await ws.receive_json()
+        with Store(load_config(config)) as moderator:
+            for n in range(changes):
+                entrant = f"E{n % ENTRANTS + 1:04d}"
+                await asyncio.sleep(0.3)
+                start = time.perf_counter()
+                await asyncio.to_thread(moderator.stage.call, entrant, actor="moderator")
+                while (await asyncio.wait_for(ws.receive_json(), 10)).get("on_stage") != entrant:
+                    pass
+                latencies.append(time.perf_counter() - start)
+        await ws.close()
+    return latencies
+
+
 def idle_cpu_alone(pid: int, seconds: float) -> float:
     before, start = cpu_seconds(pid), time.monotonic()
     time.sleep(seconds)
@@ -247,6 +273,7 @@ def main() -> None:
             idle = asyncio.run(idle_cpu(url, codes["J1"], server.pid, args.idle_seconds))
             base = asyncio.run(bare_saves(bare_url, args.rounds))
             ours = asyncio.run(served_saves(url, codes, args.rounds))
+            pushes = asyncio.run(push_latency(url, codes["J3"], config, 20))
             loads, bare_loads = page_loads(url, codes["J2"], bare_url, args.loads)
         finally:
             for process in (server, bare):
@@ -262,6 +289,8 @@ def main() -> None:
     print(line("bare aiohttp handler (baseline)", base))
     print(line("ikm-tui serve /api/save", ours))
     print(f"  ratio p95 serve/bare: {percentile(ours, 95) / percentile(base, 95):.2f}   target p95 <= 150 ms")
+    print("stage change in the moderator's process -> a judge's page told (20 changes, commit included):")
+    print(line("push over the WebSocket", pushes))
     print(f"page load to a usable sheet, signed in, {args.loads} loads (headless Chromium, 360x640):")
     print(line("bare aiohttp page, same size", bare_loads))
     print(line("ikm-tui serve / (sheet filled)", loads))

@@ -2,7 +2,9 @@
 new state whenever the session changes.
 
 One task follows the session database (``PRAGMA data_version``, which moves when any other
-process commits) only while somebody is connected, so an idle server does nothing at all. On a
+process commits) only while somebody is connected, so an idle server does nothing at all; on
+Linux a write to the file wakes it at once (:mod:`ikm_tui.store.wal_watch`), the 250 ms poll
+staying on as the safety net. On a
 change each judge's state is read once (however many tabs they have open), and a page is sent
 a message only when its state differs from the last it was sent.
 """
@@ -15,11 +17,16 @@ import json
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
+from ikm_tui.store.wal_watch import WalWatch, open_wal_watch
+
 POLL_S = 0.25
+EAGER_POLL_S = 0.01
+EAGER_S = 0.8
 BOARD = "*board*"
 
 
@@ -48,11 +55,17 @@ class Hub:
         self.listeners: set[Listener] = set()
         self._wake = asyncio.Event()
         self._task: asyncio.Task | None = None
+        self._watch: WalWatch | None = None
 
-    def start(self) -> None:
+    def start(self, database: Path | None = None) -> None:
+        loop = asyncio.get_running_loop()
         self._task = asyncio.ensure_future(self._follow())
+        if database is not None:
+            self._watch = open_wal_watch(database, lambda: loop.call_soon_threadsafe(self._wake.set))
 
     async def stop(self) -> None:
+        if self._watch is not None:
+            self._watch.stop()
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -75,21 +88,26 @@ class Hub:
 
     async def _follow(self) -> None:
         seen: int | None = None
+        eager_until = 0.0  # after a wake: the commit may land a moment after its WAL write
         while True:
             if not self.listeners:
                 self._wake.clear()
                 await self._wake.wait()
                 seen = None
+            wait = EAGER_POLL_S if time.monotonic() < eager_until else POLL_S
             with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), POLL_S)
+                await asyncio.wait_for(self._wake.wait(), wait)
             nudged = self._wake.is_set()
             self._wake.clear()
+            if nudged:
+                eager_until = time.monotonic() + EAGER_S
             try:
                 version = await self.version()
             except Exception:  # noqa: BLE001 - the database is briefly unavailable: try again
                 continue
             if version != seen or nudged:
                 seen = version
+                eager_until = 0.0 if not nudged else eager_until
                 await self._send_all(set(self.listeners))
 
     async def _send_all(self, listeners: set[Listener]) -> None:

@@ -430,7 +430,7 @@ async def serve(
             loop.add_signal_handler(signum, stop_signal.set)
     runner = web.AppRunner(server.application(), handle_signals=False, access_log=None)
     await runner.setup()
-    server.hub.start()
+    server.hub.start(Path(server.store.path))
     try:
         await web.SockSite(runner, sock).start()
         ready(sock.getsockname()[1])
