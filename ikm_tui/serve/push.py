@@ -27,6 +27,7 @@ from ikm_tui.store.wal_watch import WalWatch, open_wal_watch
 POLL_S = 0.25
 EAGER_POLL_S = 0.01
 EAGER_S = 0.8
+GOODBYE_S = 2.0  # how long a stopping server waits for a page to answer its close
 BOARD = "*board*"
 
 
@@ -70,9 +71,12 @@ class Hub:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-        for listener in list(self.listeners):
-            with contextlib.suppress(Exception):
-                await listener.socket.close()
+
+        async def goodbye(listener: Listener) -> None:
+            with contextlib.suppress(Exception):  # a phone gone from the Wi-Fi answers nothing
+                await asyncio.wait_for(listener.socket.close(), GOODBYE_S)
+
+        await asyncio.gather(*(goodbye(listener) for listener in list(self.listeners)))
 
     def nudge(self) -> None:
         """This server wrote (its own commits do not move its ``data_version``): push now."""

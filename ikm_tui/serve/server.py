@@ -60,6 +60,7 @@ PAGES_PER_JUDGE = 6  # open tabs/phones per judge; the oldest is closed beyond t
 MAX_BODY = 64 * 1024
 REASON_CHARS = 500
 WORKERS = 4
+SHUTDOWN_S = 3.0  # Ctrl+C: requests in flight get this long (a save commits in milliseconds)
 
 
 class WebServer:
@@ -371,9 +372,7 @@ class WebServer:
         return await self.run(self._state, judge, cookie)
 
     async def _board_push(self) -> dict[str, Any]:
-        state = await self.run(board_state, self.store, self.t)
-        state["now"] = time.time()
-        return state
+        return await self.run(board_state, self.store, self.t)
 
     async def _version(self) -> int:
         return await self.run(self.store.data_version)
@@ -428,7 +427,9 @@ async def serve(
     for signum in _STOP_SIGNALS if signals else ():
         with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows: Ctrl+C cancels us
             loop.add_signal_handler(signum, stop_signal.set)
-    runner = web.AppRunner(server.application(), handle_signals=False, access_log=None)
+    runner = web.AppRunner(
+        server.application(), handle_signals=False, access_log=None, shutdown_timeout=SHUTDOWN_S
+    )
     await runner.setup()
     server.hub.start(Path(server.store.path))
     try:
