@@ -127,7 +127,7 @@ class SessionFollower:
             except Exception as exc:  # noqa: BLE001 - as above
                 self.reachable = False
                 self.signal.publish(SessionEvent(None, str(exc)))
-                return
+                return True
             self.reachable = True
             self.version = version
             self.publish()

@@ -52,6 +52,19 @@ class ModeratorApp(SessionApp):
         Binding("f3", "switch_mode('results')", "mode.results", id="mode.results"),
         Binding("f4", "switch_mode('export')", "mode.export", id="mode.export"),
     ]
+    PRELOAD_SECONDS = 0.5
+    """After the first frame, the F2-F4 code is loaded while the moderator reads the stage, so
+    the first F-key press does not wait for imports either."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.set_timer(self.PRELOAD_SECONDS, _preload_screens)
+
+
+def _preload_screens() -> None:
+    import ikm_tui.app.export_screen.screen
+    import ikm_tui.app.progress.screen
+    import ikm_tui.app.results.screen  # noqa: F401
 
 
 def run_moderator(ctx: Context) -> int:

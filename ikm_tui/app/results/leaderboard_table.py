@@ -17,16 +17,21 @@ from __future__ import annotations
 
 import time
 from fractions import Fraction
+from typing import Any, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
-from textual.binding import Binding
+from textual import events, getters
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
+
+from ikm_tui.app.session_app import SessionApp
+
+Row = dict[str, Any]
 
 BAR_WIDTH = 12
 EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -50,7 +55,8 @@ def bar(total: str | None, width: int = BAR_WIDTH) -> str:
 
 
 class LeaderboardTable(ScrollView, can_focus=True):
-    BINDINGS = [
+    app = getters.app(SessionApp)
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor(-1)", show=False),
         Binding("down", "cursor(1)", show=False),
         Binding("pageup", "page(-1)", show=False),
@@ -58,7 +64,7 @@ class LeaderboardTable(ScrollView, can_focus=True):
         Binding("home", "to_end(False)", show=False),
         Binding("end", "to_end(True)", show=False),
     ]
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "leaderboard--header",
         "leaderboard--cursor",
         "leaderboard--tier-1",
@@ -76,9 +82,9 @@ class LeaderboardTable(ScrollView, can_focus=True):
     LeaderboardTable > .leaderboard--cursor { background: $block-cursor-blurred-background; }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.rows: list[dict] = []
+        self.rows: list[Row] = []
         self.order: list[str] = []
         self.index: dict[str, int] = {}
         self.cursor_row = 0
@@ -91,7 +97,7 @@ class LeaderboardTable(ScrollView, can_focus=True):
 
     # -- data ------------------------------------------------------------------------------
 
-    def show(self, rows: list[dict], tiers: dict[str, int]) -> None:
+    def show(self, rows: list[Row], tiers: dict[str, int]) -> None:
         """Make the table show ``rows`` in this order, repainting only lines that changed.
 
         A row dict that is the very object shown last time is unchanged (the live reader reuses
@@ -117,7 +123,7 @@ class LeaderboardTable(ScrollView, can_focus=True):
         self.cursor_row = max(0, min(self.cursor_row, len(rows) - 1))
         self._repaint_changed(before)
 
-    def _repaint_changed(self, before: list[dict]) -> None:
+    def _repaint_changed(self, before: list[Row]) -> None:
         """Refresh the screen lines whose row (or highlight) is not what was drawn there."""
         top = int(self.scroll_y) // ROW_HEIGHT
         visible = self.size.height // ROW_HEIGHT + 2
@@ -228,7 +234,7 @@ class LeaderboardTable(ScrollView, can_focus=True):
             self._header = (width, self._strip(cells, width, style))
         return self._header[1]
 
-    def _row_lines(self, row: dict, width: int) -> tuple[Strip, Strip]:
+    def _row_lines(self, row: Row, width: int) -> tuple[Strip, Strip]:
         cached = self._lines.get(row["entrant"])
         if cached is not None and cached[0] == id(row) and cached[1] == width:
             return cached[2]
@@ -261,9 +267,9 @@ class LeaderboardTable(ScrollView, can_focus=True):
             segments.append(Segment(" " * (GAP - 1), base))
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _styles(self) -> dict:
+    def _styles(self) -> dict[str | None, Style]:
         """Rich styles from the stylesheet (prize label -> style)."""
-        styles: dict = {
+        styles: dict[str | None, Style] = {
             label: self.get_component_rich_style(f"leaderboard--tier-{tier}")
             for label, tier in self._tiers.items()
         }
@@ -272,7 +278,7 @@ class LeaderboardTable(ScrollView, can_focus=True):
         styles["tie"] = self.get_component_rich_style("leaderboard--tie")
         return styles
 
-    def _cell(self, column: str, row: dict, styles: dict) -> tuple[Text, Text]:
+    def _cell(self, column: str, row: Row, styles: dict[str | None, Style]) -> tuple[Text, Text]:
         """One cell of ``row``: its two lines, styled by its prize tier."""
         t = self.app.t
         style = styles.get(row["prize"], Style())
