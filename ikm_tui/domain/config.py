@@ -20,6 +20,8 @@ from ikm_tui.domain.config_checks import (
     check_scale,
     check_table,
     check_unique,
+    check_unique_days,
+    check_unique_labels,
     require_items,
 )
 from ikm_tui.domain.errors import InputError
@@ -312,6 +314,7 @@ def _event(values: dict, place: Place) -> Event:
         )
     if not values["days"]:
         raise place.error(("event", "days"), "config.no_items", key="event.days")
+    check_unique_days(values["days"], place)
     database = Path(values["database"])
     if not database.is_absolute():
         database = place.path.resolve().parent / database
@@ -395,7 +398,8 @@ def _scoring(values: dict, criteria: tuple[Criterion, ...], place: Place) -> Sco
     return Scoring(**{**values, "tie_break": tuple(values["tie_break"])})
 
 
-def _prizes(data: dict, place: Place):
+def _prizes(data: dict, place: Place) -> list[Prize]:
+    prizes = []
     for i, item in enumerate(require_items(data, "prizes", place)):
         values = _item(item, _PRIZE, ("prizes", i), place)
         for key, low in (("count", 1), ("amount", 0)):
@@ -407,7 +411,9 @@ def _prizes(data: dict, place: Place):
                     expected=f">= {low}",
                     got=values[key],
                 )
-        yield Prize(**values)
+        prizes.append(Prize(**values))
+    check_unique_labels([p.label for p in prizes], "prizes", place)
+    return prizes
 
 
 def _entrants(data: dict, event: Event, categories: set[str], place: Place):

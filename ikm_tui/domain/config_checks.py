@@ -181,13 +181,51 @@ def check_id(value: str, path: tuple, place) -> None:
 
 
 def check_unique(ids: list[str], kind: str, place) -> None:
-    seen = set()
+    """Ids are unique, and not only by case: ``E01`` and ``e01`` would be one entrant to a person
+    reading the berita acara and two to the program."""
+    seen: dict[str, str] = {}
     for index, item in enumerate(ids):
-        if item in seen:
+        other = seen.get(item.casefold())
+        if other == item:
             raise place.error(
                 (kind, index, "id"), "config.duplicate_id", key=f"{kind}[{index + 1}].id", value=item
             )
-        seen.add(item)
+        if other is not None:
+            raise place.error(
+                (kind, index, "id"),
+                "config.case_duplicate_id",
+                key=f"{kind}[{index + 1}].id",
+                value=item,
+                other=other,
+            )
+        seen[item.casefold()] = item
+
+
+def check_unique_labels(labels: list[str], kind: str, place) -> None:
+    """Prize labels name the tiers on the reveal and in the minutes: two tiers both called
+    "Juara I" (in any case or spacing) would show one tier's banner for the other."""
+    seen: dict[str, int] = {}
+    for index, label in enumerate(labels):
+        key = " ".join(label.split()).casefold()
+        if key in seen:
+            raise place.error(
+                (kind, index, "label"),
+                "config.duplicate_label",
+                key=f"{kind}[{index + 1}].label",
+                value=label,
+                first=seen[key] + 1,
+            )
+        seen[key] = index
+
+
+def check_unique_days(days: list, place) -> None:
+    seen = set()
+    for day in days:
+        if day in seen:
+            raise place.error(
+                ("event", "days"), "config.duplicate_day", key="event.days", value=day.isoformat()
+            )
+        seen.add(day)
 
 
 def require_items(data: dict, key: str, place) -> list[dict]:

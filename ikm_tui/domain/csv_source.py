@@ -47,9 +47,11 @@ def read_csv(path: Path) -> CsvTable:
             if not "".join(cells).strip():  # one join, not a strip per cell: big files
                 continue
             if header is None:
-                header = [c.strip().lower() for c in cells]
+                header = _without_trailing_empties([c.strip().lower() for c in cells])
                 continue
             line = reader.line_num
+            if len(cells) > len(header):
+                cells = _without_trailing_empties(cells, keep=len(header))
             if len(cells) > len(header):
                 raise InputError(f"{path}:{line}", "csv.too_many_cells", expected=len(header), got=len(cells))
             cells = [c.strip() for c in cells] + [""] * (len(header) - len(cells))
@@ -59,6 +61,15 @@ def read_csv(path: Path) -> CsvTable:
     if header is None:
         raise InputError(str(path), "csv.empty")
     return CsvTable(path, header, rows, decimal_comma=delimiter == ";")
+
+
+def _without_trailing_empties(cells: list[str], keep: int = 0) -> list[str]:
+    """Excel saves columns someone once typed in and cleared as trailing empty cells (in the
+    header too): they are no columns at all."""
+    end = len(cells)
+    while end > keep and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end]
 
 
 def require_columns(table: CsvTable, required: list[str]) -> None:

@@ -18,6 +18,18 @@ MESSAGES = {
     ),
     "config.no_items": ("'{key}' tidak boleh kosong", "'{key}' must not be empty"),
     "config.duplicate_id": ("'{key}': id '{value}' ganda", "'{key}': duplicate id '{value}'"),
+    "config.case_duplicate_id": (
+        "'{key}': id '{value}' hanya beda huruf besar/kecil dengan '{other}'",
+        "'{key}': id '{value}' differs from '{other}' only in case",
+    ),
+    "config.duplicate_label": (
+        "'{key}': label '{value}' sudah dipakai oleh hadiah ke-{first}",
+        "'{key}': label '{value}' is already used by prize {first}",
+    ),
+    "config.duplicate_day": (
+        "'{key}': tanggal {value} disebut dua kali",
+        "'{key}': the date {value} is listed twice",
+    ),
     "config.unknown_ref": (
         "'{key}': '{value}' tidak ada di [[{kind}]]",
         "'{key}': '{value}' is not defined in [[{kind}]]",

@@ -164,3 +164,34 @@ def test_missing_file(tmp_path):
     with pytest.raises(InputError) as info:
         load_config(tmp_path / "nope.toml")
     assert "config file not found" in info.value.render(EN)
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ('id = "E02"', 'id = "e01"', "'entrants[2].id': id 'e01' differs from 'E01' only in case"),
+        ('id = "J2"', 'id = "j1"', "'judges[2].id': id 'j1' differs from 'J1' only in case"),
+        (
+            'label = "Juara II"',
+            'label = "juara  I"',
+            "'prizes[2].label': label 'juara  I' is already used by prize 1",
+        ),
+        ('"2022-06-15"]', '"2022-06-14"]', "'event.days': the date 2022-06-14 is listed twice"),
+    ],
+)
+def test_duplicates_a_person_would_not_tell_apart_are_refused(tmp_path, old, new, expected):
+    assert expected in error_for(tmp_path, replace(event_toml(), old, new))
+
+
+def test_an_excel_roster_with_trailing_empty_columns_is_accepted(tmp_path):
+    """Excel keeps columns that were typed in and cleared: ``;;`` at the end of every line."""
+    text = event_toml(entrants=8)
+    head = text[: text.index("[[entrants]]")]
+    (tmp_path / "roster.csv").write_text(
+        "\ufeffid;name;business;category;day;;\r\n"
+        + "".join(f"E{i:02d};Owner {i};Biz {i};jasa;{1 + i % 2};;{';' * (i % 2)}\r\n" for i in range(1, 9)),
+        encoding="utf-8",
+    )
+    config = load_text(tmp_path, 'roster = "roster.csv"\n' + head)
+    assert [e.id for e in config.entrants] == [f"E{i:02d}" for i in range(1, 9)]
+    assert config.entrant("E03").day == 2
