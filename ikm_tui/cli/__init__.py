@@ -8,10 +8,13 @@ the file, line or key, exit status 2, and nothing changed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import pkgutil
+import signal
 import sys
+import threading
 
 from ikm_tui import __version__
 from ikm_tui.cli.actor import ActorParser, actor_of, add_by
@@ -20,6 +23,40 @@ from ikm_tui.domain.errors import InputError
 from ikm_tui.store.database import StoreUnavailable
 
 EXIT_BAD_INPUT = 2
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer stopped by SIGPIPE
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+
+
+class Terminated(BaseException):
+    """SIGTERM (``kill``, a closing terminal's SIGHUP) during a command: unwinds like Ctrl-C, so
+    a write transaction rolls back and an export's temporary file is removed."""
+
+
+@contextlib.contextmanager
+def _terminate_cleanly():
+    def stop(signum, frame):
+        raise Terminated()
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):  # SIGHUP does not exist on Windows
+        sig = getattr(signal, name, None)
+        if sig is not None and threading.current_thread() is threading.main_thread():
+            previous[sig] = signal.signal(sig, stop)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not complain again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
@@ -70,13 +107,20 @@ def main(argv: list[str] | None = None) -> int:
             from ikm_tui.cli.commands.console import run_console
 
             return run_console(args, ctx) or 0
-        return args.run(args, ctx) or 0
+        with _terminate_cleanly():
+            return args.run(args, ctx) or 0
     except (InputError, StoreUnavailable) as exc:
         print(exc.render(ctx.messages), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `ikm-tui leaderboard | head`: the reader has all it wanted
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         print(ctx.messages("cli.interrupted"), file=sys.stderr)
         return 130
+    except Terminated:
+        print(ctx.messages("cli.interrupted"), file=sys.stderr)
+        return EXIT_TERMINATED
     except Exception as exc:  # never a traceback in front of staff; IKM_DEBUG=1 shows it
         if os.environ.get("IKM_DEBUG"):
             raise
