@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ikm_tui.domain.config import Config
+from ikm_tui.domain.leaderboard import leaderboard_rows, results_digest
 from ikm_tui.domain.ranking import Decision, rank
-from ikm_tui.domain.scoring import Sheet
-from ikm_tui.domain.snapshot import Snapshot, freeze
+from ikm_tui.domain.scoring import SheetPoints
+from ikm_tui.domain.snapshot import Snapshot
+from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store import audit
 from ikm_tui.store.replay import READERS, LogRow, Replayed, ReplayError, apply, first_difference
 from ikm_tui.store.results import frozen_problem, snapshot_hash
@@ -148,29 +150,57 @@ def _frozen(conn: sqlite3.Connection, config: Config, state: Replayed) -> Proble
 
 
 def _replays_to(config: Config, state: Replayed, number: int, text: str) -> bool:
-    """Is the stored snapshot what ranking the replayed sheets at that finalising gives?"""
+    """Is the stored snapshot what ranking the replayed sheets at that finalising gives?
+
+    Ranks on integer ticks straight from the replayed score texts (each distinct text converted
+    once), as the live ranking does, instead of building a Fraction per score.
+    """
     moment = state.moments.get("finalised")
     if moment is None or moment["id"] != number:
         return False
-    sheets = [
-        Sheet(
-            judge,
-            entrant,
-            {} if recused else {c: Fraction(v) for c, v in _parse_scores(scores)},
-            bool(recused),
+    units = ScoreUnits.of(config)
+    criteria = [c.id for c in config.criteria]
+    ticks_of: dict[str, int] = {}
+    points: list[SheetPoints] = []
+    texts: dict[str, dict[str, dict]] = {}
+    for (judge, entrant), (recused, _reason, _revision, _source, scores) in moment["sheets"].items():
+        values = dict(_parse_scores(scores))
+        texts.setdefault(entrant, {})[judge] = {"recused": bool(recused), "scores": values}
+        if recused:
+            points.append(SheetPoints(judge, entrant, True, 0, ()))
+            continue
+        ticks = tuple(
+            ticks_of.get(values[c]) or ticks_of.setdefault(values[c], units.to_ticks(Fraction(values[c])))
+            for c in criteria
         )
-        for (judge, entrant), (recused, _reason, _revision, _source, scores) in moment["sheets"].items()
-    ]
+        total = sum(units.weights[c] * t for c, t in zip(criteria, ticks))
+        points.append(SheetPoints(judge, entrant, False, total, ticks))
     statuses = moment["statuses"]
     if statuses is None:  # a log from before the queue was audited: the queue as it stands
         statuses = {e: v[2] for e, v in state.tables.get("queue_entry", {}).items()} or None
     decisions = [Decision(tuple(order), reason, by) for order, reason, by, _ in moment["decisions"]]
-    replayed = freeze(config, rank(config, sheets, statuses, decisions), sheets)
+    ranking = rank(config, points, statuses, decisions)
+    scores = {
+        entrant.id: {
+            judge.id: {
+                "recused": sheet["recused"],
+                "scores": {c: sheet["scores"][c] for c in criteria if c in sheet["scores"]},
+            }
+            for judge in config.judges
+            if (sheet := texts.get(entrant.id, {}).get(judge.id)) is not None
+        }
+        for entrant in config.entrants
+    }
     stored = Snapshot.from_json(text)
+    replayed_decisions = [
+        (tuple(d.entrants), d.reason, d.decided_by)
+        for d in {s.decision.entrants: s.decision for s in ranking.standings if s.decision}.values()
+    ]
+    prizes = [{"label": p.label, "count": p.count, "amount": p.amount} for p in config.prizes]
     return (
-        replayed.digest == stored.digest
-        and replayed.prizes == stored.prizes
-        and _decision_orders(replayed) == _decision_orders(stored)
+        results_digest(leaderboard_rows(ranking), scores) == stored.digest
+        and prizes == stored.prizes
+        and replayed_decisions == _decision_orders(stored)
     )
 
 

@@ -226,3 +226,15 @@ def test_an_unknown_action_cannot_be_replayed(played):
             audit.append(conn, "someone", "gadget.invent", "x", {})
         problem = check(store).problem
     assert problem.code == "verify.no_handler" and problem.params["action"] == "gadget.invent"
+
+
+def test_a_frozen_result_is_checked_against_ranking_the_replayed_scores(played):
+    """Judged on another scale (a config edited after finalising), the same replayed scores no
+    longer give the stored snapshot: verify says so rather than passing it."""
+    text = played.read_text(encoding="utf-8").replace("max = 10", "max = 20")
+    changed = played.with_name("changed.toml")
+    changed.write_text(text, encoding="utf-8")
+    with reopen(played) as store, store.db.reading() as conn:
+        assert verify(conn, store.config).ok
+        problem = verify(conn, load_config(changed)).problem
+    assert problem.code == "verify.frozen_replay"
