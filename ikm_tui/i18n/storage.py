@@ -49,9 +49,12 @@ MESSAGES = {
     ),
     "db.wal_lost": (
         "file {wal} hilang padahal berisi {frames} halaman perubahan tersimpan; dibuka sekarang, "
-        "perubahan itu akan hilang — kembalikan {wal} (tempat sampah/cadangan) sebelum membuka; "
-        "tidak ada yang diubah",
+        "perubahan itu akan hilang. Jika jendela ikm-tui lain masih terbuka, tutup dengan normal "
+        "(perubahan ditulis kembali); jika tidak, kembalikan {wal} (tempat sampah/cadangan), atau "
+        "hapus juga {shm} untuk melanjutkan tanpa perubahan itu. Tidak ada yang diubah",
         "{wal} is missing although it held {frames} pages of saved changes; opened now, those changes "
-        "would be lost — put {wal} back (trash, backup) before opening; nothing was changed",
+        "would be lost. If another ikm-tui window is still open, close it normally (it writes them "
+        "back); if not, put {wal} back (trash, backup), or delete {shm} too to go on without those "
+        "changes. Nothing was changed",
     ),
 }

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ikm_tui.domain.errors import InputError
+from ikm_tui.store.faults import lost_wal, storage_fault
 
 BUSY_TIMEOUT_MS = 2000
 WRITE_DEADLINE_S = 15.0
@@ -52,6 +53,9 @@ class Database:
     def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
+        lost = lost_wal(self.path)  # before SQLite opens it and forgets what the -shm knows
+        if lost is not None:
+            raise lost
         try:
             self._connect(read_only)
         except sqlite3.DatabaseError as exc:
@@ -60,10 +64,20 @@ class Database:
             raise self.open_error(exc) from None
 
     def open_error(self, exc: sqlite3.DatabaseError) -> InputError:
-        """What an error while opening or recognising the file means to staff."""
-        if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
-            return InputError(str(self.path), "db.cannot_open", detail=str(exc))
-        return InputError(str(self.path), "db.not_sqlite")
+        """What an error of the file itself means to staff: the real cause (read-only, full,
+        damaged...), else that it is not an SQLite file at all."""
+        return storage_fault(self.path, exc) or InputError(str(self.path), "db.not_sqlite")
+
+    @contextmanager
+    def faults(self) -> Iterator[None]:
+        """Storage faults raised inside become :class:`InputError` naming the file and cause."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            mapped = storage_fault(self.path, exc)
+            if mapped is None or (self.read_only and mapped.code == "db.cannot_open"):
+                raise  # a follower opened read-only on purpose tried to write: a bug, not a fault
+            raise mapped from None
 
     def _connect(self, read_only: bool) -> None:
         self.conn = None
@@ -127,19 +141,27 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One short write transaction, taken with ``BEGIN IMMEDIATE`` and committed durably."""
-        with self._lock:
+        with self._lock, self.faults():
             self._begin_immediate()
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             try:
                 self._retry(lambda: self.conn.execute("COMMIT"))
             except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
+
+    def _rollback(self) -> None:
+        """Undo the open transaction; if the file fails even that, SQLite undoes it on the next
+        open (the journal), so the first error is the one worth reporting."""
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.DatabaseError:
+            pass
 
     def _begin_immediate(self) -> None:
         """Take the write lock, polling every 0.25-1.5 ms ourselves while another process holds it.
@@ -170,7 +192,7 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
         """Several reads that must see one state (no commit by another process in between)."""
-        with self._lock:
+        with self._lock, self.faults():
             if self.conn.in_transaction:  # already inside this process's write: same state
                 yield self.conn
                 return
@@ -182,7 +204,7 @@ class Database:
                     self.conn.execute("COMMIT")
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
-        with self._lock:
+        with self._lock, self.faults():
             return self._retry(lambda: self.conn.execute(sql, params).fetchall())
 
     def one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:

@@ -45,7 +45,9 @@ def storage_fault(path: Path, exc: sqlite3.Error) -> InputError | None:
     folder = str(path.parent)
     if code == SQLITE_FULL:
         return InputError(place, "db.disk_full", folder=folder)
-    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+    if code == SQLITE_NOTADB:
+        return InputError(place, "db.not_sqlite")
+    if code == SQLITE_CORRUPT:
         return InputError(place, "db.damaged", detail=str(exc))
     if code in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN):
         return _access_fault(path, exc)
@@ -73,10 +75,10 @@ def _access_fault(path: Path, exc: sqlite3.Error) -> InputError:
 
 
 def _wal_replaced(path: Path) -> bool:
-    """The -wal is missing or empty while the -shm says it held committed frames."""
+    """The -wal is missing or empty while the -shm says it holds frames (copied back or not):
+    it was deleted under a process that still writes to the old one."""
     wal = Path(f"{path}-wal")
-    frames = _uncopied_frames(path)
-    return frames > 0 and (not wal.exists() or wal.stat().st_size == 0)
+    return _frames(path)[0] > 0 and (not wal.exists() or wal.stat().st_size == 0)
 
 
 def lost_wal(path: Path) -> InputError | None:
@@ -87,18 +89,24 @@ def lost_wal(path: Path) -> InputError | None:
     frames = _uncopied_frames(path)
     if frames <= 0:
         return None
-    return InputError(str(path), "db.wal_lost", wal=wal.name, frames=frames)
+    return InputError(str(path), "db.wal_lost", wal=wal.name, shm=f"{path.name}-shm", frames=frames)
 
 
 def _uncopied_frames(path: Path) -> int:
     """Committed WAL frames not yet copied into the main file, per the -shm; 0 if unknown."""
+    max_frame, backfilled = _frames(path)
+    return max(0, max_frame - backfilled)
+
+
+def _frames(path: Path) -> tuple[int, int]:
+    """(frames in the WAL, frames copied back) as the -shm records them; (0, 0) if unknown."""
     try:
         with open(f"{path}-shm", "rb") as shm:
             header = shm.read(_N_BACKFILL + 4)
     except OSError:
-        return 0
+        return 0, 0
     if len(header) < _N_BACKFILL + 4 or not header[_IS_INIT]:
-        return 0
+        return 0, 0
     (max_frame,) = struct.unpack_from("=I", header, _MX_FRAME)
     (backfilled,) = struct.unpack_from("=I", header, _N_BACKFILL)
-    return max(0, max_frame - backfilled)
+    return max_frame, backfilled

@@ -27,9 +27,9 @@ async def test_a_rewritten_snapshot_is_taken_off_the_board(make_event):
             raw = sqlite3.connect(path.parent / "session.db")  # E02 takes E04's place and prize
             raw.execute(
                 "UPDATE finalisation SET snapshot = replace(replace(replace(snapshot,"
-                " '\"entrant\": \"E04\"', '\"entrant\": \"TMP\"'),"
-                " '\"entrant\": \"E02\"', '\"entrant\": \"E04\"'),"
-                " '\"entrant\": \"TMP\"', '\"entrant\": \"E02\"')"
+                ' \'"entrant": "E04"\', \'"entrant": "TMP"\'),'
+                ' \'"entrant": "E02"\', \'"entrant": "E04"\'),'
+                ' \'"entrant": "TMP"\', \'"entrant": "E02"\')'
             )
             raw.commit()
             raw.close()
