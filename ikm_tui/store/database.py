@@ -52,6 +52,7 @@ def _is_busy(exc: sqlite3.OperationalError) -> bool:
 class Database:
     def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         self._lock = threading.RLock()
         lost = lost_wal(self.path)  # before SQLite opens it and forgets what the -shm knows
         if lost is not None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
+import time
 from pathlib import Path
 
 from ikm_tui.domain.errors import InputError
@@ -35,6 +36,8 @@ SQLITE_NOTADB = 26
 _MX_FRAME = 16
 _N_BACKFILL = 96
 _IS_INIT = 12
+LOOKS = 3
+LOOK_APART_S = 0.05
 
 
 def storage_fault(path: Path, exc: sqlite3.Error) -> InputError | None:
@@ -82,13 +85,20 @@ def _wal_replaced(path: Path) -> bool:
 
 
 def lost_wal(path: Path) -> InputError | None:
-    """Refuse to open ``path`` when its ``-wal`` was deleted with committed changes in it."""
+    """Refuse to open ``path`` when its ``-wal`` was deleted with committed changes in it.
+
+    Looked at three times, 50 ms apart: a process closing the file this instant removes the
+    -wal a moment before the -shm, and must not be mistaken for a deletion.
+    """
     wal = Path(f"{path}-wal")
-    if not path.exists() or wal.exists():
-        return None
-    frames = _uncopied_frames(path)
-    if frames <= 0:
-        return None
+    for attempt in range(LOOKS):
+        if attempt:
+            time.sleep(LOOK_APART_S)
+        if not path.exists() or wal.exists():
+            return None
+        frames = _uncopied_frames(path)
+        if frames <= 0:
+            return None
     return InputError(str(path), "db.wal_lost", wal=wal.name, shm=f"{path.name}-shm", frames=frames)
 
 
@@ -105,8 +115,8 @@ def _frames(path: Path) -> tuple[int, int]:
             header = shm.read(_N_BACKFILL + 4)
     except OSError:
         return 0, 0
-    if len(header) < _N_BACKFILL + 4 or not header[_IS_INIT]:
-        return 0, 0
+    if len(header) < _N_BACKFILL + 4 or not header[_IS_INIT] or header[:48] != header[48:96]:
+        return 0, 0  # not initialised, or caught mid-update (the two header copies differ)
     (max_frame,) = struct.unpack_from("=I", header, _MX_FRAME)
     (backfilled,) = struct.unpack_from("=I", header, _N_BACKFILL)
     return max_frame, backfilled
