@@ -41,4 +41,5 @@ def test_simultaneous_creation_is_never_refused_as_foreign(make_event, tmp_path)
     refused = [o for o in outcomes if o[1] != "ok"]
     assert refused == []
     with Store(load_config(path), tmp_path / f"race-{ROUNDS - 1}.db") as store:
-        assert [e.action for e in store.audit.entries()][:2] == ["session.create", "session.seed_queue"]
+        actions = [e.action for e in store.audit.entries()]
+        assert actions[0] == "session.create" and actions.count("session.create") == 1
