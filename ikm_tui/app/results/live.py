@@ -117,19 +117,17 @@ class LiveResults:
         self.sheets.clear()
         for entrant in config.entrants:
             self.version[entrant.id] += 1
-        self.scores = score_entrants(config, store.scores.points(units))
+        # one pass over the scores: the per-sheet sums serve the ranking and the flags alike
+        sheets = store.scores.points(units, per_sheet=True)
+        self.scores = score_entrants(config, sheets)
         judged: dict[str, list] = defaultdict(list)
-        for judge, entrant, points in store.results.judge_points(units):
-            judged[entrant].append((judge, entrant, points))
-        judge_order = {j.id: i for i, j in enumerate(config.judges)}
+        for sheet in sheets:
+            if not sheet.recused and sheet.judge is not None:
+                judged[sheet.entrant].append((sheet.judge, sheet.entrant, sheet.points))
         self._flag_sort.clear()
         self._top = None
-        self.flags = {
-            entrant: points_divergences(
-                config, units, sorted(rows, key=lambda r: judge_order.get(r[0], len(judge_order)))
-            )
-            for entrant, rows in judged.items()
-        }
+        # (flags come out ordered by distance, then judge: the input order does not matter)
+        self.flags = {entrant: points_divergences(config, units, rows) for entrant, rows in judged.items()}
 
     def _reload(self, entrant: str) -> None:
         sheets = [r.as_sheet() for r in self.store.scores.for_entrant(entrant).values()]
