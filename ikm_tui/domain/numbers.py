@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 from fractions import Fraction
 
 
+def _half_up_units(value: Fraction, places: int) -> int:
+    """|value| x 10^places rounded half-up, on integers (a leaderboard formats thousands)."""
+    numerator, denominator = abs(value.numerator) * 10**places, value.denominator
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
 def round_half_up(value: Fraction, places: int = 2) -> Fraction:
     """Half-up (away from zero at .5) — what the panel does on paper, unlike Python's round()."""
-    scale = 10**places
-    scaled = abs(value) * scale
-    rounded = math.floor(scaled + Fraction(1, 2))
-    return Fraction(rounded if value >= 0 else -rounded, scale)
+    units = _half_up_units(value, places)
+    return Fraction(units if value >= 0 else -units, 10**places)
 
 
 def format_points(value: Fraction, places: int = 2) -> str:
     """``Fraction(333, 4)`` -> ``"83.25"``; always ``places`` decimals, dot separator."""
-    rounded = round_half_up(value, places)
-    sign = "-" if rounded < 0 else ""
-    scaled = abs(rounded.numerator * 10**places // rounded.denominator)
-    whole, frac = divmod(scaled, 10**places)
+    units = _half_up_units(value, places)
+    sign = "-" if value < 0 and units else ""
+    whole, frac = divmod(units, 10**places)
     return f"{sign}{whole}.{frac:0{places}d}" if places else f"{sign}{whole}"
 
 

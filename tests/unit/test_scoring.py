@@ -109,3 +109,23 @@ def test_rupiah():
     assert rupiah(3_000_000) == "Rp 3.000.000"
     assert rupiah(14_400_000) == "Rp 14.400.000"
     assert rupiah(0) == "Rp 0"
+
+
+def test_half_up_rounding_agrees_with_decimal_round_half_up_everywhere():
+    """The integer fast path of the rounding rule, held to Decimal's ROUND_HALF_UP."""
+    from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.fractions(max_denominator=10_000).filter(lambda v: abs(v) < 10**6))
+    def check(value):
+        with localcontext() as ctx:
+            ctx.prec = 60
+            exact = Decimal(value.numerator) / Decimal(value.denominator)
+            expected = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        assert round_half_up(value) == F(str(expected))
+        text = format_points(value)
+        assert Decimal(text) == expected and text.count(".") == 1 and len(text.split(".")[1]) == 2
+
+    check()
