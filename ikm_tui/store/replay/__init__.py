@@ -70,7 +70,7 @@ class ReplayError(Exception):
 
 
 Handler = Callable[[Replayed, LogRow], None]
-Reader = Callable[[sqlite3.Connection], Rows]
+Reader = Callable[[sqlite3.Connection], Rows | Iterable[tuple[Hashable, tuple]]]
 
 HANDLERS: dict[str, Handler] = {}
 READERS: dict[str, Reader] = {}
@@ -131,18 +131,35 @@ class Difference:
 
 
 def first_difference(state: Replayed, conn: sqlite3.Connection) -> Difference | None:
-    """Compare every replayed table with its live rows, tables in name order, keys sorted."""
+    """Compare every replayed table with its live rows, tables in name order, keys sorted.
+
+    The live rows are streamed against the replayed dict (a reader may return a dict or yield
+    ``(key, values)`` pairs), so the biggest table is never held twice.
+    """
     for name in sorted(READERS):
         if name in state.unknown:
             continue
         logged = state.tables.get(name, {})
-        live = READERS[name](conn)
-        if logged == live:
-            continue
-        for key in sorted(logged.keys() | live.keys(), key=_sort_key):
-            if logged.get(key) != live.get(key):
-                return Difference(name, key, logged.get(key), live.get(key))
+        found: Difference | None = None
+        matched = 0
+        for key, values in _pairs(READERS[name](conn)):
+            expected = logged.get(key)
+            if expected == values:
+                matched += 1
+            elif found is None or _sort_key(key) < _sort_key(found.key):
+                found = Difference(name, key, expected, values)
+        if matched < len(logged):  # rows the log has and the table lacks: a second, rarer pass
+            live = {key for key, _ in _pairs(READERS[name](conn))}
+            for key in logged.keys() - live:
+                if found is None or _sort_key(key) < _sort_key(found.key):
+                    found = Difference(name, key, logged[key], None)
+        if found is not None:
+            return found
     return None
+
+
+def _pairs(rows: Rows | Iterable[tuple[Hashable, tuple]]) -> Iterable[tuple[Hashable, tuple]]:
+    return rows.items() if isinstance(rows, dict) else rows
 
 
 def _sort_key(key: Hashable) -> tuple:

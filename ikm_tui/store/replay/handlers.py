@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Hashable, Iterator
 
 from ikm_tui.store.replay import LogRow, Replayed, ReplayError, Rows, reads, replays
 
@@ -72,22 +73,27 @@ def _scores_text(scores: dict[str, str]) -> str:
 
 
 @reads("score_sheet")
-def _live_sheets(conn: sqlite3.Connection) -> Rows:
+def _live_sheets(conn: sqlite3.Connection) -> Iterator[tuple[Hashable, tuple]]:
     """Each sheet with its scores folded in as ``c1=7;c2=8.5`` (one entry per sheet, not per
-    score: 250,000 sheets x 6 criteria stay a few tens of MB)."""
-    scores = {
-        (r[0], r[1]): _scores_text(dict(part.split("=", 1) for part in r[2].split("\x1f")))
-        for r in conn.execute(
-            "SELECT judge, entrant, group_concat(criterion || '=' || value, char(31))"
-            " FROM score GROUP BY judge, entrant"
-        )
-    }
-    return {
-        (r[0], r[1]): (r[2], r[3], r[4], r[5], scores.pop((r[0], r[1]), ""))
-        for r in conn.execute(
-            "SELECT judge, entrant, recused, recusal_reason, revision, source FROM score_sheet"
-        )
-    } | {key: (None, None, None, None, text) for key, text in scores.items()}  # scores without a sheet
+    score), streamed: 250,000 sheets are compared without a second copy in memory."""
+    for r in conn.execute(
+        "SELECT s.judge, s.entrant, s.recused, s.recusal_reason, s.revision, s.source,"
+        " group_concat(c.criterion || '=' || c.value, char(31)) FROM score_sheet s"
+        " LEFT JOIN score c ON c.judge = s.judge AND c.entrant = s.entrant GROUP BY s.judge, s.entrant"
+    ):
+        yield (r[0], r[1]), (r[2], r[3], r[4], r[5], _folded(r[6]))
+    for r in conn.execute(  # scores whose sheet is gone (foreign keys switched off)
+        "SELECT judge, entrant, group_concat(criterion || '=' || value, char(31)) FROM score c"
+        " WHERE NOT EXISTS (SELECT 1 FROM score_sheet s WHERE s.judge = c.judge AND s.entrant = c.entrant)"
+        " GROUP BY judge, entrant"
+    ):
+        yield (r[0], r[1]), (None, None, None, None, _folded(r[2]))
+
+
+def _folded(text: str | None) -> str:
+    if not text:
+        return ""
+    return _scores_text(dict(part.split("=", 1) for part in text.split("\x1f")))
 
 
 # -- re-check requests ----------------------------------------------------------------------
