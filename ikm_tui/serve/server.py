@@ -31,6 +31,7 @@ from typing import Any
 from aiohttp import WSCloseCode, web
 
 from ikm_tui.domain.errors import InputError
+from ikm_tui.domain.score_entry import ScoreProblem
 from ikm_tui.i18n import Messages
 from ikm_tui.serve import security, sheet_data
 from ikm_tui.serve.addresses import is_loopback
@@ -316,6 +317,8 @@ class WebServer:
             return _refused(self.t("judge.not_saved", detail=exc.render(self.t)), 503)
         except InputError as exc:
             return _refused(self.t("judge.not_saved", detail=exc.render(self.t)), 409)
+        except ScoreProblem as problem:  # checked before, so only a rule the page cannot know
+            return _refused(self.t("judge.not_saved", detail=self.t(problem.code, **problem.params)), 422)
         self.hub.nudge()
         t = self.t
         if isinstance(record, NoteSaved):
