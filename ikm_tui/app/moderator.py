@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from ikm_tui.app.record_dialogs import ReviewDialog, WhoDialog
 from ikm_tui.app.session_app import SessionApp
 from ikm_tui.app.stage.screen import StageScreen
 
 if TYPE_CHECKING:
     from ikm_tui.cli.context import Context
+    from ikm_tui.store.session import Store
 
 
 def _progress_screen() -> Screen[None]:
@@ -66,7 +68,30 @@ def _preload_screens() -> None:
     import ikm_tui.app.progress.screen
     import ikm_tui.app.results.screen  # noqa: F401
 
+    def __init__(
+        self, store: Store, *, ask_who: str | None = None, poll_seconds: float | None = None
+    ) -> None:
+        """``ask_who``: first ask who is at the keyboard, offering this name."""
+        super().__init__(store, poll_seconds=poll_seconds)
+        self.ask_who = ask_who
+
+    def on_mount(self) -> None:
+        if self.ask_who is not None:
+            self.push_screen(WhoDialog(self.ask_who), self._at_the_keyboard)
+        else:
+            self.offer_review()
+
+    def _at_the_keyboard(self, name: str | None) -> None:
+        if name:
+            self.actor = name
+        self.offer_review()
+
+    def offer_review(self) -> None:
+        """config.toml differs from the record: show the amendment before anything else."""
+        if self.store.pending():
+            self.push_screen(ReviewDialog(), lambda _applied: self.session_changed())
+
 
 def run_moderator(ctx: Context) -> int:
-    ModeratorApp(ctx.store()).run()
+    ModeratorApp(ctx.store(), ask_who=ctx.actor).run()
     return 0

@@ -18,6 +18,7 @@ from textual.widgets import Input
 from ikm_tui.app.follow import SessionFollower
 from ikm_tui.domain.config import Config
 from ikm_tui.i18n import Messages
+from ikm_tui.who import os_user
 from ikm_tui.store.session import Store
 
 THEME_CSS = Path(__file__).parent / "theme.tcss"
@@ -29,6 +30,7 @@ class SessionApp(App[int]):
     def __init__(self, store: Store, *, poll_seconds: float | None = None) -> None:
         super().__init__()
         self.store: Store = store
+        self.actor: str = os_user()  # who the record names for this app's actions
         self.t: Messages = Messages(self.config.event.language)
         self.title = self.config.event.title
         self.follower = SessionFollower(self, store, poll_seconds=poll_seconds)

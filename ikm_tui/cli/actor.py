@@ -4,18 +4,10 @@ the record names a person for every action, never a program."""
 from __future__ import annotations
 
 import argparse
-import getpass
 
-UNKNOWN = "?"
+from ikm_tui.who import os_user
+
 BY_HELP = "who is doing this, for the record (default: the operating-system user)"
-
-
-def os_user() -> str:
-    """The logged-in user's name, on any platform; ``?`` when the system cannot tell."""
-    try:
-        return getpass.getuser().strip() or UNKNOWN
-    except Exception:  # noqa: BLE001 - getpass raises OSError/KeyError/ImportError by platform
-        return UNKNOWN
 
 
 def add_by(parser: argparse.ArgumentParser) -> None:

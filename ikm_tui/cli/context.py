@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from ikm_tui.cli.actor import os_user
+from ikm_tui.who import os_user
 from ikm_tui.domain.config import Config, load_config
 from ikm_tui.i18n import Messages
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.errors import InputError
+from ikm_tui.domain.ranking import Ranking
 from ikm_tui.domain.scoring import Sheet
 
 EXAMPLES = 5  # sheets named per refusal; the count says how many more
@@ -29,6 +30,32 @@ class Change:
     key: str
     before: Any
     after: Any
+
+
+@dataclass(frozen=True)
+class Review:
+    """Everything staff need to decide on an amendment: the changes, why it cannot be applied
+    (empty: it can), and the standings now and as they would be (None while refused)."""
+
+    changes: list[Change]
+    problems: list[InputError]
+    before: Ranking
+    after: Ranking | None
+
+
+def winners(ranking: Ranking | None) -> dict[str, list[str]]:
+    """Prize label -> entrant ids in rank order; entrants in an undecided boundary tie under
+    ``""``."""
+    if ranking is None:
+        return {}
+    found: dict[str, list[str]] = {}
+    for standing in ranking.winners():
+        assert standing.prize is not None
+        found.setdefault(standing.prize.label, []).append(standing.entrant.id)
+    tied = [s.entrant.id for s in ranking.standings if s.status == "tie"]
+    if tied:
+        found[""] = tied
+    return found
 
 
 def differences(recorded: Mapping[str, Any], described: Mapping[str, Any]) -> list[Change]:

@@ -56,7 +56,7 @@ def _encode(value: Any) -> Any:
         }
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
-    if isinstance(value, dt.date):
+    if isinstance(value, (dt.date, dt.time)):  # datetime is a date too
         return value.isoformat()
     if isinstance(value, (tuple, list)):
         return [_encode(v) for v in value]
@@ -105,8 +105,8 @@ def _decode(kind: Any, value: Any, local: dict[str, Any]) -> Any:
         return kind(**values)
     if kind is Decimal:
         return Decimal(value)
-    if kind is dt.date:
-        return dt.date.fromisoformat(value)
+    if kind in (dt.date, dt.time, dt.datetime):
+        return kind.fromisoformat(value)
     if kind is Path:
         return Path(value)
     if kind is bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 MESSAGES = {
     "db.no_definition": (
         "basis data sesi tidak berisi definisi acara (file diubah di luar ikm-tui?)",
@@ -97,6 +100,11 @@ MESSAGES = {
         "recorded when upgrading from schema 1",
     ),
     # the moderator console
+    "stage.result_locked": (
+        "hasil sudah difinalkan dan {entrant} termasuk di dalamnya; buka kunci hasil dengan alasan terlebih dahulu",
+        "results are finalised and {entrant} is part of them; unlock the results with a reason first",
+    ),
+    "event.cli.tie": ("seri, perlu keputusan juri", "tie, needs the panel's decision"),
     "who.title": ("Siapa di keyboard?", "Who is at the keyboard?"),
     "who.hint": (
         "Nama Anda dicatat pada setiap tindakan sesi ini (berita acara, log audit).",
@@ -117,3 +125,40 @@ MESSAGES = {
     "review.keep": ("Tetap pakai catatan", "Keep the record"),
     "review.applied": ("Perubahan diterapkan (revisi {revision})", "Amendment applied (revision {revision})"),
 }
+
+
+def describe_change(t, key: str, before: Any, after: Any) -> str:
+    return t("event.cli.change", key=key, before=_value(t, before), after=_value(t, after))
+
+
+def review_lines(t, review) -> list[str]:
+    """An amendment for people: each change, then either why it is refused or what it does to
+    the winners (``review``: :class:`ikm_tui.domain.amendment.Review`)."""
+    from ikm_tui.domain.amendment import winners
+
+    lines = [describe_change(t, c.key, c.before, c.after) for c in review.changes]
+    if review.problems:
+        return lines + [t("event.cli.refused")] + [f"  {p.render(t)}" for p in review.problems]
+    old, new = winners(review.before), winners(review.after)
+    lines.append(t("event.cli.standings"))
+    if old == new:
+        return lines + [t("event.cli.winners_same")]
+    labels = list(old) + [label for label in new if label not in old]
+    for label in labels:
+        lines.append(
+            t(
+                "event.cli.winner_line",
+                prize=label or t("event.cli.tie"),
+                before=", ".join(old.get(label, [])) or "–",
+                after=", ".join(new.get(label, [])) or "–",
+            )
+        )
+    return lines
+
+
+def _value(t, value: Any) -> str:
+    if value is None:
+        return t("event.cli.absent")
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)

@@ -98,8 +98,6 @@ class EventRecord:
             raise InputError("--reason", "results.required")
         body = definition.encode(amended)
         with self.db.write() as conn:
-            if is_locked(conn):
-                raise InputError(str(self.db.path), "amend.locked")
             current = latest(conn)
             assert current is not None
             changes = amendment.differences(current.body, body)
@@ -135,6 +133,8 @@ class EventRecord:
         return Revision(revision, at, actor, reason, body)
 
     def _problems(self, conn: sqlite3.Connection, amended: Config) -> list[InputError]:
+        if is_locked(conn):
+            return [InputError(str(self.db.path), "amend.locked")]
         days = {r[0]: r[1] for r in conn.execute("SELECT entrant, day FROM queue_entry")}
         return amendment.problems(
             amended, self.scores.sheets(), on_stage=self.stage.current(), queue_days=days

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ikm_tui.domain import definition
-from ikm_tui.domain.amendment import Change, differences
+from ikm_tui.domain.amendment import Change, Review, differences
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.ranking import Ranking, rank
 from ikm_tui.domain.errors import InputError
@@ -87,7 +87,17 @@ class Store:
 
     def pending(self) -> list[Change]:
         """What ``config.toml`` says that the record does not (empty: nothing to amend)."""
-        return differences(self.revision.body, definition.encode(self.file_config))
+        return differences(definition.encode(self.config), definition.encode(self.file_config))
+
+    def review(self) -> Review:
+        """The pending amendment with its effect on the standings, for ``event diff`` and the
+        console's review."""
+        changes = self.pending()
+        problems = self.record.problems(self.file_config) if changes else []
+        sheets, statuses, decisions = self.scores.sheets(), self.queue.statuses(), self.results.decisions()
+        before = rank(self.config, sheets, statuses, decisions)
+        after = rank(self.file_config, sheets, statuses, decisions) if changes and not problems else None
+        return Review(changes, problems, before, after)
 
     def amend(self, reason: str, *, actor: str) -> Revision:
         """Apply ``config.toml`` as one audited amendment, then run on it."""

@@ -21,10 +21,14 @@ from ikm_tui.domain import timer
 from ikm_tui.domain.errors import InputError
 from ikm_tui.domain.queue_rules import Entry, Lineup, QueueError
 from ikm_tui.domain.timer import Clock, SessionClock, TimerError
+from ikm_tui.domain.ranking import UNRANKED
 from ikm_tui.store import audit, queue
+from ikm_tui.store.results import is_locked
 
 
 ACTOR = "moderator"
+OUT_OF_RESULT = frozenset(UNRANKED)  # queue statuses that take an entrant out of the ranking
+TOUCH_RESULT = ("queue.withdraw", "queue.no_show")
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,8 @@ class Stage:
                 raise QueueError("queue.nothing_to_undo")
             before = queue.load(conn)
             restored = tuple(Entry(**values) for values in json.loads(row["queue"]))
+            if is_locked(conn):
+                _refuse_result_change("queue.undo", row["subject"], before, restored)
             changed = queue.save(conn, before, restored)
             state = _state_from_json(row["stage"])
             _save(conn, state)
@@ -193,6 +199,8 @@ class Stage:
             now = self.now()
             lineup, state = queue.load(conn), _load(conn)
             new_lineup, new_state = change(lineup, state, now)
+            if is_locked(conn):
+                _refuse_result_change(action, subject, lineup, new_lineup)
             subject = subject or new_state.entrant or state.entrant or ""
             if undoable:
                 conn.execute(
@@ -251,6 +259,18 @@ class _RuleErrors:
         if isinstance(exc, (QueueError, TimerError)):
             raise InputError("", exc.code, **getattr(exc, "params", {})) from None
         return False
+
+
+def _refuse_result_change(action: str, subject: str, before: Lineup, after: Lineup) -> None:
+    """While the result is finalised, refuse a withdrawal or no-show of an entrant in it, and
+    anything (an undo) that takes an entrant out of the ranking or back into it; stage actions
+    that leave the result alone go on."""
+    old = {e.entrant: e.status for e in before}
+    if action in TOUCH_RESULT and old.get(subject) not in OUT_OF_RESULT:
+        raise InputError("", "stage.result_locked", entrant=subject)
+    for entry in after:
+        if (old.get(entry.entrant) in OUT_OF_RESULT) != (entry.status in OUT_OF_RESULT):
+            raise InputError("", "stage.result_locked", entrant=entry.entrant)
 
 
 def _next_up_id(lineup: Lineup, day: int) -> str | None:

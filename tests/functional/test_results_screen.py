@@ -13,6 +13,7 @@ from ikm_tui.app.moderator import ModeratorApp
 from ikm_tui.app.results.leaderboard_table import LeaderboardTable
 from ikm_tui.app.results.screen import ResultsScreen
 from ikm_tui.domain.config import load_config
+from ikm_tui.domain.errors import InputError
 from ikm_tui.store.session import Store
 from tests.functional.waiting import until
 
@@ -171,11 +172,12 @@ async def test_finalise_with_missing_sheets_needs_an_override_reason(store):
 async def test_divergence_flag_asks_that_judge_to_recheck(store):
     fill(store)
     async with app_for(store).run_test(size=(120, 36)) as pilot:
+        pilot.app.actor = "Rina"  # the person at the keyboard
         screen = await open_results(pilot)
         await pilot.press("r")
         await until(pilot, lambda: store.recheck.pending() != [])
         request = store.recheck.pending()[0]
-        assert (request.judge, request.entrant, request.requested_by) == ("J2", "E06", "moderator")
+        assert (request.judge, request.entrant, request.requested_by) == ("J2", "E06", "Rina")
         await until(
             pilot, lambda: "re-check asked" in str(screen.query_one("#flags").get_option_at_index(0).prompt)
         )
@@ -208,8 +210,10 @@ async def test_once_locked_the_screen_shows_the_frozen_rows(store, other):
     store.results.finalise(actor="moderator")
     async with app_for(store).run_test(size=(120, 36)) as pilot:
         screen = await open_results(pilot)
-        other.stage.withdraw("E01")  # a queue change after the lock does not rewrite the result
-        await until(pilot, lambda: screen.view.ranking.by_entrant()["E01"].status == "withdrawn")
+        with pytest.raises(InputError, match="stage.result_locked"):
+            other.stage.withdraw("E01")  # after the lock nothing that changes the result goes in
+        other.stage.call("E05")  # while stage actions that leave it alone go on
+        await until(pilot, lambda: store.stage.current() == "E05")
         assert table_order(screen)[0] == "E01"
         assert cell(screen, "E01", "prize").startswith("Juara I")
         assert "FINAL" in str(screen.query_one("#results-status").render())

@@ -176,9 +176,10 @@ def test_exports_read_the_frozen_snapshot_while_locked(store):
     open_bundle = gather(store)
     assert open_bundle.provisional
     frozen = store.results.finalise(actor="moderator")
-    # a queue change after the lock must not alter the official result
-    store.stage.withdraw("E01")
-    assert store.ranking().by_entrant()["E01"].status == "withdrawn"
+    # after the lock, a withdrawal that would alter the official result is refused ...
+    with pytest.raises(InputError, match="stage.result_locked"):
+        store.stage.withdraw("E01")
+    store.stage.call("E02")  # ... while the stage goes on
     bundle = gather(store)
     assert not bundle.provisional and bundle.digest == frozen.digest == open_bundle.digest
     assert bundle.rows == frozen.snapshot.rows and bundle.rows[0]["entrant"] == "E01"

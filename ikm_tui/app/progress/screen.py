@@ -22,7 +22,6 @@ from ikm_tui.app.progress.dialogs import ShowCodes
 from ikm_tui.app.session_screen import SessionScreen
 from ikm_tui.store.progress import PENDING, RECUSED, SCORED, JudgeProgress
 
-MODERATOR = "moderator"
 FIXED_COLUMNS = 2  # entrant, business; the judges' columns follow
 NAME_WIDTH = 24  # the judges table must fit 80 columns
 
@@ -199,7 +198,7 @@ class ProgressScreen(SessionScreen[None]):
         access, config = self.app.store.access, self.app.config
 
         def issue_all() -> list[tuple[str, str, str]]:
-            return [(j, config.judge(j).name, access.issue(j, actor=MODERATOR)) for j in judges]
+            return [(j, config.judge(j).name, access.issue(j, actor=self.app.actor)) for j in judges]
 
         self.write(issue_all, lambda lines: self.app.push_screen(ShowCodes(lines)))
 
@@ -214,7 +213,7 @@ class ProgressScreen(SessionScreen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.write(
-                    lambda: issue_cards(store, path, address=default_address(), actor=MODERATOR),
+                    lambda: issue_cards(store, path, address=default_address(), actor=self.app.actor),
                     lambda _: self.notify(t("progress.cards_written", path=path), timeout=15),
                     failed=lambda message: self.notify(
                         t("progress.cards_failed", detail=message), severity="error", timeout=15
@@ -232,7 +231,7 @@ class ProgressScreen(SessionScreen[None]):
 
         def clear() -> tuple[list[str], int]:
             held = [b.target for b in access.brakes()]
-            return held, access.clear_brakes(None, actor=MODERATOR)
+            return held, access.clear_brakes(None, actor=self.app.actor)
 
         def cleared(outcome: tuple[list[str], int]) -> None:
             held, count = outcome
@@ -251,12 +250,12 @@ class ProgressScreen(SessionScreen[None]):
         rechecks = self.app.store.recheck
         if any(r.entrant == entrant for r in rechecks.pending_for(judge)):
             self.write(
-                lambda: rechecks.cancel(judge, entrant, actor=MODERATOR),
+                lambda: rechecks.cancel(judge, entrant, actor=self.app.actor),
                 lambda _: self.notify(t("progress.recheck_cancelled", judge=judge, entrant=entrant)),
             )
         else:
             self.write(
-                lambda: rechecks.request(judge, entrant, actor=MODERATOR),
+                lambda: rechecks.request(judge, entrant, actor=self.app.actor),
                 lambda _: self.notify(t("progress.recheck_asked", judge=judge, entrant=entrant)),
             )
 

@@ -26,8 +26,6 @@ from ikm_tui.app.results.side_panels import BoundaryPanel, FlagList
 from ikm_tui.domain.snapshot import last_reveal_step
 from ikm_tui.store.database import StoreUnavailable
 
-ACTOR = "moderator"
-
 
 class ResultsScreen(SessionScreen[None]):
     CSS_PATH = Path(__file__).parent / "results.tcss"
@@ -189,7 +187,8 @@ class ResultsScreen(SessionScreen[None]):
         ]
 
         def decide(values: Values) -> bool:
-            store.results.decide(values["order"].split(","), values["reason"], values["by"], actor=ACTOR)
+            order = values["order"].split(",")
+            store.results.decide(order, values["reason"], values["by"], actor=self.app.actor)
             return True
 
         body = "\n".join(
@@ -216,7 +215,7 @@ class ResultsScreen(SessionScreen[None]):
             fields = [Field("override", t("results.override"))]
 
         def finalise(values: Values) -> str:
-            return store.results.finalise(actor=ACTOR, override=values.get("override")).digest
+            return store.results.finalise(actor=self.app.actor, override=values.get("override")).digest
 
         self.app.push_screen(
             FormDialog(t("results.finalise_title"), body, fields, ok=t("results.confirm"), action=finalise),
@@ -230,7 +229,7 @@ class ResultsScreen(SessionScreen[None]):
             return
 
         def unlock(values: Values) -> bool:
-            store.results.unlock(values["reason"], actor=ACTOR)
+            store.results.unlock(values["reason"], actor=self.app.actor)
             return True
 
         self.app.push_screen(
@@ -253,7 +252,7 @@ class ResultsScreen(SessionScreen[None]):
         judge, entrant = chosen
         recheck = self.app.store.recheck
         self._write(
-            lambda: recheck.request(judge, entrant, ACTOR),
+            lambda: recheck.request(judge, entrant, self.app.actor),
             t("results.recheck_sent", judge=judge, entrant=entrant),
         )
 
@@ -270,6 +269,6 @@ class ResultsScreen(SessionScreen[None]):
     def _reveal(self, step: int) -> None:
         t = self.app.t
         self._write(
-            lambda: self.app.store.results.reveal(step, actor=ACTOR),
+            lambda: self.app.store.results.reveal(step, actor=self.app.actor),
             t("results.revealed", what=self._step_name(step)),
         )

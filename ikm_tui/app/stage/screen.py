@@ -135,18 +135,18 @@ class StageScreen(SessionScreen[None]):
         return {"entrant": entrant, "name": self.app.config.entrant(entrant).name}
 
     def action_timer(self) -> None:
-        self.run_action(self.app.store.stage.toggle_timer)
+        self.run_action((lambda: self.app.store.stage.toggle_timer(actor=self.app.actor)))
 
     def action_end_phase(self) -> None:
-        self.run_action(self.app.store.stage.end_phase)
+        self.run_action((lambda: self.app.store.stage.end_phase(actor=self.app.actor)))
 
     def action_next(self) -> None:
-        self.run_action(self.app.store.stage.next)
+        self.run_action((lambda: self.app.store.stage.next(actor=self.app.actor)))
 
     def action_call(self) -> None:
         entrant = self.target()
         if entrant:
-            self.run_action(lambda: self.app.store.stage.call(entrant))
+            self.run_action(lambda: self.app.store.stage.call(entrant, actor=self.app.actor))
 
     def action_skip(self) -> None:
         entrant = self.target()
@@ -156,7 +156,7 @@ class StageScreen(SessionScreen[None]):
         if entry.status not in rules.CALLABLE:
             up = rules.next_up(self.snapshot.lineup, self.snapshot.state.day)
             entrant = up.entrant if up else entrant
-        self.run_action(lambda: self.app.store.stage.skip(entrant))
+        self.run_action(lambda: self.app.store.stage.skip(entrant, actor=self.app.actor))
 
     def action_no_show(self) -> None:
         entrant = self.target()
@@ -169,14 +169,14 @@ class StageScreen(SessionScreen[None]):
             **self._who(entrant),
             path=self.app.t(f"stage.path.{path}", day=entry.day + 1),
         )
-        self.confirm_then(question, lambda: self.app.store.stage.no_show(entrant))
+        self.confirm_then(question, lambda: self.app.store.stage.no_show(entrant, actor=self.app.actor))
 
     def action_later(self) -> None:
         entrant = self.target()
         if entrant:
             self.confirm_then(
                 self.app.t("stage.confirm.later", **self._who(entrant)),
-                lambda: self.app.store.stage.move_later(entrant),
+                lambda: self.app.store.stage.move_later(entrant, actor=self.app.actor),
             )
 
     def action_other_day(self) -> None:
@@ -188,7 +188,7 @@ class StageScreen(SessionScreen[None]):
         day = current + 1 if current < days else current - 1
         self.confirm_then(
             self.app.t("stage.confirm.day", **self._who(entrant), day=day),
-            lambda: self.app.store.stage.move_to_day(entrant, day),
+            lambda: self.app.store.stage.move_to_day(entrant, day, actor=self.app.actor),
         )
 
     def action_withdraw(self) -> None:
@@ -196,7 +196,7 @@ class StageScreen(SessionScreen[None]):
         if entrant:
             self.confirm_then(
                 self.app.t("stage.confirm.withdraw", **self._who(entrant)),
-                lambda: self.app.store.stage.withdraw(entrant),
+                lambda: self.app.store.stage.withdraw(entrant, actor=self.app.actor),
             )
 
     def action_undo(self) -> None:
@@ -207,12 +207,12 @@ class StageScreen(SessionScreen[None]):
                 )
             )
 
-        self.run_action(self.app.store.stage.undo, after=told)
+        self.run_action((lambda: self.app.store.stage.undo(actor=self.app.actor)), after=told)
 
     def action_switch_day(self) -> None:
         days = len(self.app.config.event.days)
         day = self.snapshot.state.day % days + 1 if self.snapshot else 1
-        self.run_action(lambda: self.app.store.stage.switch_day(day))
+        self.run_action(lambda: self.app.store.stage.switch_day(day, actor=self.app.actor))
 
     def action_board(self) -> None:
         self.app.push_screen(BoardScreen())
@@ -224,6 +224,6 @@ class StageScreen(SessionScreen[None]):
             if choice == "board":
                 self.action_board()
             elif choice == "calm":
-                self.run_action(lambda: self.app.store.stage.set_calm(not calm))
+                self.run_action(lambda: self.app.store.stage.set_calm(not calm, actor=self.app.actor))
 
         self.app.push_screen(ProjectorControls(calm), chosen)

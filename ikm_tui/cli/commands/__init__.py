@@ -11,6 +11,7 @@ COMMANDS: dict[str, str] = {
     "board": "board",
     "boundaries": "results",
     "decide": "results",
+    "event": "event",
     "export": "export",
     "finalise": "results",
     "judge": "judge",
