@@ -61,12 +61,7 @@ class ModeratorApp(SessionApp):
     def on_mount(self) -> None:
         super().on_mount()
         self.set_timer(self.PRELOAD_SECONDS, _preload_screens)
-
-
-def _preload_screens() -> None:
-    import ikm_tui.app.export_screen.screen
-    import ikm_tui.app.progress.screen
-    import ikm_tui.app.results.screen  # noqa: F401
+        self._first_questions()
 
     def __init__(
         self, store: Store, *, ask_who: str | None = None, poll_seconds: float | None = None
@@ -75,7 +70,7 @@ def _preload_screens() -> None:
         super().__init__(store, poll_seconds=poll_seconds)
         self.ask_who = ask_who
 
-    def on_mount(self) -> None:
+    def _first_questions(self) -> None:
         if self.ask_who is not None:
             self.push_screen(WhoDialog(self.ask_who), self._at_the_keyboard)
         else:
@@ -90,6 +85,12 @@ def _preload_screens() -> None:
         """config.toml differs from the record: show the amendment before anything else."""
         if self.store.pending():
             self.push_screen(ReviewDialog(), lambda _applied: self.session_changed())
+
+
+def _preload_screens() -> None:
+    import ikm_tui.app.export_screen.screen
+    import ikm_tui.app.progress.screen
+    import ikm_tui.app.results.screen  # noqa: F401
 
 
 def run_moderator(ctx: Context) -> int:
