@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ikm_tui.who import os_user
 from ikm_tui.domain.config import Config, load_config
 from ikm_tui.i18n import Messages
+
+if TYPE_CHECKING:  # the store is imported only by commands that open it
+    from ikm_tui.store.session import Store
 
 
 class Context:
@@ -20,7 +24,7 @@ class Context:
         self.announce_pending = True  # ``event diff|apply`` show the difference themselves
         self._file_config: Config | None = None
         self._recorded: Config | None = None
-        self._store = None
+        self._store: Store | None = None
         self.messages = Messages(_peek_language(self.config_path))
 
     def file_config(self) -> Config:
@@ -43,15 +47,15 @@ class Context:
         path = self.db_path or self.file_config().event.database
         return self.config() if path.exists() else self.file_config()
 
-    def store(self):
+    def store(self) -> Store:
         if self._store is None:
             from ikm_tui.store.session import Store
 
-            self._store = Store(self.file_config(), self.db_path, actor=self.actor)
-            self._recorded = self._store.config
+            store = self._store = Store(self.file_config(), self.db_path, actor=self.actor)
+            self._recorded = store.config
             self.messages = Messages(self._recorded.event.language)
             if self.announce_pending:
-                pending = self._store.pending()
+                pending = store.pending()
                 if pending:  # one line on stderr: --json on stdout stays clean
                     print(self.messages("event.pending_line", count=len(pending)), file=sys.stderr)
         return self._store

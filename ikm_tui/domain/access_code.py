@@ -76,4 +76,4 @@ def wait_after(failures: int) -> float:
     """
     if failures < FREE_TRIES:
         return 0.0
-    return min(FIRST_WAIT_S * 2 ** (failures - FREE_TRIES), MAX_WAIT_S)
+    return float(min(FIRST_WAIT_S * 2 ** (failures - FREE_TRIES), MAX_WAIT_S))

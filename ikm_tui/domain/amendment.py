@@ -158,7 +158,7 @@ def _refusal(place: str, code: str, names: list[str], **params: object) -> Input
     )
 
 
-def _decimal(value: Fraction | Any):
+def _decimal(value: Fraction | Any) -> Any:
     from decimal import Decimal
 
     if isinstance(value, Fraction):

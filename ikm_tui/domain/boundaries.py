@@ -13,7 +13,7 @@ order of judges and criteria, so the answer is stable.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -54,8 +54,15 @@ class Boundary:
     swing: Swing | None  # the smallest single-score change that swaps them; None if none can
 
 
+SwingFinder = Callable[[Config, Sequence[Sheet], Sequence[Sheet]], Swing | None]
+"""Finds the smallest swing between two sides (``smallest_swing``, or a memoised one)."""
+
+
 def boundaries(
-    config: Config, ranking: Ranking, sheets: Mapping[str, Sequence[Sheet]], swing=None
+    config: Config,
+    ranking: Ranking,
+    sheets: Mapping[str, Sequence[Sheet]],
+    swing: SwingFinder | None = None,
 ) -> list[Boundary]:
     """Every prize line that has entrants on both sides; ``sheets`` maps entrant id to its sheets.
 
@@ -72,6 +79,7 @@ def boundaries(
         if lower is upper or place >= len(ranked):
             continue
         above, below = ranked[place - 1], ranked[place]
+        assert above.total is not None and below.total is not None  # ranked: both were scored
         lines.append(
             Boundary(
                 place=place,
@@ -109,12 +117,18 @@ def smallest_swing(config: Config, above: Sequence[Sheet], below: Sequence[Sheet
     if not upper.sheets or not lower.sheets:
         return None
     upper_keys, lower_keys = upper.keys, lower.keys
-    best: tuple | None = None
+    best: tuple[tuple[Fraction, int, int, int], Swing] | None = None
     for order, (side, raising) in enumerate(((lower, True), (upper, False))):
         for j_index, sheet in enumerate(side.sheets):
             for c_index, criterion in enumerate(config.criteria):
 
-                def swaps(value, side=side, j=j_index, c=c_index, raising=raising):
+                def swaps(
+                    value: int,
+                    side: _Side = side,
+                    j: int = j_index,
+                    c: int = c_index,
+                    raising: bool = raising,
+                ) -> bool:
                     keys = side.keys_with(j, c, value)
                     return keys > upper_keys if raising else lower_keys > keys
 
@@ -138,7 +152,9 @@ def smallest_swing(config: Config, above: Sequence[Sheet], below: Sequence[Sheet
     return best[1] if best else None
 
 
-def _least_step(now: int, scale: tuple[int, int, int], raising: bool, swaps) -> int | None:
+def _least_step(
+    now: int, scale: tuple[int, int, int], raising: bool, swaps: Callable[[int], bool]
+) -> int | None:
     low, high, step = scale
     steps = ((high - now) if raising else (now - low)) // step
     sign = step if raising else -step
@@ -176,7 +192,7 @@ class _Side:
         self.ticks = [[units.to_ticks(s.scores[c.id]) for c in config.criteria] for s in self.sheets]
         self.points = [sum(w * t for w, t in zip(self.weights, row)) for row in self.ticks]
         self.columns = [[row[i] for row in self.ticks] for i in range(len(self.weights))]
-        self._replaced: dict[tuple[int, int], _OneReplaced] = {}
+        self._replaced: dict[tuple[int, int | None], _OneReplaced] = {}
         if not self.sheets:
             return
         self.column_aggregate = [self._with(i, None, None) for i in range(len(self.weights))]

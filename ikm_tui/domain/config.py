@@ -8,14 +8,20 @@ where the file shows it, the line — before anything touches the session databa
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from functools import cached_property
-from decimal import Decimal
 import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from ikm_tui.domain.config_checks import (
+    ErrorPlace,
+    KeyPath,
     Place,
+    Spec,
+    Table,
     check_id,
     check_scale,
     check_table,
@@ -135,7 +141,7 @@ class Config:
     categories: tuple[Category, ...]
     prizes: tuple[Prize, ...]
     entrants: tuple[Entrant, ...]
-    _index: dict = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index.update(
@@ -146,16 +152,20 @@ class Config:
         )
 
     def criterion(self, criterion_id: str) -> Criterion:
-        return self._index["criterion"][criterion_id]
+        found: Criterion = self._index["criterion"][criterion_id]
+        return found
 
     def judge(self, judge_id: str) -> Judge:
-        return self._index["judge"][judge_id]
+        found: Judge = self._index["judge"][judge_id]
+        return found
 
     def category(self, category_id: str) -> Category:
-        return self._index["category"][category_id]
+        found: Category = self._index["category"][category_id]
+        return found
 
     def entrant(self, entrant_id: str) -> Entrant:
-        return self._index["entrant"][entrant_id]
+        found: Entrant = self._index["entrant"][entrant_id]
+        return found
 
     def has(self, kind: str, item_id: str) -> bool:
         return item_id in self._index[kind]
@@ -246,7 +256,7 @@ def load_config(path: Path | str) -> Config:
     return parse_config(data, Place(path, text))
 
 
-def parse_config(data: dict, place: Place) -> Config:
+def parse_config(data: Table, place: Place) -> Config:
     for key, value in data.items():
         kind = _TOP.get(key)
         if kind is None:
@@ -296,14 +306,14 @@ def parse_config(data: dict, place: Place) -> Config:
     )
 
 
-def _item(raw: dict, spec: dict, path: tuple, place: Place) -> dict:
+def _item(raw: Table, spec: Spec, path: KeyPath, place: ErrorPlace) -> Table:
     values = check_table(raw, spec, path, place)
     if "id" in values:
         check_id(values["id"], path + ("id",), place)
     return values
 
 
-def _event(values: dict, place: Place) -> Event:
+def _event(values: Table, place: Place) -> Event:
     if values["language"] not in ("id", "en"):
         raise place.error(
             ("event", "language"),
@@ -321,7 +331,7 @@ def _event(values: dict, place: Place) -> Event:
     return Event(**{**values, "days": tuple(values["days"]), "database": database})
 
 
-def _timer(values: dict, place: Place) -> Timer:
+def _timer(values: Table, place: Place) -> Timer:
     for key, low in (("presentation_minutes", 1), ("qa_minutes", 0), ("warning_seconds", 0)):
         if values[key] < low:
             raise place.error(
@@ -338,7 +348,7 @@ def _timer(values: dict, place: Place) -> Timer:
     return Timer(**values)
 
 
-def _criteria(data: dict, scale: dict, place: Place):
+def _criteria(data: Table, scale: Table, place: Place) -> Iterator[Criterion]:
     items = require_items(data, "criteria", place)
     seen = []
     for i, item in enumerate(items):
@@ -364,7 +374,7 @@ def _criteria(data: dict, scale: dict, place: Place):
     check_unique(seen, "criteria", place)
 
 
-def _scoring(values: dict, criteria: tuple[Criterion, ...], place: Place) -> Scoring:
+def _scoring(values: Table, criteria: tuple[Criterion, ...], place: Place) -> Scoring:
     for key, allowed in (("aggregate", AGGREGATES), ("trim_scope", TRIM_SCOPES)):
         if values[key] not in allowed:
             raise place.error(
@@ -416,14 +426,15 @@ def _prizes(data: dict, place: Place) -> list[Prize]:
     return prizes
 
 
-def _entrants(data: dict, event: Event, categories: set[str], place: Place):
+def _entrants(data: Table, event: Event, categories: set[str], place: Place) -> Iterator[Entrant]:
     if "roster" in data and "entrants" in data:
         raise place.error(("roster",), "config.roster_and_entrants")
+    rows: list[tuple[KeyPath, Table, ErrorPlace]]
     if "roster" in data:
         roster_path = Path(data["roster"])
         if not roster_path.is_absolute():
             roster_path = place.path.resolve().parent / roster_path
-        rows = read_roster(roster_path, ENTRANT_FIELDS)
+        rows = list(read_roster(roster_path, ENTRANT_FIELDS))
     else:
         rows = [
             (("entrants", i), _item(item, ENTRANT_FIELDS, ("entrants", i), place), place)
@@ -455,8 +466,8 @@ def _entrants(data: dict, event: Event, categories: set[str], place: Place):
     check_unique(seen, "entrants", place)
 
 
-def _label(path: tuple) -> str:
-    return f"{path[0]}[{path[1] + 1}]" if len(path) > 1 else str(path[0])
+def _label(path: KeyPath) -> str:
+    return f"{path[0]}[{int(path[1]) + 1}]" if len(path) > 1 else str(path[0])
 
 
 def _kind(value: object) -> str:

@@ -8,11 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, Protocol
 
 from ikm_tui.domain.errors import InputError
+
+KeyPath = tuple[str | int, ...]
+"""Where in the file: ``("entrants", 3, "day")``."""
+Spec = Mapping[str, tuple[str, object]]
+"""``{key: (kind, default)}``: what a table may hold; default None means required."""
+Table = dict[str, Any]
+"""A TOML table (or CSV row) as read, before its values are checked."""
+
+
+class ErrorPlace(Protocol):
+    """A :class:`Place` or a :class:`RowPlace`: makes an error that names where it is."""
+
+    def error(self, key_path: KeyPath, code: str, **params: object) -> InputError: ...
+
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-]+)\s*\]")
 _ID = re.compile(r"^[A-Za-z0-9_\-]+$")
@@ -25,12 +41,12 @@ class Place:
     path: Path
     text: str = ""
 
-    def error(self, key_path: tuple, code: str, **params: object) -> InputError:
+    def error(self, key_path: KeyPath, code: str, **params: object) -> InputError:
         line = self.line_of(key_path)
         where = f"{self.path}:{line}" if line else str(self.path)
         return InputError(where, code, **params)
 
-    def line_of(self, key_path: tuple) -> int | None:
+    def line_of(self, key_path: KeyPath) -> int | None:
         """Best-effort line of ``("entrants", 3, "day")``; None where the text does not show it."""
         if not key_path or not self.text:
             return None
@@ -51,10 +67,10 @@ class Place:
                 if current == table and index in (None, current_index) and header_line is None:
                     header_line = number
                 continue
-            if current is None and len(key_path) == 1 and re.match(rf"^\s*{re.escape(table)}\s*=", line):
+            if current is None and len(key_path) == 1 and re.match(rf"^\s*{re.escape(str(table))}\s*=", line):
                 return number
             in_target = current == table and index in (None, current_index)
-            if in_target and key and re.match(rf"^\s*{re.escape(key)}\s*=", line):
+            if in_target and key and re.match(rf"^\s*{re.escape(str(key))}\s*=", line):
                 return number
         return header_line
 
@@ -66,26 +82,26 @@ class RowPlace:
     path: Path
     line: int
 
-    def error(self, key_path: tuple, code: str, **params: object) -> InputError:
+    def error(self, key_path: KeyPath, code: str, **params: object) -> InputError:
         return InputError(f"{self.path}:{self.line}", code, **params)
 
 
-def dotted(path: tuple) -> str:
-    parts = []
+def dotted(path: KeyPath) -> str:
+    parts: list[str] = []
     for part in path:
         if isinstance(part, int):
             parts[-1] = f"{parts[-1]}[{part + 1}]"
         else:
-            parts.append(part)
+            parts.append(str(part))
     return ".".join(parts)
 
 
-def check_table(raw: dict, spec: dict, path: tuple, place) -> dict:
+def check_table(raw: Table, spec: Spec, path: KeyPath, place: ErrorPlace) -> Table:
     """Typed values for ``spec = {key: (type, default)}``; default None means required."""
     for key in raw:
         if key not in spec:
             raise place.error(path + (key,), "config.unknown_key", key=dotted(path + (key,)))
-    values = {}
+    values: Table = {}
     for key, (kind, default) in spec.items():
         if key not in raw:
             if default is None:
@@ -106,8 +122,8 @@ _EXPECTED = {
 }
 
 
-def convert(value: object, kind: str, path: tuple, place):
-    def wrong():
+def convert(value: object, kind: str, path: KeyPath, place: ErrorPlace) -> Any:
+    def wrong() -> InputError:
         return place.error(
             path, "config.wrong_type", key=dotted(path), expected=_EXPECTED[kind], got=repr(value)
         )
@@ -137,20 +153,20 @@ def convert(value: object, kind: str, path: tuple, place):
     if kind == "date_list":
         if not isinstance(value, list):
             raise wrong()
-        days = []
+        days: list[dt.date] = []
         for item in value:
             if isinstance(item, dt.date) and not isinstance(item, dt.datetime):
                 days.append(item)
                 continue
             try:
-                days.append(dt.date.fromisoformat(item))
+                days.append(dt.date.fromisoformat(item))  # a non-string is a TypeError, caught
             except (TypeError, ValueError):
                 raise wrong() from None
         return days
     raise AssertionError(kind)
 
 
-def check_scale(values: dict, path: tuple, place) -> None:
+def check_scale(values: Table, path: KeyPath, place: ErrorPlace) -> None:
     low, high, step = values["min"], values["max"], values["step"]
     if high <= low:
         raise place.error(
@@ -175,7 +191,7 @@ def check_scale(values: dict, path: tuple, place) -> None:
         )
 
 
-def check_id(value: str, path: tuple, place) -> None:
+def check_id(value: str, path: KeyPath, place: ErrorPlace) -> None:
     if not _ID.match(value):
         raise place.error(path, "config.bad_id", key=dotted(path), got=repr(value))
 
@@ -228,8 +244,8 @@ def check_unique_days(days: list, place) -> None:
         seen.add(day)
 
 
-def require_items(data: dict, key: str, place) -> list[dict]:
-    items = data.get(key) or []
+def require_items(data: Table, key: str, place: ErrorPlace) -> list[Table]:
+    items: list[Table] = data.get(key) or []
     if not items:
         raise place.error((key,), "config.no_items", key=key)
     return items

@@ -29,7 +29,8 @@ LOCAL_FIELDS = frozenset({"path", "database"})  # where files are, not what the 
 
 def encode(config: Config) -> dict[str, Any]:
     """The definition as JSON-ready values: Decimals as canonical text, dates as ISO text."""
-    return _encode(config)
+    encoded: dict[str, Any] = _encode(config)
+    return encoded
 
 
 def to_json(definition: dict[str, Any]) -> str:
@@ -41,7 +42,8 @@ def decode(definition: dict[str, Any], *, path: Path, database: Path) -> Config:
     """A :class:`Config` from a recorded definition; ``path`` and ``database`` are this
     machine's (the config file that was read, the database that was opened)."""
     local = {"path": path, "database": database}
-    return _decode(Config, definition, local)
+    config: Config = _decode(Config, definition, local)
+    return config
 
 
 # -- encoding ------------------------------------------------------------------------------

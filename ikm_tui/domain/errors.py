@@ -6,6 +6,14 @@ them in the event's language, always naming the place (file, line, key) first.
 
 from __future__ import annotations
 
+from typing import Protocol
+
+
+class Catalogue(Protocol):
+    """What renders a message: ``ikm_tui.i18n.Messages`` (the domain does not import it)."""
+
+    def __call__(self, message_key: str, /, **params: object) -> str: ...
+
 
 class InputError(Exception):
     """Bad input: a config key, a CSV row, a keystroke, a foreign database file."""
@@ -16,7 +24,7 @@ class InputError(Exception):
         self.params = params
         super().__init__(f"{place}: {code} {params}")
 
-    def render(self, messages) -> str:  # messages: ikm_tui.i18n.Messages
+    def render(self, messages: Catalogue) -> str:
         text = messages(self.code, **self.params)
         return f"{self.place}: {text}" if self.place else text
 
@@ -29,5 +37,5 @@ class InputErrors(InputError):
         first = errors[0]
         super().__init__(first.place, first.code, **first.params)
 
-    def render(self, messages) -> str:
+    def render(self, messages: Catalogue) -> str:
         return "\n".join(e.render(messages) for e in self.errors)

@@ -9,14 +9,21 @@ from __future__ import annotations
 import hashlib
 import json
 from decimal import Decimal
+from fractions import Fraction
+from typing import Any
 
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.numbers import decimal_text, format_points
 from ikm_tui.domain.ranking import Ranking, Standing
 from ikm_tui.domain.scoring import Sheet
 
+Row = dict[str, Any]
+"""One leaderboard row as the exports and the frozen result hold it (JSON-ready)."""
+JudgeScores = dict[str, dict[str, dict[str, Any]]]
+"""``{entrant: {judge: {"recused": bool, "scores": {criterion: "8.5"}}}}``."""
 
-def standing_row(standing: Standing) -> dict:
+
+def standing_row(standing: Standing) -> Row:
     e = standing.entrant
     return {
         "rank": standing.rank,
@@ -43,16 +50,16 @@ def standing_row(standing: Standing) -> dict:
     }
 
 
-def leaderboard_rows(ranking: Ranking) -> list[dict]:
+def leaderboard_rows(ranking: Ranking) -> list[Row]:
     return [standing_row(s) for s in ranking.standings]
 
 
-def judge_scores(config: Config, sheets: list[Sheet]) -> dict[str, dict[str, dict]]:
+def judge_scores(config: Config, sheets: list[Sheet]) -> JudgeScores:
     """``{entrant: {judge: {"recused": bool, "scores": {criterion: "8.5"}}}}`` in config order."""
     by_pair = {(s.judge, s.entrant): s for s in sheets}
-    result: dict[str, dict[str, dict]] = {}
+    result: JudgeScores = {}
     for entrant in config.entrants:
-        per_judge = {}
+        per_judge: dict[str, dict[str, Any]] = {}
         for judge in config.judges:
             sheet = by_pair.get((judge.id, entrant.id))
             if sheet is None:
@@ -69,7 +76,7 @@ def judge_scores(config: Config, sheets: list[Sheet]) -> dict[str, dict[str, dic
     return result
 
 
-def results_digest(rows: list[dict], scores: dict) -> str:
+def results_digest(rows: list[Row], scores: JudgeScores) -> str:
     """SHA-256 of the canonical JSON of the leaderboard and every judge's scores."""
     canonical = json.dumps(
         {"leaderboard": rows, "scores": scores}, ensure_ascii=False, sort_keys=True, separators=(",", ":")
@@ -77,6 +84,6 @@ def results_digest(rows: list[dict], scores: dict) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _decimal(value) -> Decimal:
+def _decimal(value: Fraction) -> Decimal:
     """Scores are finite decimals (multiples of a decimal step), so this is exact."""
     return Decimal(value.numerator) / Decimal(value.denominator)

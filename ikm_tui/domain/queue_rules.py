@@ -126,7 +126,7 @@ def move_to_day(lineup: Lineup, entrant: str, day: int) -> Lineup:
 def previous(lineup: Lineup, count: int) -> list[Entry]:
     """The last ``count`` entrants who finished on stage, most recent first."""
     done = [e for e in lineup if e.status == DONE and e.called_at is not None]
-    return sorted(done, key=lambda e: e.called_at, reverse=True)[:count]
+    return sorted(done, key=lambda e: e.called_at or 0.0, reverse=True)[:count]
 
 
 def no_show(lineup: Lineup, entrant: str, last_day: int) -> Lineup:

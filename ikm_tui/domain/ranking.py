@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from fractions import Fraction
+from functools import lru_cache
+from typing import cast
 
 from ikm_tui.domain.config import Config, Entrant, Prize
 from ikm_tui.domain.scoring import Sheet, SheetPoints, aggregate
@@ -231,19 +232,22 @@ def entrant_keys(scored: list[SheetPoints], config: Config, units: ScoreUnits) -
         count = sum(s.count for s in scored)
         total = units.total(Fraction(sum(s.points for s in scored), count))
         tie_breaks = tuple(
-            Fraction(sum(s.ticks[index[c]] for s in scored), count * units.ticks) for c in scoring.tie_break
+            Fraction(sum(_column(scored, index[c])), count * units.ticks) for c in scoring.tie_break
         )
         return (total,) + tie_breaks
     if rule == "trimmed_mean" and scoring.trim_scope == "criterion" and len(scored) >= 2 * trim + 1:
-        points = sum(
-            units.weights[c.id] * aggregate((s.ticks[i] for s in scored), rule, trim)
-            for i, c in enumerate(config.criteria)
+        points: Fraction = sum(
+            (
+                units.weights[c.id] * aggregate(_column(scored, i), rule, trim)
+                for i, c in enumerate(config.criteria)
+            ),
+            Fraction(0),
         )
         total = units.total(points)
     else:
         total = units.total(aggregate((s.points for s in scored), rule, trim))
     tie_breaks = tuple(
-        aggregate((s.ticks[index[c]] for s in scored), rule, trim) / units.ticks for c in scoring.tie_break
+        aggregate(_column(scored, index[c]), rule, trim) / units.ticks for c in scoring.tie_break
     )
     return (total,) + tie_breaks
 
@@ -277,9 +281,17 @@ def rank_key(keys: tuple[Fraction, ...], scales: tuple[int, ...]) -> tuple[int, 
     return tuple(scaled)
 
 
-def _groups(contenders):
+def _column(scored: list[SheetPoints], index: int) -> list[int]:
+    """Criterion ``index``'s ticks on every sheet (the store fills each column the rule needs)."""
+    return cast("list[int]", [s.ticks[index] for s in scored])
+
+
+Contender = tuple[tuple[Fraction, ...], Entrant, int, int, tuple[int, ...]]
+
+
+def _groups(contenders: list[Contender]) -> Iterator[list[Contender]]:
     """Runs of contenders whose total and every tie-break key are equal."""
-    group: list = []
+    group: list[Contender] = []
     for item in contenders:
         if group and group[-1][4] != item[4]:  # the exact integer keys (see rank_key)
             yield group

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ikm_tui.domain.config_checks import RowPlace, check_id
+from ikm_tui.domain.config_checks import KeyPath, RowPlace, Spec, Table, check_id
 from ikm_tui.domain.csv_source import read_csv, require_columns
 from ikm_tui.domain.errors import InputError
 
 
-def read_roster(path: Path, fields: dict) -> list[tuple[tuple, dict, RowPlace]]:
+def read_roster(path: Path, fields: Spec) -> list[tuple[KeyPath, Table, RowPlace]]:
     """Rows as ``(key path, values, place)``, checked like ``[[entrants]]`` tables."""
     table = read_csv(path)
     require_columns(table, list(fields))
@@ -18,11 +18,11 @@ def read_roster(path: Path, fields: dict) -> list[tuple[tuple, dict, RowPlace]]:
         raise InputError(
             f"{path}:1", "csv.unknown_columns", columns=", ".join(extra), expected=", ".join(fields)
         )
-    rows = []
+    rows: list[tuple[KeyPath, Table, RowPlace]] = []
     column = table.index()
     for index, (line, cells) in enumerate(table.rows):
         where = RowPlace(path, line)
-        values: dict[str, object] = {}
+        values: Table = {}
         for name in fields:
             cell = cells[column[name]]
             if not cell:

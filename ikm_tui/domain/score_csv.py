@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from ikm_tui.domain.config import Config
+from ikm_tui.domain.config import Config, Criterion
 from ikm_tui.domain.csv_source import read_csv, require_columns
 from ikm_tui.domain.errors import InputError, InputErrors
 from ikm_tui.domain.score_entry import ScoreProblem, SheetEntry, parse_score
@@ -84,7 +84,7 @@ class _SheetReader:
             raise ScoreProblem("score.unknown_entrant", entrant=entrant)
         recused = cells[self.recused].lower() if self.recused is not None else ""
         if recused and recused not in RECUSED_YES:
-            raise ScoreProblem("csv.bad_recused", got=cells[self.recused])
+            raise ScoreProblem("csv.bad_recused", got=recused)
         if recused:
             if any(cells[i] for _, i, _ in self.criteria):
                 raise ScoreProblem("csv.recused_with_scores")
@@ -99,7 +99,7 @@ class _SheetReader:
             scores[criterion_id] = result
         return SheetEntry(judge, entrant, scores)
 
-    def check(self, text: str, criterion) -> Decimal | ScoreProblem:
+    def check(self, text: str, criterion: Criterion) -> Decimal | ScoreProblem:
         try:
             return parse_score(text, criterion, decimal_comma=self.decimal_comma)
         except ScoreProblem as problem:

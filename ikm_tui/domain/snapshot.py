@@ -12,17 +12,17 @@ import json
 from dataclasses import dataclass
 
 from ikm_tui.domain.config import Config
-from ikm_tui.domain.leaderboard import judge_scores, leaderboard_rows, results_digest
+from ikm_tui.domain.leaderboard import JudgeScores, Row, judge_scores, leaderboard_rows, results_digest
 from ikm_tui.domain.ranking import Ranking
 from ikm_tui.domain.scoring import Sheet
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    rows: list[dict]  # domain.leaderboard.standing_row, in rank order
-    scores: dict  # domain.leaderboard.judge_scores
-    prizes: list[dict]  # [{"label", "count", "amount"}] in config order: the reveal's tiers
-    decisions: list[dict]  # [{"order", "reason", "decided_by", "at"}]
+    rows: list[Row]  # domain.leaderboard.standing_row, in rank order
+    scores: JudgeScores  # domain.leaderboard.judge_scores
+    prizes: list[Row]  # [{"label", "count", "amount"}] in config order: the reveal's tiers
+    decisions: list[Row]  # [{"order", "reason", "decided_by", "at"}]
 
     @property
     def digest(self) -> str:
@@ -40,16 +40,16 @@ class Snapshot:
         data = json.loads(text)
         return cls(data["rows"], data["scores"], data["prizes"], data["decisions"])
 
-    def tier(self, label: str) -> list[dict]:
+    def tier(self, label: str) -> list[Row]:
         """The winners of one prize, in rank order."""
         return [row for row in self.rows if row["prize"] == label]
 
-    def winners(self) -> list[dict]:
+    def winners(self) -> list[Row]:
         return [row for row in self.rows if row["prize"] is not None]
 
 
 def freeze(config: Config, ranking: Ranking, sheets: list[Sheet]) -> Snapshot:
-    decisions = {}
+    decisions: dict[tuple[str, ...], Row] = {}
     for standing in ranking.standings:
         d = standing.decision
         if d is not None:
@@ -72,7 +72,7 @@ def last_reveal_step(prize_tiers: int) -> int:
     return prize_tiers + 1
 
 
-def revealed_tiers(prizes: list[dict], step: int) -> list[dict]:
+def revealed_tiers(prizes: list[Row], step: int) -> list[Row]:
     """The prize tiers shown at ``step``: step 1 is the last tier (Juara III), and so on up."""
     shown = min(step, len(prizes))
     return list(reversed(prizes))[:shown]

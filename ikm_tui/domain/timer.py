@@ -134,7 +134,7 @@ def pause(clock: Clock, now: float) -> Clock:
 
 
 def resume(clock: Clock, now: float) -> Clock:
-    if not clock.paused:
+    if clock.paused_at is None:
         raise TimerError("timer.not_paused")
     return replace(clock, paused_at=None, paused_s=clock.paused_s + max(0.0, now - clock.paused_at))
 

@@ -20,6 +20,7 @@ from ikm_tui.domain.config import Config, Criterion
 
 def _decimals(value: Decimal | int) -> int:
     exponent = Decimal(value).normalize().as_tuple().exponent
+    assert isinstance(exponent, int), value  # config values are finite numbers
     return max(0, -exponent)
 
 

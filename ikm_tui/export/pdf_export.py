@@ -372,7 +372,7 @@ class Minutes(FPDF):
         self.set_font(FONT, "", 7.5)
         bottom = self.h - 22
         t, config = self.t, self.config
-        statuses = {}
+        statuses: dict[str, str] = {}
         widths, right = self.ranking_widths, [r for _, _, r in RANKING_COLUMNS]
         for index, row in enumerate(self.bundle.rows):
             status = statuses.setdefault(row["status"], t(f"status.{row['status']}"))
@@ -401,7 +401,7 @@ class Minutes(FPDF):
         """The entrant code is never cut: its column grows to the longest code, and the name
         and business columns (which may wrap) give up the room."""
         self.set_font(FONT, "", 7.5)
-        widths = {c: w for c, w, _ in RANKING_COLUMNS}
+        widths: dict[str, float] = {c: w for c, w, _ in RANKING_COLUMNS}
         longest = max((self._width(e.id) for e in self.config.entrants), default=0)
         extra = min(max(longest + 2.5 - widths["entrant"], 0), 24)
         widths["entrant"] += extra
@@ -473,7 +473,9 @@ class Minutes(FPDF):
     def _width(self, text: str) -> float:
         """``get_string_width`` for our plain text (no markdown, no shaping), from the font's
         width table: the library's general path costs more than drawing the text itself."""
-        return self.current_font.get_text_width(text, self.font_size_pt, None)[1] / self.k
+        font = self.current_font
+        assert font is not None  # set_font() ran before any text is measured
+        return float(font.get_text_width(text, self.font_size_pt, None)[1] / self.k)
 
     def _wrap(self, text: str, width: float) -> list[str]:
         """Greedy word wrap to ``width``; a single word longer than the column is cut."""

@@ -16,11 +16,19 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ikm_tui.domain import access_code
 from ikm_tui.domain.access_code import HashedCode
 from ikm_tui.domain.errors import InputError
 from ikm_tui.store import audit
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Callable
+
+    from ikm_tui.domain.config import Config
+    from ikm_tui.store.database import Database
 
 
 ANY_JUDGE = "*"
@@ -64,7 +72,7 @@ class Attempt:
 
 
 class AccessCodes:
-    def __init__(self, db, config, *, clock=time.time) -> None:
+    def __init__(self, db: Database, config: Config, *, clock: Callable[[], float] = time.time) -> None:
         self.db = db
         self.config = config
         self.clock = clock  # wall clock: the brake must hold across processes
@@ -212,7 +220,7 @@ class AccessCodes:
         with self.db.write() as conn:
             return self._count_failure(conn, target)
 
-    def _count_failure(self, conn, target: str) -> Attempt:
+    def _count_failure(self, conn: sqlite3.Connection, target: str) -> Attempt:
         row = conn.execute("SELECT failures FROM access_throttle WHERE target = ?", (target,)).fetchone()
         failures = (row[0] if row else 0) + 1
         wait = access_code.wait_after(failures)

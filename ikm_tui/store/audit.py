@@ -18,6 +18,13 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ikm_tui.store.database import Database
+
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"  # meta row mirroring "seq hash" of the newest audit row
@@ -30,7 +37,7 @@ class AuditEntry:
     actor: str
     action: str
     subject: str
-    detail: dict
+    detail: dict[str, Any]
     hash: str
 
 
@@ -68,12 +75,12 @@ def _hash(prev_hash: str, content: str) -> str:
     return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()
 
 
-def append(conn: sqlite3.Connection, actor: str, action: str, subject: str, detail: dict) -> None:
+def append(conn: sqlite3.Connection, actor: str, action: str, subject: str, detail: dict[str, Any]) -> None:
     """Add one row; call inside the write transaction of the change it records."""
     append_many(conn, [(actor, action, subject, detail)])
 
 
-def append_many(conn: sqlite3.Connection, rows: list[tuple[str, str, str, dict]]) -> None:
+def append_many(conn: sqlite3.Connection, rows: list[tuple[str, str, str, dict[str, Any]]]) -> None:
     """Add ``(actor, action, subject, detail)`` rows in order, chained, in one statement."""
     last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
@@ -122,7 +129,7 @@ def chained_hash(
     return _hash(prev_hash, _content(seq, at, actor, action, subject, detail))
 
 
-def row_hash(row) -> str:
+def row_hash(row: sqlite3.Row | dict[str, Any]) -> str:
     """What a stored row's hash must be, from its own fields and its stored ``prev_hash``."""
     return chained_hash(
         row["prev_hash"], row["seq"], row["at"], row["actor"], row["action"], row["subject"], row["detail"]
@@ -130,7 +137,7 @@ def row_hash(row) -> str:
 
 
 class AuditLog:
-    def __init__(self, db) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def entries(self, since: int = 0) -> list[AuditEntry]:

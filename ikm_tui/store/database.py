@@ -19,9 +19,10 @@ import random
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ikm_tui.domain.errors import InputError
 from ikm_tui.store.faults import lost_wal, storage_fault
@@ -40,7 +41,7 @@ class StoreUnavailable(Exception):
         self.params = {"detail": detail}
         super().__init__(f"{path}: {detail}")
 
-    def render(self, messages) -> str:
+    def render(self, messages: Catalogue) -> str:
         return f"{self.place}: {messages(self.code, **self.params)}"
 
 
@@ -58,7 +59,7 @@ class Database:
         if lost is not None:
             raise lost
         try:
-            self._connect(read_only)
+            self.conn: sqlite3.Connection = self._connect(read_only)
         except sqlite3.DatabaseError as exc:
             if getattr(self, "conn", None) is not None:
                 self.conn.close()
@@ -80,21 +81,25 @@ class Database:
                 raise  # a follower opened read-only on purpose tried to write: a bug, not a fault
             raise mapped from None
 
-    def _connect(self, read_only: bool) -> None:
-        self.conn = None
+    def _connect(self, read_only: bool) -> sqlite3.Connection:
         if read_only:
             uri = f"file:{self.path}?mode=ro"
-            self.conn = sqlite3.connect(
+            conn = sqlite3.connect(
                 uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
             )
         else:
-            self.conn = sqlite3.connect(
+            conn = sqlite3.connect(
                 self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
             )
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA synchronous = FULL")
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = FULL")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     def enable_wal(self) -> None:
         try:
@@ -117,7 +122,7 @@ class Database:
 
     @staticmethod
     def schema_version(conn: sqlite3.Connection) -> int:
-        return conn.execute("PRAGMA user_version").fetchone()[0]
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
     @staticmethod
     def set_schema_version(conn: sqlite3.Connection, version: int) -> None:
@@ -125,7 +130,7 @@ class Database:
 
     @staticmethod
     def object_count(conn: sqlite3.Connection) -> int:
-        return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        return int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
 
     @staticmethod
     def has_table(conn: sqlite3.Connection, name: str) -> bool:
@@ -208,7 +213,7 @@ class Database:
         with self._lock, self.faults():
             return self._retry(lambda: self.conn.execute(sql, params).fetchall())
 
-    def one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
+    def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         rows = self.query(sql, params)
         return rows[0] if rows else None
 
@@ -219,9 +224,9 @@ class Database:
         screen's 100 ms poll gets the last known version instead of freezing the event loop.
         """
         if not self._lock.acquire(timeout=0.05):
-            return getattr(self, "_last_version", 0)
+            return self._last_version
         try:
-            self._last_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+            self._last_version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
             return self._last_version
         finally:
             self._lock.release()
@@ -230,7 +235,7 @@ class Database:
         with self._lock:
             self.conn.close()
 
-    def _retry(self, action):
+    def _retry(self, action: Callable[[], T]) -> T:
         deadline = time.monotonic() + WRITE_DEADLINE_S
         delay = 0.005
         while True:

@@ -6,6 +6,12 @@ Only statuses leave this module — never a score — so no screen built on it c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ikm_tui.domain.config import Config
+    from ikm_tui.store.database import Database
+
 
 SCORED = "scored"
 PENDING = "pending"
@@ -38,7 +44,7 @@ class JudgeProgress:
 
 
 class Progress:
-    def __init__(self, db, config) -> None:
+    def __init__(self, db: Database, config: Config) -> None:
         self.db = db
         self.config = config
 

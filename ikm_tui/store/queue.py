@@ -7,15 +7,23 @@ moderator's queue actions (:mod:`ikm_tui.store.stage`) change it, each audited a
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from ikm_tui.domain.queue_rules import Entry, Lineup
 from ikm_tui.store import audit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
+    from ikm_tui.domain.config import Config
+    from ikm_tui.store.database import Database
 
 
 _COLUMNS = "entrant, day, position, status, no_show_count, overtime_ms, called_at"
 
 
-def seed(conn: sqlite3.Connection, config) -> None:
+def seed(conn: sqlite3.Connection, config: Config) -> None:
     """Add queue rows for entrants the database does not know yet (first open, or a late add),
     audited with their full values so ``audit verify`` can replay the queue."""
     known = {row[0] for row in conn.execute("SELECT entrant FROM queue_entry")}
@@ -33,7 +41,7 @@ def seed(conn: sqlite3.Connection, config) -> None:
     audit.append(conn, "system", "session.seed_queue", "queue", {"queue": values(added)})
 
 
-def values(entries) -> dict[str, list]:
+def values(entries: Iterable[Entry]) -> dict[str, list[Any]]:
     """Queue rows as the audit detail carries them: entrant -> every stored column after it."""
     return {
         e.entrant: [e.day, e.position, e.status, e.no_show_count, e.overtime_ms, e.called_at] for e in entries
@@ -62,7 +70,7 @@ def save(conn: sqlite3.Connection, before: Lineup, after: Lineup) -> list[Entry]
 
 
 class Queue:
-    def __init__(self, db, config) -> None:
+    def __init__(self, db: Database, config: Config) -> None:
         self.db = db
         self.config = config
 

@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ikm_tui.domain.errors import InputError
 from ikm_tui.store import audit
+
+if TYPE_CHECKING:
+    from ikm_tui.domain.config import Config
+    from ikm_tui.store.database import Database, Params
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ def pending_among(conn: sqlite3.Connection, pairs: list[tuple[str, str]]) -> lis
 
 
 class Rechecks:
-    def __init__(self, db, config) -> None:
+    def __init__(self, db: Database, config: Config) -> None:
         self.db = db
         self.config = config
 
@@ -74,7 +79,7 @@ class Rechecks:
     def pending(self) -> list[RecheckRequest]:
         return self._rows("", ())
 
-    def _rows(self, where: str, params: tuple) -> list[RecheckRequest]:
+    def _rows(self, where: str, params: Params) -> list[RecheckRequest]:
         rows = self.db.query(
             "SELECT judge, entrant, requested_by, requested_at FROM recheck_request "
             + where

@@ -10,13 +10,18 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ikm_tui.domain import amendment, definition
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.errors import InputError, InputErrors
 from ikm_tui.store import audit, queue
 from ikm_tui.store.results import is_locked
+
+if TYPE_CHECKING:
+    from ikm_tui.store.database import Database
+    from ikm_tui.store.scores import ScoreSheets
+    from ikm_tui.store.stage import Stage
 
 
 @dataclass(frozen=True)
@@ -58,12 +63,13 @@ def record_first(conn: sqlite3.Connection, config: Config, *, actor: str, reason
     )
 
 
-def _revision(row) -> Revision:
+def _revision(row: sqlite3.Row) -> Revision:
     return Revision(row[0], row[1], row[2], row[3], json.loads(row[4]))
 
 
 class EventRecord:
-    def __init__(self, db, scores, stage) -> None:
+    def __init__(self, db: Database, scores: ScoreSheets | None, stage: Stage | None) -> None:
+        """``scores`` and ``stage`` are needed only to check an amendment (``latest`` reads alone)."""
         self.db = db
         self.scores = scores
         self.stage = stage
@@ -136,6 +142,7 @@ class EventRecord:
         if is_locked(conn):
             return [InputError(str(self.db.path), "amend.locked")]
         days = {r[0]: r[1] for r in conn.execute("SELECT entrant, day FROM queue_entry")}
+        assert self.scores is not None and self.stage is not None  # the Store's own record has both
         return amendment.problems(
             amended, self.scores.sheets(), on_stage=self.stage.current(), queue_days=days
         )

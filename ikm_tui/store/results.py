@@ -12,12 +12,25 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ikm_tui.domain.errors import InputError
 from ikm_tui.domain.ranking import Decision, Ranking, missing_sheets, rank
 from ikm_tui.domain.scoring import Sheet
 from ikm_tui.domain.snapshot import Snapshot, freeze, last_reveal_step
 from ikm_tui.store import audit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
+    from ikm_tui.domain.config import Config
+    from ikm_tui.domain.errors import Catalogue
+    from ikm_tui.domain.ranking import Tie
+    from ikm_tui.domain.units import ScoreUnits
+    from ikm_tui.store.database import Database
+    from ikm_tui.store.queue import Queue
+    from ikm_tui.store.scores import ScoreSheets
 
 
 MISSING_EXAMPLES = 5
@@ -63,7 +76,7 @@ class TamperedResult(InputError):
     def __init__(self, place: str, why: str) -> None:
         super().__init__(place, "results.tampered", why=why)
 
-    def render(self, messages) -> str:
+    def render(self, messages: Catalogue) -> str:
         why = messages(f"results.tampered.{self.params['why']}")
         return f"{self.place}: {messages(self.code, why=why)}"
 
@@ -108,12 +121,12 @@ def is_locked(conn: sqlite3.Connection) -> bool:
 
 
 class Results:
-    def __init__(self, db, config, scores, queue) -> None:
+    def __init__(self, db: Database, config: Config, scores: ScoreSheets, queue: Queue) -> None:
         self.db = db
         self.config = config
         self.scores = scores
         self.queue = queue
-        self._checked: tuple[tuple, Snapshot] | None = None  # (row id, digest, text hash), snapshot
+        self._checked: tuple[tuple[Any, ...], Snapshot] | None = None  # (row id, digest, text hash), snapshot
 
     @property
     def _place(self) -> str:
@@ -189,7 +202,7 @@ class Results:
         Every sheet write audits ``score.*`` on ``judge/entrant`` in its own transaction, so the
         log tells a screen which few entrants to re-read instead of every score.
         """
-        head = self.db.one("SELECT coalesce(max(seq), 0) FROM audit")[0]
+        head = int(self.db.query("SELECT coalesce(max(seq), 0) FROM audit")[0][0])
         if since is None or since > head:
             return head, None
         rows = self.db.query(
@@ -206,7 +219,7 @@ class Results:
             entrants.add(entrant)
         return head, entrants
 
-    def judge_points(self, units) -> list[tuple[str, str, int]]:
+    def judge_points(self, units: ScoreUnits) -> list[tuple[str, str, int]]:
         """(judge, entrant, weighted points) of every scored sheet, summed by SQLite.
 
         What the divergence flags need at 10,000 entrants without reading every score into
@@ -383,5 +396,5 @@ def _require(text: str, place: str) -> None:
         raise InputError(place, "results.required")
 
 
-def _describe_ties(ties) -> str:
+def _describe_ties(ties: Iterable[Tie]) -> str:
     return "; ".join(f"#{t.rank}: {', '.join(t.entrants)}" for t in ties) or "–"

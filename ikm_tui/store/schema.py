@@ -9,12 +9,18 @@ forward in one transaction, its definition recorded from the config it was opene
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.errors import InputError
 from ikm_tui.store import audit, queue, record, stage
 from ikm_tui.store.database import Database
 from ikm_tui.store.migrations import CURRENT_VERSION, MIGRATIONS
+
+if TYPE_CHECKING:
+    from ikm_tui.domain.config import Config
+    from ikm_tui.store.database import Database
+
 
 APP_ID = "ikm-tui"
 FIRST_WITH_RECORD = 2  # from this version on the database holds the event's definition

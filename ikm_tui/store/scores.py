@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.errors import InputError
@@ -20,6 +21,12 @@ from ikm_tui.domain.scoring import Sheet, SheetPoints
 from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store import audit, recheck
 from ikm_tui.store.results import is_locked
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ikm_tui.domain.config import Config
+    from ikm_tui.store.database import Database, Params
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,7 @@ class ImportSummary:
 
 
 class ScoreSheets:
-    def __init__(self, db, config) -> None:
+    def __init__(self, db: Database, config: Config) -> None:
         self.db = db
         self.config = config
 
@@ -62,7 +69,7 @@ class ScoreSheets:
         with self.db.write() as conn:
             self._guard(conn)
             _write_many(conn, [SheetEntry(judge, entrant, scores)], actor or f"judge:{judge}", source)
-        return self.sheet(judge, entrant)
+        return self._stored(judge, entrant)
 
     def recuse(
         self, judge: str, entrant: str, reason: str, *, actor: str | None = None, source: str = "console"
@@ -71,7 +78,12 @@ class ScoreSheets:
         with self.db.write() as conn:
             self._guard(conn)
             _write_many(conn, [SheetEntry(judge, entrant, None, reason)], actor or f"judge:{judge}", source)
-        return self.sheet(judge, entrant)
+        return self._stored(judge, entrant)
+
+    def _stored(self, judge: str, entrant: str) -> SheetRecord:
+        record = self.sheet(judge, entrant)
+        assert record is not None, (judge, entrant)  # just committed
+        return record
 
     def import_sheets(
         self, entries: Iterable[SheetEntry], *, actor: str, source: str = "import"
@@ -120,7 +132,7 @@ class ScoreSheets:
         columns = ", ".join(
             "SUM(CASE WHEN criterion = ? THEN t END)" if c in needed else "NULL" for c in criteria
         )
-        params: list = []  # in the order the placeholders appear below
+        params: list[Any] = []  # in the order the placeholders appear below
         for c in criteria:
             params += [c, units.weights[c]]
         keys, count = ("NULL, entrant", "COUNT(*) / ?") if summed else ("judge, entrant", "1")
@@ -141,7 +153,7 @@ class ScoreSheets:
         ]
         return result
 
-    def _records(self, where: str, params: tuple) -> list[SheetRecord]:
+    def _records(self, where: str, params: Params) -> list[SheetRecord]:
         rows = self.db.query(
             "SELECT s.judge, s.entrant, s.recused, s.recusal_reason, s.revision, s.saved_at,"
             " s.source, c.criterion, c.value FROM score_sheet s"
@@ -150,7 +162,7 @@ class ScoreSheets:
             + " ORDER BY s.entrant, s.judge",
             params,
         )
-        records: dict[tuple[str, str], dict] = {}
+        records: dict[tuple[str, str], dict[str, Any]] = {}
         for r in rows:
             key = (r["judge"], r["entrant"])
             if key not in records:
@@ -233,7 +245,7 @@ def _write_many(
         recused = entry.scores is None
         new_scores = (
             {}
-            if recused
+            if entry.scores is None
             else {
                 k: texts.get(v) or texts.setdefault(v, decimal_text(Decimal(v)))
                 for k, v in entry.scores.items()
@@ -286,7 +298,7 @@ def _import_rows(items: list[dict], actor: str, source: str, criteria: int) -> l
 
 def _existing(conn: sqlite3.Connection, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
     """The stored sheets among ``pairs``, as the audit's "before" (old values, revision)."""
-    found: dict[tuple[str, str], dict] = {}
+    found: dict[tuple[str, str], dict[str, Any]] = {}
     for start in range(0, len(pairs), PAIRS_PER_QUERY):
         chunk = pairs[start : start + PAIRS_PER_QUERY]
         values = ", ".join("(?, ?)" for _ in chunk)

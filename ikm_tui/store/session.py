@@ -7,8 +7,8 @@ from pathlib import Path
 from ikm_tui.domain import definition
 from ikm_tui.domain.amendment import Change, Review, differences
 from ikm_tui.domain.config import Config
-from ikm_tui.domain.ranking import Ranking, rank
 from ikm_tui.domain.errors import InputError
+from ikm_tui.domain.ranking import Ranking, rank
 from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store.access import AccessCodes
 from ikm_tui.store.audit import AuditLog
@@ -128,5 +128,5 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()

@@ -15,6 +15,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
+from typing import TYPE_CHECKING
 
 from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain import timer
@@ -24,6 +25,12 @@ from ikm_tui.domain.timer import Clock, SessionClock, TimerError
 from ikm_tui.domain.ranking import UNRANKED
 from ikm_tui.store import audit, queue
 from ikm_tui.store.results import is_locked
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ikm_tui.domain.config import Config
+    from ikm_tui.store.database import Database
 
 
 ACTOR = "moderator"
@@ -51,7 +58,7 @@ Change = Callable[[Lineup, StageState, float], tuple[Lineup, StageState]]
 
 
 class Stage:
-    def __init__(self, db, config, clock: Callable[[], float] | None = None) -> None:
+    def __init__(self, db: Database, config: Config, clock: Callable[[], float] | None = None) -> None:
         self.db = db
         self.config = config
         self.now = clock or SessionClock()
@@ -145,7 +152,7 @@ class Stage:
     def switch_day(self, day: int, *, actor: str = ACTOR) -> StageState:
         self._check_day(day)
 
-        def change(lineup: Lineup, state: StageState, now: float):
+        def change(lineup: Lineup, state: StageState, now: float) -> tuple[Lineup, StageState]:
             if state.entrant is not None:
                 raise QueueError("stage.busy", entrant=state.entrant)
             return lineup, replace(state, day=day)
@@ -192,7 +199,7 @@ class Stage:
         change: Change,
         *,
         subject: str = "",
-        detail: dict | None = None,
+        detail: dict[str, Any] | None = None,
         undoable: bool = True,
     ) -> StageState:
         with self._errors(), self.db.write() as conn:
@@ -226,8 +233,8 @@ class Stage:
             )
         return new_state
 
-    def _calling(self, pick: Callable[[Lineup, int], str | None], *, allow_none: bool = False):
-        def change(lineup: Lineup, state: StageState, now: float):
+    def _calling(self, pick: Callable[[Lineup, int], str | None], *, allow_none: bool = False) -> Change:
+        def change(lineup: Lineup, state: StageState, now: float) -> tuple[Lineup, StageState]:
             overtime = timer.finish(self.config.timer, state.clock, now) if state.entrant else 0.0
             chosen = pick(lineup, state.day)
             if chosen is None:
@@ -245,20 +252,19 @@ class Stage:
             raise InputError("", "stage.no_such_day", day=day, days=len(self.config.event.days))
 
     @staticmethod
-    def _errors():
+    def _errors() -> _RuleErrors:
         return _RuleErrors()
 
 
 class _RuleErrors:
     """Rule violations become :class:`InputError` (message, CLI exit 2); nothing was written."""
 
-    def __enter__(self):
+    def __enter__(self) -> _RuleErrors:
         return self
 
-    def __exit__(self, kind, exc, tb):
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
         if isinstance(exc, (QueueError, TimerError)):
             raise InputError("", exc.code, **getattr(exc, "params", {})) from None
-        return False
 
 
 def _refuse_result_change(action: str, subject: str, before: Lineup, after: Lineup) -> None:
@@ -279,7 +285,7 @@ def _next_up_id(lineup: Lineup, day: int) -> str | None:
 
 
 def _clock_change(step: Callable[[Clock, float], Clock]) -> Change:
-    def change(lineup: Lineup, state: StageState, now: float):
+    def change(lineup: Lineup, state: StageState, now: float) -> tuple[Lineup, StageState]:
         if state.entrant is None:
             raise TimerError("timer.nobody_on_stage")
         return lineup, replace(state, clock=step(state.clock, now))
@@ -290,7 +296,7 @@ def _clock_change(step: Callable[[Clock, float], Clock]) -> Change:
 def _queue_change(step: Callable[[Lineup, StageState], Lineup]) -> Change:
     """A queue action; if it takes the entrant on stage off the queue, the stage empties."""
 
-    def change(lineup: Lineup, state: StageState, now: float):
+    def change(lineup: Lineup, state: StageState, now: float) -> tuple[Lineup, StageState]:
         lineup = step(lineup, state)
         if state.entrant and rules.find(lineup, state.entrant).status != rules.ON_STAGE:
             state = replace(state, entrant=None, clock=Clock())
@@ -299,7 +305,7 @@ def _queue_change(step: Callable[[Lineup, StageState], Lineup]) -> Change:
     return change
 
 
-def _values(changed: list[Entry], state: StageState) -> dict:
+def _values(changed: list[Entry], state: StageState) -> dict[str, Any]:
     """The audit detail's full new values: the changed queue rows and the whole stage row, so
     ``audit verify`` can replay the queue and the stage from the log alone."""
     c = state.clock
@@ -319,9 +325,10 @@ def _values(changed: list[Entry], state: StageState) -> dict:
     }
 
 
-def stage_values(conn: sqlite3.Connection) -> list:
+def stage_values(conn: sqlite3.Connection) -> list[Any]:
     """The stored stage row in the audit detail's shape (for a baseline row)."""
-    return _values([], _load(conn))["stage"]
+    stage: list[Any] = _values([], _load(conn))["stage"]
+    return stage
 
 
 def _ms(seconds: float) -> int:

@@ -21,6 +21,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.leaderboard import leaderboard_rows, results_digest
@@ -32,6 +33,10 @@ from ikm_tui.store import audit
 from ikm_tui.store.replay import READERS, LogRow, Replayed, ReplayError, apply, first_difference
 from ikm_tui.store.results import frozen_problem, snapshot_hash
 
+if TYPE_CHECKING:
+    from typing import Any
+
+
 INTEGRITY_LINES = 3  # of integrity_check's complaints, how many the message quotes
 
 
@@ -40,7 +45,7 @@ class Problem:
     """The first thing that does not hold: a catalogue key (``verify.*``) and its values."""
 
     code: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -204,7 +209,7 @@ def _replays_to(config: Config, state: Replayed, number: int, text: str) -> bool
     )
 
 
-def _decision_orders(snapshot: Snapshot) -> list[tuple]:
+def _decision_orders(snapshot: Snapshot) -> list[tuple[Any, ...]]:
     return [(tuple(d["order"]), d["reason"], d["decided_by"]) for d in snapshot.decisions]
 
 
@@ -216,7 +221,7 @@ def _key_text(key: object) -> str:
     return "/".join(str(k) for k in key) if isinstance(key, tuple) else str(key)
 
 
-def _values_text(values: tuple | None) -> str:
+def _values_text(values: tuple[Any, ...] | None) -> str:
     if values is None:
         return "–"
     return ", ".join("–" if v is None else str(v) for v in values)

@@ -8,18 +8,23 @@ scores: the board shows who presents, the clock, and who is next.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical
 from textual.widgets import ContentSwitcher, Static
 
-from ikm_tui.app.board.reveal_view import REVEAL, RevealView
 from ikm_tui.app.board.big_clock import BigClock
+from ikm_tui.app.board.reveal_view import REVEAL, RevealView
 from ikm_tui.app.board.view_choice import IDLE, STAGE, UNREACHABLE, choose_view
 from ikm_tui.app.follow import SessionChanged, follow_session
 from ikm_tui.app.session_app import SessionApp
 from ikm_tui.app.stage.snapshot import StageSnapshot
 from ikm_tui.app.text_update import set_text
+
+if TYPE_CHECKING:
+    from ikm_tui.store.results import RevealState
 
 
 class Board(Container):
@@ -31,7 +36,7 @@ class Board(Container):
         super().__init__(**kwargs)
         self.now = now
         self.snapshot: StageSnapshot | None = None
-        self.reveal = None  # store.results.reveal_state(): step and the frozen snapshot
+        self.reveal: RevealState | None = None  # step and the frozen snapshot
         self.error: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -102,6 +107,7 @@ class Board(Container):
     def _fill_idle(self) -> None:
         """Between presentations: who comes next, or a calm thank-you when nobody does."""
         t, snap = self.app.t, self.snapshot
+        assert snap is not None  # choose_view() shows IDLE only with a stage reading
         up = None if snap.state.calm else snap.next_up
         ended = up is None and not snap.state.calm and snap.state.entrant is None
         set_text(self.query_one("#idle-message", Static), t("board.idle_end") if ended else t("board.idle"))
@@ -111,6 +117,7 @@ class Board(Container):
 
     def _fill_stage(self) -> None:
         t, snap = self.app.t, self.snapshot
+        assert snap is not None and snap.presenting is not None  # choose_view() said STAGE
         who = snap.presenting
         set_text(self.query_one("#stage-name", Static), who.name)
         set_text(self.query_one("#stage-business", Static), self._business(who))

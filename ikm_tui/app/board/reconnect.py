@@ -9,20 +9,31 @@ it so the next poll (every 100 ms) tries again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ikm_tui.domain.config import Config
+    from ikm_tui.store.session import Store
 
 
 class ReconnectingStore:
-    def __init__(self, config, path: Path | str | None = None, opener=None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        path: Path | str | None = None,
+        opener: Callable[[Config, Path | str | None], Store] | None = None,
+    ) -> None:
         from ikm_tui.store.session import Store
 
         self.file_config = config
         self.path = path
         self._opener = opener or partial(Store, read_only=True)  # the board never writes
-        self._store = None
+        self._store: Store | None = None
 
-    def _open(self):
+    def _open(self) -> Store:
         if self._store is None:
             self._store = self._opener(self.file_config, self.path)
         return self._store
@@ -51,5 +62,5 @@ class ReconnectingStore:
     def close(self) -> None:
         self.forget()
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._open(), name)

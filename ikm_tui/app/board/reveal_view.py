@@ -7,20 +7,23 @@ so no frame — not even a half-drawn one — can show it. Stepping back (or an 
 
 from __future__ import annotations
 
-
 from rich.align import Align
 from rich.table import Table
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.widgets import Digits, Static
 
 from ikm_tui.app.board.view_choice import REVEAL as REVEAL
+from ikm_tui.app.session_app import SessionApp
 from ikm_tui.domain.numbers import rupiah
 from ikm_tui.domain.snapshot import Snapshot, revealed_tiers
 
 
 class RevealView(Vertical):
+    app = getters.app(SessionApp)
+
     DEFAULT_CLASSES = "board-view"
 
     def compose(self) -> ComposeResult:

@@ -9,9 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
+
+from ikm_tui.app.session_app import SessionApp
+from ikm_tui.store.scores import SheetRecord
 
 
 @dataclass(frozen=True)
@@ -20,10 +24,12 @@ class HeaderState:
     on_stage: str | None
     waiting_stage: str | None  # the stage moved while the judge was typing
     rechecks: frozenset[str]  # entrants this judge is asked to re-check
-    record: object | None  # this judge's stored SheetRecord for the entrant
+    record: SheetRecord | None  # this judge's stored sheet for the entrant
 
 
 class EntrantHeader(Vertical):
+    app = getters.app(SessionApp)
+
     def compose(self) -> ComposeResult:
         yield Static("", id="entrant-title")
         yield Static("", id="entrant-sub")

@@ -6,10 +6,15 @@ mounting (sign-out on a re-issued code), and a one-line label cannot trip over t
 
 from __future__ import annotations
 
+from textual import getters
 from textual.widgets import Static
+
+from ikm_tui.app.session_app import SessionApp
 
 
 class TitleBar(Static):
+    app = getters.app(SessionApp)
+
     DEFAULT_CLASSES = "title-bar"
 
     def on_mount(self) -> None:

@@ -93,8 +93,8 @@ class ProgressScreen(SessionScreen[None]):
         for judge in self.app.config.judges:
             if not codes_on:
                 code = t("progress.code_off")
-            elif issued.get(judge.id):
-                code = t("progress.code_issued", time=_clock(issued[judge.id]))
+            elif at := issued.get(judge.id):
+                code = t("progress.code_issued", time=_clock(at))
             else:
                 code = t("progress.code_none")
             flagged = sum(1 for (j, _e) in progress.flags if j == judge.id)

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from ikm_tui.domain.boundaries import Boundary, boundaries, smallest_swing
+from ikm_tui.domain.boundaries import Boundary, Swing, boundaries, smallest_swing
+from ikm_tui.domain.config import Config
 from ikm_tui.domain.divergence import Divergence, entrant_divergences, points_divergences
 from ikm_tui.domain.leaderboard import standing_row
 from ikm_tui.domain.ranking import EntrantScore, Ranking, as_points, order, score_entrant, score_entrants
@@ -76,7 +77,7 @@ class LiveResults:
         self.scores: dict[str, EntrantScore] = {}
         self.flags: dict[str, list[Divergence]] = {}
         self._rows: dict[str, tuple[object, dict]] = {}  # entrant -> (standing, its row)
-        self._swings: dict[tuple, object] = {}
+        self._swings: dict[tuple[tuple[str, int] | None, ...], Swing | None] = {}
         self._flag_sort: dict[str, list[tuple]] = {}  # entrant -> its flags with sort keys
         self._top: list[tuple] | None = None  # the worst FLAGS_SHOWN flags, kept between reads
         self._flag_total = 0
@@ -167,7 +168,7 @@ class LiveResults:
             self._flag_sort[entrant] = keys
         return keys
 
-    def _swing(self, config, above: list[Sheet], below: list[Sheet]):
+    def _swing(self, config: Config, above: Sequence[Sheet], below: Sequence[Sheet]) -> Swing | None:
         """:func:`smallest_swing`, remembered while neither side's sheets change."""
         key = tuple((s[0].entrant, self.version[s[0].entrant]) if s else None for s in (above, below))
         if key not in self._swings:

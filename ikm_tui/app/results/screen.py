@@ -19,10 +19,10 @@ from textual.widgets import Header, Static
 from ikm_tui.app.dialogs import Field, FormDialog, Values
 from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
-from ikm_tui.app.session_screen import SessionScreen
 from ikm_tui.app.results.leaderboard_table import LeaderboardTable
 from ikm_tui.app.results.live import LiveResults, ResultsView
 from ikm_tui.app.results.side_panels import BoundaryPanel, FlagList
+from ikm_tui.app.session_screen import SessionScreen
 from ikm_tui.domain.snapshot import last_reveal_step
 from ikm_tui.store.database import StoreUnavailable
 
@@ -80,7 +80,7 @@ class ResultsScreen(SessionScreen[None]):
     def reload(self) -> None:
         try:
             first = self.live is None
-            if first:
+            if self.live is None:
                 self.live = LiveResults(self.app.store)
             self.view = self.live.read()
             if first:
@@ -97,6 +97,8 @@ class ResultsScreen(SessionScreen[None]):
 
     def show(self) -> None:
         view, config = self.view, self.app.config
+        if view is None:  # the first read failed; a message said why
+            return
         rows = [
             r
             for r in view.rows
@@ -108,13 +110,13 @@ class ResultsScreen(SessionScreen[None]):
             self.query_one(LeaderboardTable).show(rows, tiers)
             self.query_one(BoundaryPanel).show(view.lines, config)
             self.query_one(FlagList).show(view.flags, view.flag_count, view.asked)
-            status = self._status_line()
+            status = self._status_line(view)
             if status != self.status:
                 self.status = status
                 self.query_one("#results-status", Static).update(status, layout=False)
 
-    def _status_line(self) -> str:
-        t, view, config = self.app.t, self.view, self.app.config
+    def _status_line(self, view: ResultsView) -> str:
+        t, config = self.app.t, self.app.config
         if view.tampered is not None:
             title = t("results.title_tampered")
         elif view.frozen:

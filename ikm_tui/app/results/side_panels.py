@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ikm_tui.app.session_app import SessionApp
 from ikm_tui.i18n.results import describe_boundary
 
 
 class BoundaryPanel(Static):
     """Each prize line in four short lines: the sides, the gap and why, the smallest swing."""
+
+    app = getters.app(SessionApp)
 
     shown: tuple | None = None
     shape: tuple | None = None
@@ -39,6 +43,8 @@ class BoundaryPanel(Static):
 
 class FlagList(OptionList):
     """Judge totals far from the rest of the panel; the moderator asks for a re-check (r)."""
+
+    app = getters.app(SessionApp)
 
     shown: tuple | None = None
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.widgets import Static
@@ -13,10 +16,16 @@ from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain.timer import overtime_text
 from ikm_tui.store.scores import SheetRecord
 
+if TYPE_CHECKING:
+    from ikm_tui.app.session_app import SessionApp
+
+
 STRIP_PREVIOUS = 2  # the entrant on stage plus this many before them
 
 
 class OnStagePanel(Vertical):
+    app = getters.app(SessionApp)
+
     def compose(self) -> ComposeResult:
         yield Static("", id="on-stage-name")
         yield Static("", id="on-stage-business", classes="muted")
@@ -60,6 +69,8 @@ class OnStagePanel(Vertical):
 
 
 class NextUpPanel(Static):
+    app = getters.app(SessionApp)
+
     def on_mount(self) -> None:
         self.border_title = self.app.t("stage.next_up")
 
@@ -73,6 +84,8 @@ class JudgeStrip(Static):
 
     The screen reads the sheets (:meth:`entrants` says whose) and hands them over: the widget
     only draws."""
+
+    app = getters.app(SessionApp)
 
     def on_mount(self) -> None:
         self.border_title = self.app.t("stage.judges")

@@ -6,8 +6,10 @@ so a judge's submission arriving mid-keystroke never moves the moderator's selec
 
 from __future__ import annotations
 
+from textual import getters
 from textual.widgets import DataTable
 
+from ikm_tui.app.session_app import SessionApp
 from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain.queue_rules import Entry, Lineup
 from ikm_tui.domain.timer import overtime_text
@@ -17,6 +19,8 @@ COLUMNS = ("order", "entrant", "status", "overtime", "name", "business", "catego
 
 
 class QueueTable(DataTable):
+    app = getters.app(SessionApp)
+
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 

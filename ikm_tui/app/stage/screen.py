@@ -108,7 +108,7 @@ class StageScreen(SessionScreen[None]):
         self.query_one(JudgeStrip).show({e: store.scores.for_entrant(e) for e in JudgeStrip.entrants(snap)})
 
     # -- doing things ---------------------------------------------------------------------
-    def run_action(self, do: Callable[[], Any], *, after: Callable[[Any], None] | None = None) -> None:
+    def stage_write(self, do: Callable[[], Any], *, after: Callable[[Any], None] | None = None) -> None:
         """One write; the screen follows only once it is stored. Problems become a message."""
 
         def done(result: Any) -> None:
@@ -127,7 +127,7 @@ class StageScreen(SessionScreen[None]):
     def confirm_then(self, question: str, do: Callable[[], Any]) -> None:
         def answered(yes: bool | None) -> None:
             if yes:
-                self.run_action(do)
+                self.stage_write(do)
 
         self.app.push_screen(ConfirmDialog(question), answered)
 
@@ -135,18 +135,18 @@ class StageScreen(SessionScreen[None]):
         return {"entrant": entrant, "name": self.app.config.entrant(entrant).name}
 
     def action_timer(self) -> None:
-        self.run_action((lambda: self.app.store.stage.toggle_timer(actor=self.app.actor)))
+        self.stage_write((lambda: self.app.store.stage.toggle_timer(actor=self.app.actor)))
 
     def action_end_phase(self) -> None:
-        self.run_action((lambda: self.app.store.stage.end_phase(actor=self.app.actor)))
+        self.stage_write((lambda: self.app.store.stage.end_phase(actor=self.app.actor)))
 
     def action_next(self) -> None:
-        self.run_action((lambda: self.app.store.stage.next(actor=self.app.actor)))
+        self.stage_write((lambda: self.app.store.stage.next(actor=self.app.actor)))
 
     def action_call(self) -> None:
         entrant = self.target()
         if entrant:
-            self.run_action(lambda: self.app.store.stage.call(entrant, actor=self.app.actor))
+            self.stage_write(lambda: self.app.store.stage.call(entrant, actor=self.app.actor))
 
     def action_skip(self) -> None:
         entrant = self.target()
@@ -156,7 +156,7 @@ class StageScreen(SessionScreen[None]):
         if entry.status not in rules.CALLABLE:
             up = rules.next_up(self.snapshot.lineup, self.snapshot.state.day)
             entrant = up.entrant if up else entrant
-        self.run_action(lambda: self.app.store.stage.skip(entrant, actor=self.app.actor))
+        self.stage_write(lambda: self.app.store.stage.skip(entrant, actor=self.app.actor))
 
     def action_no_show(self) -> None:
         entrant = self.target()
@@ -207,12 +207,12 @@ class StageScreen(SessionScreen[None]):
                 )
             )
 
-        self.run_action((lambda: self.app.store.stage.undo(actor=self.app.actor)), after=told)
+        self.stage_write((lambda: self.app.store.stage.undo(actor=self.app.actor)), after=told)
 
     def action_switch_day(self) -> None:
         days = len(self.app.config.event.days)
         day = self.snapshot.state.day % days + 1 if self.snapshot else 1
-        self.run_action(lambda: self.app.store.stage.switch_day(day, actor=self.app.actor))
+        self.stage_write(lambda: self.app.store.stage.switch_day(day, actor=self.app.actor))
 
     def action_board(self) -> None:
         self.app.push_screen(BoardScreen())
@@ -224,6 +224,6 @@ class StageScreen(SessionScreen[None]):
             if choice == "board":
                 self.action_board()
             elif choice == "calm":
-                self.run_action(lambda: self.app.store.stage.set_calm(not calm, actor=self.app.actor))
+                self.stage_write(lambda: self.app.store.stage.set_calm(not calm, actor=self.app.actor))
 
         self.app.push_screen(ProjectorControls(calm), chosen)

@@ -27,7 +27,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-Rows = dict[Hashable, tuple]
+Rows = dict[Hashable, tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -126,8 +126,8 @@ class Difference:
 
     table: str
     key: Hashable
-    logged: tuple | None  # None: the log has no such row
-    live: tuple | None  # None: the table has no such row
+    logged: tuple[Any, ...] | None  # None: the log has no such row
+    live: tuple[Any, ...] | None  # None: the table has no such row
 
 
 def first_difference(state: Replayed, conn: sqlite3.Connection) -> Difference | None:

@@ -206,7 +206,7 @@ def _live_stage(conn: sqlite3.Connection) -> Rows:
 @replays("decision.record")
 def _decision_record(state: Replayed, row: LogRow) -> None:
     decisions = state.table("decision")
-    number = row.detail.get("id") or max(decisions, default=0) + 1  # type: ignore[type-var]
+    number = row.detail.get("id") or max((k for k in decisions if isinstance(k, int)), default=0) + 1
     decisions[number] = (
         tuple(row.detail["order"]),
         row.detail["reason"],
@@ -240,7 +240,7 @@ def _live_decisions(conn: sqlite3.Connection) -> Rows:
 @replays("results.finalise")
 def _finalise(state: Replayed, row: LogRow) -> None:
     finalisations = state.table("finalisation")
-    number = row.detail.get("id") or max(finalisations, default=0) + 1  # type: ignore[type-var]
+    number = row.detail.get("id") or max((k for k in finalisations if isinstance(k, int)), default=0) + 1
     finalisations[number] = (
         row.actor,
         row.detail["digest"],
