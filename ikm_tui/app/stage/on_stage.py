@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.widgets import Static
 
+from ikm_tui.app.session_app import SessionApp
 from ikm_tui.app.stage.countdown import Countdown, TickingClock
 from ikm_tui.app.stage.snapshot import StageSnapshot
 from ikm_tui.app.text_update import set_text
 from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain.timer import overtime_text
 from ikm_tui.store.scores import SheetRecord
-
-if TYPE_CHECKING:
-    from ikm_tui.app.session_app import SessionApp
 
 
 STRIP_PREVIOUS = 2  # the entrant on stage plus this many before them
