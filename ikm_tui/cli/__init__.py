@@ -19,6 +19,7 @@ import threading
 from ikm_tui import __version__
 from ikm_tui.cli.actor import ActorParser, actor_of, add_by
 from ikm_tui.cli.context import Context
+from ikm_tui.cli.terminal import prepare_streams
 from ikm_tui.domain.errors import InputError
 from ikm_tui.store.database import StoreUnavailable
 
@@ -99,6 +100,7 @@ def _command_word(argv: list[str] | None) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    prepare_streams()
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv).parse_args(argv)
     ctx = Context(args.config, args.db, actor_of(args))

@@ -1,19 +1,19 @@
 """The addresses a judge types: this laptop's own network addresses, found without the network.
 
 Binding to ``0.0.0.0`` says nothing a judge can type, so the moderator is shown each IPv4
-address of this machine's network interfaces. Nothing is sent anywhere to find them: on
-Linux each interface is asked through ``ioctl``; elsewhere (macOS, Windows) the addresses the
-host name resolves to are used.
+address of this machine's network interfaces. Nothing is sent anywhere to find them: the
+operating system lists them (``ifaddr``, on Windows, macOS and Linux alike); if it cannot, the
+addresses the host name resolves to are used.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
-import struct
+
+import ifaddr
 
 WILDCARD_HOSTS = {"", "0.0.0.0", "::", "*"}
-SIOCGIFADDR = 0x8915
 
 
 def urls(host: str, port: int) -> list[str]:
@@ -45,19 +45,17 @@ def lan_addresses() -> list[str]:
 
 
 def _interface_addresses() -> list[str]:
+    """Every IPv4 address of this machine's interfaces, the same way on Windows, macOS and
+    Linux (``ifaddr`` asks the operating system; nothing is sent)."""
+    found: list[str] = []
     try:
-        import fcntl
-    except ImportError:  # not a Unix
-        return []
-    found = []
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:  # never sends anything
-        for _, name in socket.if_nameindex():
-            request = struct.pack("256s", name.encode()[:15])
-            try:
-                reply = fcntl.ioctl(probe.fileno(), SIOCGIFADDR, request)
-            except OSError:  # no IPv4 address on this interface, or not Linux
-                continue
-            found.append(socket.inet_ntoa(reply[20:24]))
+        adapters = ifaddr.get_adapters()
+    except OSError:  # an unusual system refusing to list them: the host name still helps
+        return found
+    for adapter in adapters:
+        for ip in adapter.ips:
+            if ip.is_IPv4 and isinstance(ip.ip, str):
+                found.append(ip.ip)
     return found
 
 

@@ -83,7 +83,7 @@ class Database:
 
     def _connect(self, read_only: bool) -> sqlite3.Connection:
         if read_only:
-            uri = f"file:{self.path}?mode=ro"
+            uri = self.path.resolve().as_uri() + "?mode=ro"  # Windows drive letters, "#", "%"
             conn = sqlite3.connect(
                 uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
             )
