@@ -52,10 +52,11 @@ class Brake:
 
 @dataclass(frozen=True)
 class Grant:
-    """Acting as ``judge`` on the strength of one issued code (``code_id``; None: codes off)."""
+    """Acting as ``judge`` on the strength of one issued code. ``code_salt`` is that code's
+    salt (hex): re-issuing the code changes it and so voids the grant. None: codes are off."""
 
     judge: str
-    code_id: str | None
+    code_salt: str | None
 
 
 @dataclass(frozen=True)
@@ -190,10 +191,10 @@ class AccessCodes:
 
     def still_valid(self, grant: Grant) -> bool:
         """False once the code this grant came from was re-issued or revoked."""
-        if grant.code_id is None:
+        if grant.code_salt is None:
             return True
         row = self.db.one("SELECT salt FROM judge_access WHERE judge = ?", (grant.judge,))
-        return row is not None and row["salt"].hex() == grant.code_id
+        return row is not None and row["salt"].hex() == grant.code_salt
 
     # -- inside -------------------------------------------------------------------------------
 
