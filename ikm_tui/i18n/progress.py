@@ -12,7 +12,7 @@ MESSAGES = {
     "progress.col.scored": ("Dinilai", "Scored"),
     "progress.col.recused": ("Mundur", "Recused"),
     "progress.col.pending": ("Belum", "Pending"),
-    "progress.col.flagged": ("Cek ulang", "Re-check"),
+    "progress.col.recheck": ("Cek ulang", "Re-check"),
     "progress.col.entrant": ("Peserta", "Entrant"),
     "progress.col.business": ("Usaha", "Business"),
     "progress.code_issued": ("ada · {time}", "issued · {time}"),

@@ -20,18 +20,19 @@ RECUSED = "recused"
 
 @dataclass(frozen=True)
 class JudgeProgress:
-    """``status(judge, entrant)`` is scored / pending / recused; ``flagged`` = re-check asked."""
+    """``status(judge, entrant)`` is scored / pending / recused; ``recheck_asked``: the
+    moderator asked that judge to re-check that sheet (not a divergence flag)."""
 
     judges: tuple[str, ...]
     entrants: tuple[str, ...]
     sheets: dict[tuple[str, str], str] = field(default_factory=dict)
-    flags: frozenset[tuple[str, str]] = frozenset()
+    rechecks: frozenset[tuple[str, str]] = frozenset()
 
     def status(self, judge: str, entrant: str) -> str:
         return self.sheets.get((judge, entrant), PENDING)
 
-    def flagged(self, judge: str, entrant: str) -> bool:
-        return (judge, entrant) in self.flags
+    def recheck_asked(self, judge: str, entrant: str) -> bool:
+        return (judge, entrant) in self.rechecks
 
     def done(self, judge: str) -> int:
         """Entrants this judge has settled (scored or recused)."""

@@ -167,6 +167,6 @@ def test_progress_matrix_shows_statuses_never_scores(store):
     assert matrix.status("J1", "E01") == "scored"
     assert matrix.status("J2", "E01") == "recused"
     assert matrix.status("J3", "E01") == "pending"
-    assert matrix.flagged("J1", "E01") and not matrix.flagged("J2", "E01")
+    assert matrix.recheck_asked("J1", "E01") and not matrix.recheck_asked("J2", "E01")
     assert matrix.count("J1", "pending") == 5 and matrix.done("J2") == 1
     assert "7" not in repr(matrix.sheets)

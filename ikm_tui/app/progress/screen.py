@@ -26,9 +26,9 @@ FIXED_COLUMNS = 2  # entrant, business; the judges' columns follow
 NAME_WIDTH = 24  # the judges table must fit 80 columns
 
 
-def cell(status: str, flagged: bool) -> Text:
+def cell(status: str, recheck: bool) -> Text:
     glyph, style = {SCORED: ("✓", "green"), RECUSED: ("⊘", "dim"), PENDING: ("·", "")}[status]
-    if flagged:
+    if recheck:
         return Text(f"{glyph}!", style="bold red")
     return Text(glyph, style=style)
 
@@ -60,7 +60,7 @@ class ProgressScreen(SessionScreen[None]):
         t = self.app.t
         self.query_one("#progress-legend", Static).update(t("progress.legend"))
         judges = self.query_one("#judges-table", DataTable)
-        for key in ("judge", "name", "code", "scored", "recused", "pending", "flagged"):
+        for key in ("judge", "name", "code", "scored", "recused", "pending", "recheck"):
             judges.add_column(t(f"progress.col.{key}"), key=key)
         matrix = self.query_one("#matrix", DataTable)
         matrix.add_column(t("progress.col.entrant"), key="entrant")
@@ -97,7 +97,7 @@ class ProgressScreen(SessionScreen[None]):
                 code = t("progress.code_issued", time=_clock(at))
             else:
                 code = t("progress.code_none")
-            flagged = sum(1 for (j, _e) in progress.flags if j == judge.id)
+            asked = sum(1 for (j, _e) in progress.rechecks if j == judge.id)
             name = judge.name if len(judge.name) <= NAME_WIDTH else judge.name[: NAME_WIDTH - 1] + "…"
             row = (
                 judge.id,
@@ -106,7 +106,7 @@ class ProgressScreen(SessionScreen[None]):
                 str(progress.count(judge.id, SCORED)),
                 str(progress.count(judge.id, RECUSED)),
                 str(progress.count(judge.id, PENDING)),
-                str(flagged) if flagged else "",
+                str(asked) if asked else "",
             )
             before = self.judge_rows.get(judge.id)
             if before is None:
@@ -131,7 +131,9 @@ class ProgressScreen(SessionScreen[None]):
                 table.update_cell(entrant.id, "entrant", label)
                 self.cells[("", entrant.id)] = label
             for judge in config.judges:
-                shown = cell(progress.status(judge.id, entrant.id), progress.flagged(judge.id, entrant.id))
+                shown = cell(
+                    progress.status(judge.id, entrant.id), progress.recheck_asked(judge.id, entrant.id)
+                )
                 key = (judge.id, entrant.id)
                 if self.cells.get(key) != shown:
                     table.update_cell(entrant.id, judge.id, shown)

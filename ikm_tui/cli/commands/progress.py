@@ -25,7 +25,8 @@ def run_progress(args, ctx) -> int:
             {
                 "entrant": e,
                 "judges": {
-                    j: {"status": matrix.status(j, e), "recheck": matrix.flagged(j, e)} for j in matrix.judges
+                    j: {"status": matrix.status(j, e), "recheck": matrix.recheck_asked(j, e)}
+                    for j in matrix.judges
                 },
             }
             for e in matrix.entrants
@@ -36,7 +37,7 @@ def run_progress(args, ctx) -> int:
     print(f"{'':8}" + "".join(f"{j:>5}" for j in matrix.judges))
     for entrant in matrix.entrants:
         cells = "".join(
-            f"{GLYPHS[matrix.status(j, entrant)] + ('!' if matrix.flagged(j, entrant) else ''):>5}"
+            f"{GLYPHS[matrix.status(j, entrant)] + ('!' if matrix.recheck_asked(j, entrant) else ''):>5}"
             for j in matrix.judges
         )
         mark = "▶ " if entrant == on_stage else "  "
