@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 from ikm_tui.app.board.view_choice import IDLE, REVEAL, STAGE, choose_view
-from ikm_tui.app.stage.snapshot import StageSnapshot
+from ikm_tui.app.stage.reading import StageReading
 from ikm_tui.domain import timer
 from ikm_tui.domain.numbers import rupiah
 from ikm_tui.domain.snapshot import revealed_tiers
@@ -25,7 +25,7 @@ def board_state(store, t: Messages, now: float | None = None) -> dict[str, Any]:
     error: str | None = None
     snapshot = reveal = None
     try:
-        snapshot = StageSnapshot.read(store)
+        snapshot = StageReading.read(store)
         reveal = store.results.reveal_state()
     except Exception as exc:  # noqa: BLE001 - the projector never shows a traceback
         error = str(exc)

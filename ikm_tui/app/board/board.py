@@ -20,7 +20,7 @@ from ikm_tui.app.board.reveal_view import REVEAL, RevealView
 from ikm_tui.app.board.view_choice import IDLE, STAGE, UNREACHABLE, choose_view
 from ikm_tui.app.follow import SessionChanged, follow_session
 from ikm_tui.app.session_app import SessionApp
-from ikm_tui.app.stage.snapshot import StageSnapshot
+from ikm_tui.app.stage.reading import StageReading
 from ikm_tui.app.text_update import set_text
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class Board(Container):
     def __init__(self, now, **kwargs) -> None:
         super().__init__(**kwargs)
         self.now = now
-        self.snapshot: StageSnapshot | None = None
+        self.snapshot: StageReading | None = None
         self.reveal: RevealState | None = None  # step and the frozen snapshot
         self.error: str | None = None
 
@@ -74,7 +74,7 @@ class Board(Container):
 
     def refresh_from_store(self) -> None:
         try:
-            self.snapshot = StageSnapshot.read(self.app.store)
+            self.snapshot = StageReading.read(self.app.store)
             self.reveal = self.app.store.results.reveal_state()
             self.error = None
         except Exception as exc:  # noqa: BLE001 - the projector never shows a traceback

@@ -13,7 +13,7 @@ REVEAL = "board-reveal"
 
 
 def choose_view(error: str | None, snapshot, reveal) -> str:
-    """``snapshot``: a StageSnapshot; ``reveal``: ``store.results.reveal_state()``."""
+    """``snapshot``: a StageReading; ``reveal``: ``store.results.reveal_state()``."""
     if error is not None or snapshot is None:
         return UNREACHABLE
     if reveal is not None and reveal.step > 0:

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from ikm_tui.app.session_app import SessionApp
 from ikm_tui.app.stage.countdown import Countdown, TickingClock
-from ikm_tui.app.stage.snapshot import StageSnapshot
+from ikm_tui.app.stage.reading import StageReading
 from ikm_tui.app.text_update import set_text
 from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain.timer import overtime_text
@@ -36,7 +36,7 @@ class OnStagePanel(Vertical):
     def on_ticking_clock_changed(self, _event: TickingClock.Changed) -> None:
         self._refresh_overtime()
 
-    def show(self, snap: StageSnapshot) -> None:
+    def show(self, snap: StageReading) -> None:
         t, who = self.app.t, snap.presenting
         self.set_class(who is None, "empty")
         set_text(
@@ -71,7 +71,7 @@ class NextUpPanel(Static):
     def on_mount(self) -> None:
         self.border_title = self.app.t("stage.next_up")
 
-    def show(self, snap: StageSnapshot) -> None:
+    def show(self, snap: StageReading) -> None:
         up = snap.next_up
         set_text(self, f"{up.id} · {up.name}\n{up.business}" if up else self.app.t("stage.none_waiting"))
 
@@ -89,7 +89,7 @@ class JudgeStrip(Static):
         self.border_subtitle = self.app.t("stage.judges_legend")
 
     @staticmethod
-    def entrants(snap: StageSnapshot) -> list[str]:
+    def entrants(snap: StageReading) -> list[str]:
         """The entrant on stage first, then the ones who presented just before."""
         entrants = [e.entrant for e in rules.previous(snap.lineup, STRIP_PREVIOUS)]
         if snap.state.entrant:

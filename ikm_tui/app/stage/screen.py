@@ -26,7 +26,7 @@ from ikm_tui.app.stage.countdown import TickingClock
 from ikm_tui.app.stage.on_stage import JudgeStrip, NextUpPanel, OnStagePanel
 from ikm_tui.app.stage.projector import BoardScreen, ProjectorControls
 from ikm_tui.app.stage.queue_table import QueueTable
-from ikm_tui.app.stage.snapshot import StageSnapshot
+from ikm_tui.app.stage.reading import StageReading
 from ikm_tui.domain import queue_rules as rules
 from ikm_tui.store.database import StoreUnavailable
 from ikm_tui.store.stage import UndoStep
@@ -52,7 +52,7 @@ class StageScreen(SessionScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.snapshot: StageSnapshot | None = None
+        self.snapshot: StageReading | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,7 +78,7 @@ class StageScreen(SessionScreen[None]):
     def reload(self, follow_stage: bool = False) -> None:
         """Read the stage once and show it; ``follow_stage`` moves the cursor to who matters."""
         try:
-            snap = StageSnapshot.read(self.app.store)
+            snap = StageReading.read(self.app.store)
         except StoreUnavailable as exc:
             self.notify(exc.render(self.app.t), severity="error")
             return

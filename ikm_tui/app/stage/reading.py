@@ -1,4 +1,5 @@
-"""What the stage looks like right now, read once per change and shared by console and board."""
+"""The stage reading: what the stage looks like right now, read once per change and shared by
+the console and the board. (Not a *snapshot*: that word means the frozen result.)"""
 
 from __future__ import annotations
 
@@ -11,14 +12,14 @@ from ikm_tui.store.stage import StageState
 
 
 @dataclass(frozen=True)
-class StageSnapshot:
+class StageReading:
     state: StageState
     lineup: Lineup
     presenting: Entrant | None
     next_up: Entrant | None
 
     @classmethod
-    def read(cls, store) -> StageSnapshot:
+    def read(cls, store) -> StageReading:
         state = store.stage.state()
         lineup = store.queue.lineup()
         up = rules.next_up(lineup, state.day)
