@@ -34,7 +34,7 @@ MESSAGES = {
     ),
     # CLI output
     "results.cli_decided": ("keputusan dicatat: {order} (oleh {by})", "decision recorded: {order} (by {by})"),
-    "results.cli_withdrawn": ("keputusan ditarik: {order}", "decision withdrawn: {order}"),
+    "results.cli_revoked": ("keputusan dibatalkan: {order}", "decision revoked: {order}"),
     "results.cli_finalised": (
         "hasil difinalkan; digest SHA-256 {digest}",
         "results finalised; SHA-256 digest {digest}",

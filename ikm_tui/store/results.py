@@ -279,7 +279,7 @@ class Results:
             )
         return Decision(entrants, reason.strip(), decided_by.strip(), at)
 
-    def withdraw_decision(self, entrants: Sequence[str], *, actor: str) -> None:
+    def revoke_decision(self, entrants: Sequence[str], *, actor: str) -> None:
         """Take back a recorded decision (the tie it ordered is open again)."""
         wanted = frozenset(e.strip() for e in entrants if e.strip())
         with self.db.write() as conn:

@@ -80,11 +80,11 @@ def test_withdrawing_a_decision_reopens_the_tie(store):
     score_all(store, TIED)
     store.results.decide(["E02", "E03"], "pitch", "chair", actor="moderator")
     assert store.ranking().ties == ()
-    store.results.withdraw_decision(["E03", "E02"], actor="moderator")
+    store.results.revoke_decision(["E03", "E02"], actor="moderator")
     assert [t.entrants for t in store.ranking().ties] == [("E02", "E03")]
     assert actions(store)[-1] == "decision.withdraw"
     with pytest.raises(InputError):
-        store.results.withdraw_decision(["E03", "E02"], actor="moderator")
+        store.results.revoke_decision(["E03", "E02"], actor="moderator")
 
 
 def test_missing_sheets_need_an_override_reason(store):

@@ -52,7 +52,7 @@ def play_a_session(store: Store) -> None:
     store.recheck.request("J3", "E07", "moderator")
     store.scores.recuse("J3", "E08", "family business")
     store.results.decide(["E02", "E03"], "first try", "chair", actor="moderator")
-    store.results.withdraw_decision(["E02", "E03"], actor="moderator")
+    store.results.revoke_decision(["E02", "E03"], actor="moderator")
     store.results.decide(["E03", "E02"], "more jobs created", "chair", actor="moderator")
     store.results.finalise(actor="moderator")
     store.results.reveal(1, actor="moderator")

@@ -20,7 +20,7 @@ def register(commands) -> None:
     decide.add_argument("--by", required=True, help="who decided (e.g. the panel chair)")
     decide.set_defaults(run=run_decide)
 
-    undecide = commands.add_parser("undecide", help="withdraw a recorded tie decision")
+    undecide = commands.add_parser("undecide", help="revoke a recorded tie decision")
     undecide.add_argument("--entrants", required=True, help="the entrants of that decision")
     undecide.set_defaults(run=run_undecide)
 
@@ -56,8 +56,8 @@ def run_decide(args, ctx) -> int:
 
 
 def run_undecide(args, ctx) -> int:
-    ctx.store().results.withdraw_decision(_ids(args.entrants), actor=ctx.actor)
-    print(ctx.messages("results.cli_withdrawn", order=", ".join(_ids(args.entrants))))
+    ctx.store().results.revoke_decision(_ids(args.entrants), actor=ctx.actor)
+    print(ctx.messages("results.cli_revoked", order=", ".join(_ids(args.entrants))))
     return 0
 
 
