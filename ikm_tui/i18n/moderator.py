@@ -2,7 +2,7 @@
 
 MESSAGES = {
     "mode.stage": ("Panggung", "Stage"),
-    "mode.progress": ("Juri", "Judges"),
+    "mode.progress": ("Progres", "Progress"),
     "mode.results": ("Hasil", "Results"),
     "mode.export": ("Ekspor", "Export"),
 }
