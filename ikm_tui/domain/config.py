@@ -408,8 +408,8 @@ def _scoring(values: Table, criteria: tuple[Criterion, ...], place: Place) -> Sc
     return Scoring(**{**values, "tie_break": tuple(values["tie_break"])})
 
 
-def _prizes(data: dict, place: Place) -> list[Prize]:
-    prizes = []
+def _prizes(data: Table, place: Place) -> list[Prize]:
+    prizes: list[Prize] = []
     for i, item in enumerate(require_items(data, "prizes", place)):
         values = _item(item, _PRIZE, ("prizes", i), place)
         for key, low in (("count", 1), ("amount", 0)):

@@ -196,7 +196,7 @@ def check_id(value: str, path: KeyPath, place: ErrorPlace) -> None:
         raise place.error(path, "config.bad_id", key=dotted(path), got=repr(value))
 
 
-def check_unique(ids: list[str], kind: str, place) -> None:
+def check_unique(ids: list[str], kind: str, place: ErrorPlace) -> None:
     """Ids are unique, and not only by case: ``E01`` and ``e01`` would be one entrant to a person
     reading the berita acara and two to the program."""
     seen: dict[str, str] = {}
@@ -217,7 +217,7 @@ def check_unique(ids: list[str], kind: str, place) -> None:
         seen[item.casefold()] = item
 
 
-def check_unique_labels(labels: list[str], kind: str, place) -> None:
+def check_unique_labels(labels: list[str], kind: str, place: ErrorPlace) -> None:
     """Prize labels name the tiers on the reveal and in the minutes: two tiers both called
     "Juara I" (in any case or spacing) would show one tier's banner for the other."""
     seen: dict[str, int] = {}
@@ -234,8 +234,8 @@ def check_unique_labels(labels: list[str], kind: str, place) -> None:
         seen[key] = index
 
 
-def check_unique_days(days: list, place) -> None:
-    seen = set()
+def check_unique_days(days: list[dt.date], place: ErrorPlace) -> None:
+    seen: set[dt.date] = set()
     for day in days:
         if day in seen:
             raise place.error(

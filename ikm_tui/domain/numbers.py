@@ -9,7 +9,7 @@ from fractions import Fraction
 def _half_up_units(value: Fraction, places: int) -> int:
     """|value| x 10^places rounded half-up, on integers (a leaderboard formats thousands)."""
     numerator, denominator = abs(value.numerator) * 10**places, value.denominator
-    return (2 * numerator + denominator) // (2 * denominator)
+    return int((2 * numerator + denominator) // (2 * denominator))
 
 
 def round_half_up(value: Fraction, places: int = 2) -> Fraction:

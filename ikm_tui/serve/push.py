@@ -62,7 +62,11 @@ class Hub:
         loop = asyncio.get_running_loop()
         self._task = asyncio.ensure_future(self._follow())
         if database is not None:
-            self._watch = open_wal_watch(database, lambda: loop.call_soon_threadsafe(self._wake.set))
+
+            def wake() -> None:
+                loop.call_soon_threadsafe(self._wake.set)
+
+            self._watch = open_wal_watch(database, wake)
 
     async def stop(self) -> None:
         if self._watch is not None:

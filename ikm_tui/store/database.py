@@ -24,8 +24,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ikm_tui.domain.errors import InputError
+from ikm_tui.domain.errors import Catalogue, InputError
 from ikm_tui.store.faults import lost_wal, storage_fault
+
+T = TypeVar("T")
+Params = Sequence[Any] | Mapping[str, Any]
+"""SQL parameters: positional or named."""
 
 BUSY_TIMEOUT_MS = 2000
 WRITE_DEADLINE_S = 15.0
@@ -55,6 +59,7 @@ class Database:
         self.path = Path(path)
         self.read_only = read_only
         self._lock = threading.RLock()
+        self._last_version = 0
         lost = lost_wal(self.path)  # before SQLite opens it and forgets what the -shm knows
         if lost is not None:
             raise lost
@@ -209,7 +214,7 @@ class Database:
                 if self.conn.in_transaction:
                     self.conn.execute("COMMIT")
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         with self._lock, self.faults():
             return self._retry(lambda: self.conn.execute(sql, params).fetchall())
 

@@ -255,7 +255,9 @@ def _write_many(
             (entry.judge, entry.entrant, int(recused), entry.reason if recused else "", source, saved_at)
         )
         score_rows += [(entry.judge, entry.entrant, k, v) for k, v in new_scores.items()]
-        detail: dict = {"judge": entry.judge, "entrant": entry.entrant} if batched else {"source": source}
+        detail: dict[str, Any] = (
+            {"judge": entry.judge, "entrant": entry.entrant} if batched else {"source": source}
+        )
         if recused:
             action = "score.recuse"
             detail["reason"] = entry.reason
@@ -287,7 +289,9 @@ def _write_many(
     return len(before)
 
 
-def _import_rows(items: list[dict], actor: str, source: str, criteria: int) -> list:
+def _import_rows(
+    items: list[dict[str, Any]], actor: str, source: str, criteria: int
+) -> list[tuple[str, str, str, dict[str, Any]]]:
     """``score.import`` audit rows of about :data:`IMPORT_AUDIT_CHARS` each, in file order."""
     per_row = max(1, IMPORT_AUDIT_CHARS // (60 + 36 * max(criteria, 1)))
     return [
@@ -296,7 +300,9 @@ def _import_rows(items: list[dict], actor: str, source: str, criteria: int) -> l
     ]
 
 
-def _existing(conn: sqlite3.Connection, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+def _existing(
+    conn: sqlite3.Connection, pairs: list[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, Any]]:
     """The stored sheets among ``pairs``, as the audit's "before" (old values, revision)."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for start in range(0, len(pairs), PAIRS_PER_QUERY):

@@ -167,7 +167,7 @@ def _replays_to(config: Config, state: Replayed, number: int, text: str) -> bool
     criteria = [c.id for c in config.criteria]
     ticks_of: dict[str, int] = {}
     points: list[SheetPoints] = []
-    texts: dict[str, dict[str, dict]] = {}
+    texts: dict[str, dict[str, dict[str, Any]]] = {}
     for (judge, entrant), (recused, _reason, _revision, _source, scores) in moment["sheets"].items():
         values = dict(_parse_scores(scores))
         texts.setdefault(entrant, {})[judge] = {"recused": bool(recused), "scores": values}
