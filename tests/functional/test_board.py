@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -123,9 +123,27 @@ asyncio.run(main())
 """
 
 
+async def _line(child, timeout: float = 30.0) -> str:
+    """The child's next line, bounded: a hung child fails the test, a dead one too (EOF)."""
+    line = await asyncio.wait_for(asyncio.to_thread(child.stdout.readline), timeout)
+    assert line, f"the board process ended (exit {child.poll()})"
+    return line.strip()
+
+
+async def _until_shown(child, name: str) -> None:
+    """Read the board process's frames until it shows ``name`` on stage."""
+    while True:
+        line = await _line(child)
+        if line.startswith("["):
+            _at, shown, on_stage = json.loads(line)
+            if shown == STAGE and on_stage == name:
+                return
+
+
 @pytest.mark.slow
 async def test_a_board_process_follows_the_console_process(event, console_store):
-    """A real second process on the same file sees the console's keys within 300 ms."""
+    """A real second process on the same file follows the console's keys. (How fast is
+    measured in benchmarks/propagation.py, not asserted here.)"""
     child = subprocess.Popen(
         [sys.executable, "-c", BOARD_CHILD, str(event.path)],
         stdin=subprocess.PIPE,
@@ -135,21 +153,13 @@ async def test_a_board_process_follows_the_console_process(event, console_store)
         env=os.environ | {"PYTHONPATH": str(Path(__file__).resolve().parents[2])},
     )
     try:
-        while child.stdout.readline().strip() != "ready":
+        while await _line(child) != "ready":
             pass
         async with ModeratorApp(console_store).run_test(size=(120, 36)) as pilot:
-            pressed = time.time()
             await pilot.press("n")
-            await pilot.pause(0.5)
-            pressed_second = time.time()
+            await _until_shown(child, "Owner 1")
             await pilot.press("n")
-            await pilot.pause(0.5)
-        out, _ = child.communicate("\n", timeout=20)
+            await _until_shown(child, "Owner 2")
+        child.communicate("\n", timeout=20)
     finally:
         child.kill() if child.poll() is None else None
-    seen = [json.loads(line) for line in out.splitlines() if line.startswith("[")]
-    first = next(at for at, shown, name in seen if shown == STAGE and name == "Owner 1")
-    second = next(at for at, shown, name in seen if shown == STAGE and name == "Owner 2")
-    # the target is 300 ms (measured in benchmarks/); a loaded CI box gets some slack here
-    assert 0 < first - pressed < 0.6
-    assert 0 < second - pressed_second < 0.6
