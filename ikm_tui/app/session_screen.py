@@ -137,4 +137,15 @@ class SessionScreen(Screen[ScreenResultType]):
 class SessionModal(SessionScreen[ScreenResultType], ModalScreen[ScreenResultType]):
     """A dialog over a session screen: same base, dims what is under it, takes the keys."""
 
+    # ModalScreen's look, restated: through SessionScreen, Screen's opaque background would win.
+    DEFAULT_CSS = """
+    SessionModal {
+        layout: vertical;
+        overflow-y: auto;
+        background: $background 60%;
+        &:ansi {
+            background: transparent;
+        }
+    }
+    """
     FOLLOW_SESSION = False
