@@ -70,7 +70,7 @@ class ReplayError(Exception):
 
 
 Handler = Callable[[Replayed, LogRow], None]
-Reader = Callable[[sqlite3.Connection], Rows | Iterable[tuple[Hashable, tuple]]]
+Reader = Callable[[sqlite3.Connection], Rows | Iterable[tuple[Hashable, tuple[Any, ...]]]]
 
 HANDLERS: dict[str, Handler] = {}
 READERS: dict[str, Reader] = {}
@@ -158,11 +158,13 @@ def first_difference(state: Replayed, conn: sqlite3.Connection) -> Difference | 
     return None
 
 
-def _pairs(rows: Rows | Iterable[tuple[Hashable, tuple]]) -> Iterable[tuple[Hashable, tuple]]:
+def _pairs(
+    rows: Rows | Iterable[tuple[Hashable, tuple[Any, ...]]],
+) -> Iterable[tuple[Hashable, tuple[Any, ...]]]:
     return rows.items() if isinstance(rows, dict) else rows
 
 
-def _sort_key(key: Hashable) -> tuple:
+def _sort_key(key: Hashable) -> tuple[Any, ...]:
     parts = key if isinstance(key, tuple) else (key,)
     return tuple((type(p).__name__, p if p is not None else "") for p in parts)
 

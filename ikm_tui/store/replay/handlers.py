@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Hashable, Iterator
+from typing import Any
 
 from ikm_tui.store.replay import LogRow, Replayed, ReplayError, Rows, reads, replays
 
@@ -73,7 +74,7 @@ def _scores_text(scores: dict[str, str]) -> str:
 
 
 @reads("score_sheet")
-def _live_sheets(conn: sqlite3.Connection) -> Iterator[tuple[Hashable, tuple]]:
+def _live_sheets(conn: sqlite3.Connection) -> Iterator[tuple[Hashable, tuple[Any, ...]]]:
     """Each sheet with its scores folded in as ``c1=7;c2=8.5`` (one entry per sheet, not per
     score), streamed: 250,000 sheets are compared without a second copy in memory."""
     for r in conn.execute(
