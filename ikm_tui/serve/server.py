@@ -106,10 +106,22 @@ class WebServer:
     def codes_on(self) -> bool:
         return bool(self.config.judging.access_codes)
 
+    def _follow_record(self) -> None:
+        """Run on the event as recorded now: an amendment applied by the moderator meanwhile
+        (access codes switched off, say) holds from this request on."""
+        if self.store.refresh():
+            self.config = self.store.config
+            self.notes = getattr(self.store, "notes", None)
+            self.judge_page = render_judge(self.config, self.t, notes=self.notes is not None)
+            self.board_page = render_board(self.config, self.t)
+
     @web.middleware
     async def _codes_guard(self, request: web.Request, handler):
-        """With access codes off, nobody but this laptop may act as a judge — checked each time."""
+        """With access codes off, nobody but this laptop may act as a judge — checked each time,
+        against the event as the session records it right now."""
         judges_part = not (request.path.startswith(("/board", "/api/board", "/ws/board", "/static/")))
+        if judges_part:
+            await self.run(self._follow_record)
         if judges_part and not self.codes_on and not is_loopback(request.remote or ""):
             return web.json_response({"error": self.t("serve.open_without_codes")}, status=403)
         return await handler(request)

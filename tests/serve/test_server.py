@@ -12,6 +12,8 @@ import pytest
 
 from ikm_tui.cli import main
 from ikm_tui.domain.access_code import FREE_TRIES
+from ikm_tui.domain.config import load_config
+from ikm_tui.store.session import Store
 from tests.serve.site import Page, next_state, running
 
 EXTERNAL = re.compile(r"(?:https?:|wss?:)?//[\w.-]+\.\w", re.IGNORECASE)
@@ -80,7 +82,9 @@ class TestSignIn:
         assert status == 200 and me["judge"] == "J1"
         assert cookie["httponly"] and cookie["samesite"] == "Strict" and cookie["path"] == "/"
         midnight = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time(0))
-        assert 0 < int(cookie["max-age"]) <= (midnight - dt.datetime.now()).total_seconds() + 1
+        assert (
+            0 < int(cookie["max-age"]) <= (midnight - dt.datetime.now()).total_seconds() + 5
+        )  # whole seconds, rounded
 
     async def test_a_judge_sees_only_their_own_sheets(self, event):
         async with running(event) as site, Page(site) as page:
@@ -304,6 +308,21 @@ class TestCodesOff:
             signin, _, _ = await page.post("/api/sign-in", {"judge": "J1"}, csrf=None)
             board, _, _ = await page.get("/board")
         assert (me, signin, board) == (403, 403, 200)
+        assert b"access codes are off" in body
+
+    async def test_switching_codes_off_by_an_amendment_while_serving_closes_the_network(
+        self, event, monkeypatch
+    ):
+        async with running(event) as site, Page(site) as page:
+            await page.sign_in(site.codes["J1"])
+            monkeypatch.setattr("ikm_tui.serve.server.is_loopback", lambda host: False)  # a phone
+            before, _, _ = await page.get("/api/me")
+            event.write_text(event.read_text() + "\n[judging]\naccess_codes = false\n", encoding="utf-8")
+            with Store(load_config(event)) as moderator:
+                moderator.amend("codes off for a rehearsal", actor="moderator")
+            after, body, _ = await page.get("/api/me")
+            saved = await page.save("E01", SHEET)
+        assert (before, after, saved[0]) == (200, 403, 403)
         assert b"access codes are off" in body
 
 
