@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import types
 import typing
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -47,15 +48,16 @@ def decode(definition: dict[str, Any], *, path: Path, database: Path) -> Config:
 
 
 # -- encoding ------------------------------------------------------------------------------
+# Each dataclass gets its field plan once (names, and how to convert each value), so a
+# 10,000-entrant definition is encoded and decoded without per-item reflection.
 
 
 def _encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: _encode(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if f.name not in LOCAL_FIELDS and not f.name.startswith("_")
-        }
+    plan = _fields(type(value)) if dataclasses.is_dataclass(value) and not isinstance(value, type) else None
+    if plan is not None:
+        return {name: _encode(getattr(value, name)) for name in plan}
+    if isinstance(value, (str, int, bool)) or value is None:
+        return value
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
     if isinstance(value, (dt.date, dt.time)):  # datetime is a date too
@@ -69,50 +71,64 @@ def _encode(value: Any) -> Any:
     return value
 
 
+@cache
+def _fields(cls: type) -> tuple[str, ...]:
+    """The recorded fields of a dataclass: not private, not machine-local."""
+    return tuple(
+        f.name for f in dataclasses.fields(cls) if f.name not in LOCAL_FIELDS and not f.name.startswith("_")
+    )
+
+
 # -- decoding ------------------------------------------------------------------------------
 
-
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+Decoder = Callable[[Any, dict[str, Any]], Any]
 
 
 def _decode(kind: Any, value: Any, local: dict[str, Any]) -> Any:
+    return _decoder(kind)(value, local)
+
+
+@cache
+def _decoder(kind: Any) -> Decoder:
+    """How to turn recorded JSON into a value of type ``kind`` (built once per type)."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(kind) if a is not type(None)]
-        if value is None:
-            return None
-        return _decode(options[0], value, local)
+        inner = _decoder(next(a for a in typing.get_args(kind) if a is not type(None)))
+        return lambda value, local: None if value is None else inner(value, local)
     if origin is tuple:
-        args = typing.get_args(kind)
-        item = args[0]
-        return tuple(_decode(item, v, local) for v in value)
+        item = _decoder(typing.get_args(kind)[0])
+        return lambda value, local: tuple(item(v, local) for v in value)
     if origin is list:
-        return [_decode(typing.get_args(kind)[0], v, local) for v in value]
+        item = _decoder(typing.get_args(kind)[0])
+        return lambda value, local: [item(v, local) for v in value]
     if origin is dict:
-        key_kind, item = typing.get_args(kind)
-        return {_decode(key_kind, k, local): _decode(item, v, local) for k, v in value.items()}
+        key_of, item = (_decoder(a) for a in typing.get_args(kind))
+        return lambda value, local: {key_of(k, local): item(v, local) for k, v in value.items()}
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        values = {}
-        hints = _hints(kind)
-        for f in dataclasses.fields(kind):
-            if f.name.startswith("_") or not f.init:
-                continue
-            if f.name in LOCAL_FIELDS:
-                values[f.name] = local[f.name]
-            elif f.name in value:
-                values[f.name] = _decode(hints[f.name], value[f.name], local)
-            # absent from an older record: the field's default applies
-        return kind(**values)
+        return _dataclass_decoder(kind)
     if kind is Decimal:
-        return Decimal(value)
+        return lambda value, _local: Decimal(value)
     if kind in (dt.date, dt.time, dt.datetime):
-        return kind.fromisoformat(value)
-    if kind is Path:
-        return Path(value)
-    if kind is bool:
-        return bool(value)
-    if kind is int:
-        return int(value)
-    return value
+        return lambda value, _local: kind.fromisoformat(value)
+    if kind in (Path, bool, int):
+        return lambda value, _local: kind(value)
+    return lambda value, _local: value
+
+
+def _dataclass_decoder(cls: type) -> Decoder:
+    hints = typing.get_type_hints(cls)
+    local_names = [f.name for f in dataclasses.fields(cls) if f.name in LOCAL_FIELDS]
+    plan = [
+        (f.name, _decoder(hints[f.name]))
+        for f in dataclasses.fields(cls)
+        if f.init and not f.name.startswith("_") and f.name not in LOCAL_FIELDS
+    ]
+
+    def decode(value: Any, local: dict[str, Any]) -> Any:
+        # a field absent from an older record keeps its default
+        values = {name: item(value[name], local) for name, item in plan if name in value}
+        for name in local_names:
+            values[name] = local[name]
+        return cls(**values)
+
+    return decode

@@ -87,7 +87,10 @@ class Store:
 
     def pending(self) -> list[Change]:
         """What ``config.toml`` says that the record does not (empty: nothing to amend)."""
-        return differences(definition.encode(self.config), definition.encode(self.file_config))
+        described = definition.encode(self.file_config)
+        if described == self.revision.body:  # the usual case: one comparison, no field walk
+            return []
+        return differences(definition.encode(self.config), described)  # in the file's order
 
     def review(self) -> Review:
         """The pending amendment with its effect on the standings, for ``event diff`` and the
