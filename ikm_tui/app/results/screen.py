@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import var
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
@@ -42,13 +43,16 @@ class ResultsScreen(SessionScreen[None]):
         Binding("d", "day", "results.key_day", id="results.day"),
     ]
 
+    category: var[str | None] = var(None, init=False)
+    """The category the leaderboard shows (None: every category); changing it redraws."""
+    day: var[int | None] = var(None, init=False)
+    """The day the leaderboard shows (None: both days); changing it redraws."""
+
     def __init__(self) -> None:
         super().__init__()
         self.view: ResultsView | None = None
         self.live: LiveResults | None = None
         self.status = ""
-        self.category: str | None = None  # None: every category
-        self.day: int | None = None  # None: both days
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -145,11 +149,15 @@ class ResultsScreen(SessionScreen[None]):
     def action_category(self) -> None:
         ids = [None] + [c.id for c in self.app.config.categories]
         self.category = ids[(ids.index(self.category) + 1) % len(ids)]
-        self.show()
 
     def action_day(self) -> None:
         days = [None] + list(range(1, len(self.app.config.event.days) + 1))
         self.day = days[(days.index(self.day) + 1) % len(days)]
+
+    def watch_category(self) -> None:
+        self.show()
+
+    def watch_day(self) -> None:
         self.show()
 
     # -- the panel's actions ---------------------------------------------------------------
