@@ -23,7 +23,7 @@ def test_a_write_lock_held_too_long_ends_in_store_unavailable(make_event, monkey
             started = time.monotonic()
             with pytest.raises(StoreUnavailable):
                 store.scores.submit("J1", "E01", {c.id: Decimal(7) for c in store.config.criteria})
-            assert 0.3 <= time.monotonic() - started < 3
+            assert time.monotonic() - started >= 0.3  # it kept trying until the deadline, then said so
             assert store.data_version() is not None  # the store is still usable for reading
         finally:
             squatter.execute("ROLLBACK")
@@ -58,10 +58,10 @@ def test_the_follower_poll_does_not_wait_for_a_stuck_write(make_event, monkeypat
             store.db._lock.release()
             assert time.monotonic() < deadline
             time.sleep(0.005)
-        started = time.monotonic()
         assert store.data_version() == before
-        assert time.monotonic() - started < 0.5
-        worker.join()
+        assert worker.is_alive()  # answered while the write still waits: the poll never blocks
+        worker.join(timeout=30)
+        assert not worker.is_alive()
         squatter.execute("ROLLBACK")
         squatter.close()
         assert failed == [True]
