@@ -31,6 +31,9 @@ T = TypeVar("T")
 Params = Sequence[Any] | Mapping[str, Any]
 """SQL parameters: positional or named."""
 
+EngineError = sqlite3.DatabaseError
+"""What the engine raises for a damaged, unreadable or foreign file: catch this, not sqlite3's."""
+
 BUSY_TIMEOUT_MS = 2000
 WRITE_DEADLINE_S = 15.0
 
@@ -141,6 +144,11 @@ class Database:
     def has_table(conn: sqlite3.Connection, name: str) -> bool:
         row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
         return row.fetchone() is not None
+
+    @staticmethod
+    def integrity_check(conn: sqlite3.Connection) -> list[str]:
+        """The engine's own check of the file's pages: ``["ok"]`` when sound."""
+        return [r[0] for r in conn.execute("PRAGMA integrity_check")]
 
     @staticmethod
     def run_script(conn: sqlite3.Connection, script: str) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.errors import InputError
 from ikm_tui.store import audit, queue, record, stage
-from ikm_tui.store.database import Database
+from ikm_tui.store.database import Database, EngineError
 from ikm_tui.store.migrations import CURRENT_VERSION, MIGRATIONS
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def _check_identity(db: Database, config: Config, version: int) -> None:
         with db.reading() as conn:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             recorded = record.latest(conn) if version >= FIRST_WITH_RECORD else None
-    except sqlite3.DatabaseError:
+    except EngineError:
         raise InputError(path, "db.foreign") from None
     if meta.get("app") != APP_ID:
         raise InputError(path, "db.foreign")

@@ -30,6 +30,7 @@ from ikm_tui.domain.scoring import SheetPoints
 from ikm_tui.domain.snapshot import Snapshot
 from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store import audit
+from ikm_tui.store.database import Database, EngineError
 from ikm_tui.store.replay import READERS, LogRow, Replayed, ReplayError, apply, first_difference
 from ikm_tui.store.results import frozen_problem, snapshot_hash
 
@@ -64,14 +65,14 @@ def verify(conn: sqlite3.Connection, config: Config) -> Verdict:
     """Run every check on ``conn`` (call it inside one read transaction: one consistent state)."""
     try:
         return _verify(conn, config)
-    except sqlite3.DatabaseError as exc:  # a damaged page met while reading
+    except EngineError as exc:  # a damaged page met while reading
         return Verdict(Problem("verify.integrity", {"detail": str(exc)}), 0, audit.GENESIS)
 
 
 def integrity(conn: sqlite3.Connection) -> Problem | None:
     try:
-        lines = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-    except sqlite3.DatabaseError as exc:
+        lines = Database.integrity_check(conn)
+    except EngineError as exc:
         return Problem("verify.integrity", {"detail": str(exc)})
     if lines == ["ok"]:
         return None
