@@ -23,6 +23,22 @@ JudgeScores = dict[str, dict[str, dict[str, Any]]]
 """``{entrant: {judge: {"recused": bool, "scores": {criterion: "8.5"}}}}``."""
 
 
+PUBLIC_FIELDS = (
+    "rank",
+    "entrant",
+    "name",
+    "business",
+    "category",
+    "total",
+    "judges",
+    "prize",
+    "amount",
+    "status",
+)
+"""A leaderboard row's fields promised to staff (PRODUCT.md: ``leaderboard --json``), in the
+order the CSV columns and the JSON objects list them."""
+
+
 def standing_row(standing: Standing) -> Row:
     e = standing.entrant
     return {

@@ -9,21 +9,10 @@ from pathlib import Path
 from ikm_tui.export.atomic import write_bytes_atomically
 from ikm_tui.export.bundle import ResultsBundle
 from ikm_tui.i18n import Messages
+from ikm_tui.domain.leaderboard import PUBLIC_FIELDS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-COLUMNS = (
-    "rank",
-    "entrant",
-    "name",
-    "business",
-    "category",
-    "total",
-    "judges",
-    "prize",
-    "amount",
-    "status",
-    "overtime_seconds",
-)
+COLUMNS = (*PUBLIC_FIELDS, "overtime_seconds")
 
 
 def safe_cell(value: object) -> object:

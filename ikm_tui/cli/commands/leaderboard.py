@@ -5,20 +5,9 @@ from __future__ import annotations
 import json
 from fractions import Fraction
 
-from ikm_tui.domain.leaderboard import leaderboard_rows
+from ikm_tui.domain.leaderboard import PUBLIC_FIELDS, leaderboard_rows
 
-JSON_FIELDS = (
-    "rank",
-    "entrant",
-    "name",
-    "business",
-    "category",
-    "total",
-    "judges",
-    "prize",
-    "amount",
-    "status",
-)
+JSON_FIELDS = PUBLIC_FIELDS
 
 
 def register(commands) -> None:
