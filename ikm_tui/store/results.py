@@ -87,7 +87,9 @@ def snapshot_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def frozen_problem(conn: sqlite3.Connection, number: int, digest: str, text: str) -> str | None:
+def frozen_problem(
+    conn: sqlite3.Connection, number: int, digest: str, text: str, parsed: Snapshot | None = None
+) -> str | None:
     """Why the stored frozen result ``number`` cannot be trusted, or None.
 
     Checks what can be checked in milliseconds: the snapshot against its digest, and the
@@ -96,7 +98,7 @@ def frozen_problem(conn: sqlite3.Connection, number: int, digest: str, text: str
     ``audit verify --head`` against a printed head catches.)
     """
     try:
-        snapshot = Snapshot.from_json(text)
+        snapshot = parsed or Snapshot.from_json(text)
         if snapshot.digest != digest:
             return "digest"
     except (ValueError, KeyError, TypeError):

@@ -133,12 +133,17 @@ def _chain(count: int, head: str, code: str, **params: object) -> Verdict:
 
 
 def _frozen(conn: sqlite3.Connection, config: Config, state: Replayed) -> Problem | None:
-    """Every stored snapshot against its digest; the locked one against the log and the replay."""
-    rows = conn.execute("SELECT id, digest, snapshot, unlocked_at FROM finalisation ORDER BY id").fetchall()
+    """Every stored snapshot against its digest; the locked one against the log and the replay.
+    Each snapshot is parsed once (at 10,000 entrants one is tens of MB of objects)."""
+    numbers = [r[0] for r in conn.execute("SELECT id FROM finalisation ORDER BY id")]
     hashes = state.moments.get("snapshot_hashes", {})
-    for number, digest, text, unlocked_at in rows:
+    for number in numbers:
+        digest, text, unlocked_at = conn.execute(
+            "SELECT digest, snapshot, unlocked_at FROM finalisation WHERE id = ?", (number,)
+        ).fetchone()
         try:
-            matches = Snapshot.from_json(text).digest == digest
+            stored = Snapshot.from_json(text)
+            matches = stored.digest == digest
         except (ValueError, KeyError, TypeError):
             matches = False
         if not matches:
@@ -147,15 +152,15 @@ def _frozen(conn: sqlite3.Connection, config: Config, state: Replayed) -> Proble
         if logged_hash is not None and logged_hash != snapshot_hash(text):
             return Problem("verify.frozen_snapshot", {"id": number})
         if unlocked_at is None:
-            why = frozen_problem(conn, number, digest, text)
-            if why:
+            if frozen_problem(conn, number, digest, text, stored):
                 return Problem("verify.frozen_log", {"id": number})
-            if not _replays_to(config, state, number, text):
+            if not _replays_to(config, state, number, stored):
                 return Problem("verify.frozen_replay", {"id": number})
+        del stored, text
     return None
 
 
-def _replays_to(config: Config, state: Replayed, number: int, text: str) -> bool:
+def _replays_to(config: Config, state: Replayed, number: int, stored: Snapshot) -> bool:
     """Is the stored snapshot what ranking the replayed sheets at that finalising gives?
 
     Ranks on integer ticks straight from the replayed score texts (each distinct text converted
@@ -168,10 +173,12 @@ def _replays_to(config: Config, state: Replayed, number: int, text: str) -> bool
     criteria = [c.id for c in config.criteria]
     ticks_of: dict[str, int] = {}
     points: list[SheetPoints] = []
-    texts: dict[str, dict[str, dict[str, Any]]] = {}
-    for (judge, entrant), (recused, _reason, _revision, _source, scores) in moment["sheets"].items():
-        values = dict(_parse_scores(scores))
-        texts.setdefault(entrant, {})[judge] = {"recused": bool(recused), "scores": values}
+    # Judges' scores in the snapshot's shape; the digest's JSON sorts its keys, so dict order
+    # does not matter — every entrant of the event is present, with {} when nobody scored it.
+    scores: dict[str, dict[str, dict[str, Any]]] = {e.id: {} for e in config.entrants}
+    for (judge, entrant), (recused, _reason, _revision, _source, text) in moment["sheets"].items():
+        values = dict(_parse_scores(text))
+        scores.setdefault(entrant, {})[judge] = {"recused": bool(recused), "scores": values}
         if recused:
             points.append(SheetPoints(judge, entrant, True, 0, ()))
             continue
@@ -186,18 +193,7 @@ def _replays_to(config: Config, state: Replayed, number: int, text: str) -> bool
         statuses = {e: v[2] for e, v in state.tables.get("queue_entry", {}).items()} or None
     decisions = [Decision(tuple(order), reason, by) for order, reason, by, _ in moment["decisions"]]
     ranking = rank(config, points, statuses, decisions)
-    scores = {
-        entrant.id: {
-            judge.id: {
-                "recused": sheet["recused"],
-                "scores": {c: sheet["scores"][c] for c in criteria if c in sheet["scores"]},
-            }
-            for judge in config.judges
-            if (sheet := texts.get(entrant.id, {}).get(judge.id)) is not None
-        }
-        for entrant in config.entrants
-    }
-    stored = Snapshot.from_json(text)
+    del points
     replayed_decisions = [
         (tuple(d.entrants), d.reason, d.decided_by)
         for d in {s.decision.entrants: s.decision for s in ranking.standings if s.decision}.values()
