@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Header, Input, Label, Static
@@ -114,18 +115,19 @@ class ExportScreen(SessionScreen[None]):
         self.query_one("#export-status", Static).update(
             Text(t("export.screen.done", count=len(outcome.written), folder=folder))
         )
-        lines = Text()
+        lines: list[Content] = []  # theme colours, so a light or high-contrast theme holds
         for fmt, path in outcome.written:
-            size = _size(path)
-            lines.append("✓ ", style="bold green")
-            lines.append(f"{fmt:<5} {size:>7}  ", style="bold")
-            lines.append(f"{path.name}\n")
+            what = f"{fmt:<5} {_size(path):>7}"
+            lines.append(
+                Content.from_markup("[$success bold]✓[/] [bold]$what[/]  $name", what=what, name=path.name)
+            )
         for fmt, detail in outcome.failed:
-            lines.append("✗ ", style="bold red")
-            lines.append((t("export.screen.failed", fmt=fmt, detail=detail) if fmt else detail) + "\n")
+            text = t("export.screen.failed", fmt=fmt, detail=detail) if fmt else detail
+            lines.append(Content.from_markup("[$error bold]✗[/] $text", text=text))
         if outcome.digest:
-            lines.append(t("export.pdf.digest", digest=outcome.digest), style="dim")
-        self.query_one("#export-files", Static).update(lines)
+            digest = t("export.pdf.digest", digest=outcome.digest)
+            lines.append(Content.from_markup("[$text-muted]$digest[/]", digest=digest))
+        self.query_one("#export-files", Static).update(Content("\n").join(lines))
 
 
 def _size(path: Path) -> str:
