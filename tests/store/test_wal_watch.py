@@ -25,7 +25,9 @@ def test_a_commit_wakes_the_watch_and_an_unrelated_file_does_not(tmp_path: Path)
     conn = _wal_database(tmp_path / "session.db")
     woke = threading.Event()
     watch = open_wal_watch(tmp_path / "session.db", woke.set)
-    assert watch is not None
+    if watch is None:  # every inotify instance of this user is taken (128 by default)
+        conn.close()
+        pytest.skip("the kernel gave no inotify instance; followers fall back to polling")
     try:
         (tmp_path / "export.csv").write_text("not the database")
         assert not woke.wait(0.3), "a file beside the database is not a change of the session"
