@@ -16,6 +16,7 @@ import ikm_tui
 import ikm_tui.cli
 import ikm_tui.cli.commands
 import ikm_tui.domain
+import ikm_tui.backup
 import ikm_tui.export
 import ikm_tui.store
 
@@ -57,6 +58,7 @@ def test_domain_never_imports_sqlite():
 def test_export_and_cli_import_no_screen():
     modules = (
         modules_of(ikm_tui.export)
+        + modules_of(ikm_tui.backup)
         + modules_of(ikm_tui.cli)
         + modules_of(ikm_tui.cli.commands)
         + ["ikm_tui.cli"]
@@ -76,6 +78,7 @@ def test_export_and_cli_import_no_screen():
         ["export", "--format", "csv", "-o", "out.csv"],
         ["export", "--format", "json", "-o", "out.json"],
         ["audit", "verify"],
+        ["backup", "-o", "copy.db"],
     ],
     ids=lambda argv: " ".join(argv[:2]),
 )
@@ -102,4 +105,4 @@ def test_every_module_imports():
 def test_layers_test_knows_every_package():
     """A new top-level package must be placed in a layer here, not slip past these checks."""
     packages = {p.name for p in Path(ikm_tui.__file__).parent.iterdir() if (p / "__init__.py").exists()}
-    assert packages <= {"domain", "store", "app", "cli", "export", "serve", "i18n"}
+    assert packages <= {"domain", "store", "app", "cli", "export", "backup", "serve", "i18n"}

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from ikm_tui.app.record_dialogs import ReviewDialog, WhoDialog
+from ikm_tui.app.backup_watch import BackupReport, BackupWatch
 from ikm_tui.app.session_app import SessionApp
 from ikm_tui.app.stage.screen import StageScreen
 
@@ -59,8 +60,9 @@ class ModeratorApp(SessionApp):
     the first F-key press does not wait for imports either."""
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual runs every class's on_mount along the MRO: SessionApp's runs without super()
         self.set_timer(self.PRELOAD_SECONDS, _preload_screens)
+        self.backup.start()
         self._first_questions()
 
     def __init__(
@@ -69,6 +71,7 @@ class ModeratorApp(SessionApp):
         """``ask_who``: first ask who is at the keyboard, offering this name."""
         super().__init__(store, poll_seconds=poll_seconds)
         self.ask_who = ask_who
+        self.backup = BackupWatch(self)
 
     def _first_questions(self) -> None:
         if self.ask_who is not None:
@@ -85,6 +88,12 @@ class ModeratorApp(SessionApp):
         """config.toml differs from the record: show the amendment before anything else."""
         if self.store.pending():
             self.push_screen(ReviewDialog(), lambda _applied: self.session_changed())
+
+    def on_unmount(self) -> None:
+        self.backup.stop()
+
+    def on_backup_report(self, message: BackupReport) -> None:
+        self.backup.show(message.status)
 
 
 def _preload_screens() -> None:

@@ -130,6 +130,15 @@ class Entrant:
 
 
 @dataclass(frozen=True)
+class Backup:
+    """Where and how often the moderator console copies the session off the laptop."""
+
+    targets: tuple[Path, ...]
+    every_minutes: int | None  # None: after every committed change
+    keep: int
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     event: Event
@@ -141,6 +150,7 @@ class Config:
     categories: tuple[Category, ...]
     prizes: tuple[Prize, ...]
     entrants: tuple[Entrant, ...]
+    backup: Backup | None = None
     _index: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -234,6 +244,7 @@ _TOP = {
     "prizes": "array",
     "entrants": "array",
     "roster": "str",
+    "backup": "table",
 }
 
 
@@ -301,9 +312,44 @@ def parse_config(data: Table, place: Place) -> Config:
     places = sum(p.count for p in prizes)
     if places > len(entrants):
         raise place.error(("prizes",), "config.too_many_prizes", places=places, entrants=len(entrants))
+    backup = parse_backup(data["backup"], place) if "backup" in data else None
     return Config(
-        place.path.resolve(), event, timer, scoring, judging, criteria, judges, categories, prizes, entrants
+        place.path.resolve(),
+        event,
+        timer,
+        scoring,
+        judging,
+        criteria,
+        judges,
+        categories,
+        prizes,
+        entrants,
+        backup,
     )
+
+
+_BACKUP = {"to": ("str_list", None), "every": ("change_or_minutes", "change"), "keep": ("int", 20)}
+
+
+def parse_backup(raw: Table, place: Place) -> Backup:
+    """``[backup]``: folders relative to the config file; ``every`` is "change" or minutes."""
+    values = check_table(raw, _BACKUP, ("backup",), place)
+    if not values["to"] or any(not folder for folder in values["to"]):
+        raise place.error(
+            ("backup", "to"),
+            "config.bad_value",
+            key="backup.to",
+            expected="one or more folders",
+            got=values["to"],
+        )
+    if values["keep"] < 1:
+        raise place.error(
+            ("backup", "keep"), "config.bad_value", key="backup.keep", expected=">= 1", got=values["keep"]
+        )
+    base = place.path.resolve().parent
+    targets = tuple(base / folder for folder in values["to"])  # an absolute folder stays itself
+    every = values["every"]
+    return Backup(targets, None if every == "change" else every, values["keep"])
 
 
 def _item(raw: Table, spec: Spec, path: KeyPath, place: ErrorPlace) -> Table:

@@ -119,6 +119,7 @@ _EXPECTED = {
     "bool": "true | false",
     "str_list": "list of strings",
     "date_list": "list of dates (YYYY-MM-DD)",
+    "change_or_minutes": '"change" | minutes (integer >= 1)',
 }
 
 
@@ -150,6 +151,10 @@ def convert(value: object, kind: str, path: KeyPath, place: ErrorPlace) -> Any:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise wrong()
         return [v.strip() for v in value]
+    if kind == "change_or_minutes":
+        if value == "change" or (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
+            return value
+        raise wrong()
     if kind == "date_list":
         if not isinstance(value, list):
             raise wrong()

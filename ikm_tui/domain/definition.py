@@ -6,8 +6,9 @@ record"). The record is the :class:`~ikm_tui.domain.config.Config` itself, encod
 field from its dataclasses: a section added to the config later is recorded and compared
 without touching this module, and an older record decodes with that section's defaults.
 
-Two things are not part of the event but of the machine it runs on, and never recorded: the
-config file's own path and the database path (``event.database``).
+Three things are not part of the event but of the machine it runs on, and never recorded: the
+config file's own path, the database path (``event.database``) and where backups go
+(``[backup]``: a standby laptop has its own USB stick).
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ikm_tui.domain.config import Config
+from ikm_tui.domain.config import Backup, Config
 
-LOCAL_FIELDS = frozenset({"path", "database"})  # where files are, not what the event is
+LOCAL_FIELDS = frozenset({"path", "database", "backup"})  # where files are, not what the event is
 
 
 def encode(config: Config) -> dict[str, Any]:
@@ -39,10 +40,10 @@ def to_json(definition: dict[str, Any]) -> str:
     return json.dumps(definition, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def decode(definition: dict[str, Any], *, path: Path, database: Path) -> Config:
-    """A :class:`Config` from a recorded definition; ``path`` and ``database`` are this
-    machine's (the config file that was read, the database that was opened)."""
-    local = {"path": path, "database": database}
+def decode(definition: dict[str, Any], *, path: Path, database: Path, backup: Backup | None = None) -> Config:
+    """A :class:`Config` from a recorded definition; ``path``, ``database`` and ``backup`` are
+    this machine's (the config file that was read, the database that was opened, its sticks)."""
+    local = {"path": path, "database": database, "backup": backup}
     config: Config = _decode(Config, definition, local)
     return config
 

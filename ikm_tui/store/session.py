@@ -62,7 +62,12 @@ class Store:
     def _use(self, revision: Revision) -> None:
         """Run on this revision of the definition: every area gets the recorded config."""
         try:
-            config = definition.decode(revision.body, path=self.file_config.path, database=self.path)
+            config = definition.decode(
+                revision.body,
+                path=self.file_config.path,
+                database=self.path,
+                backup=self.file_config.backup,
+            )
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             raise InputError(
                 str(self.path), "db.bad_definition", detail=f"{type(exc).__name__}: {exc}"

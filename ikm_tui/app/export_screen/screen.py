@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Header, Input, Label, Static
 
+from ikm_tui.app.backup_line import BackupLine
 from ikm_tui.app.export_screen.run import Outcome, run_export
 from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
@@ -54,6 +55,7 @@ class ExportScreen(SessionScreen[None]):
                 yield Button(t("export.screen.run"), id="export-run", variant="primary")
             yield Static(t("export.screen.idle"), id="export-status")
             yield Static(id="export-files")
+        yield BackupLine()
         yield KeyBar()
 
     def on_mount(self) -> None:

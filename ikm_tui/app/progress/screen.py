@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
+from ikm_tui.app.backup_line import BackupLine
 from ikm_tui.app.dialogs import ConfirmDialog
 from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
@@ -54,6 +55,7 @@ class ProgressScreen(SessionScreen[None]):
         yield Static("", id="progress-legend")
         yield DataTable(id="judges-table", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
+        yield BackupLine()
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -17,6 +17,7 @@ from textual.reactive import var
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
+from ikm_tui.app.backup_line import BackupLine
 from ikm_tui.app.dialogs import Field, FormDialog, Values
 from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
@@ -69,6 +70,7 @@ class ResultsScreen(SessionScreen[None]):
                         classes="panel-title",
                     )
                     yield FlagList(id="flags")
+        yield BackupLine()
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header
 
+from ikm_tui.app.backup_line import BackupLine
 from ikm_tui.app.dialogs import ConfirmDialog
 from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
@@ -62,6 +63,7 @@ class StageScreen(SessionScreen[None]):
                 yield OnStagePanel(id="on-stage")
                 yield NextUpPanel(id="next-up")
                 yield JudgeStrip(id="judge-strip")
+        yield BackupLine()
         yield KeyBar()
 
     def on_mount(self) -> None:

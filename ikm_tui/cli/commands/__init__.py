@@ -8,6 +8,7 @@ lists exactly what the modules register: add a new command here too.
 COMMANDS: dict[str, str] = {
     "access": "access",
     "audit": "audit",
+    "backup": "backup",
     "board": "board",
     "boundaries": "results",
     "decide": "results",
@@ -19,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "progress": "progress",
     "queue": "queue",
     "recheck": "recheck",
+    "restore": "restore",
     "reveal": "results",
     "scores": "scores",
     "serve": "serve",
