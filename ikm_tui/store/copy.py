@@ -25,7 +25,8 @@ from ikm_tui.domain.config import Config
 from ikm_tui.domain.errors import InputError
 from ikm_tui.store import record, results
 from ikm_tui.store.database import StoreUnavailable
-from ikm_tui.store.schema import APP_ID, CURRENT_VERSION, FIRST_WITH_RECORD
+from ikm_tui.store.migrations import CURRENT_VERSION
+from ikm_tui.store.schema import APP_ID, FIRST_WITH_RECORD
 from ikm_tui.store.verify import verify
 
 SNAPSHOT_DEADLINE_S = 15.0
@@ -157,7 +158,7 @@ def event_identity(conn: sqlite3.Connection, path: Path) -> str:
     identity = meta.get("event_id") or meta.get("event")
     if not identity:
         raise InputError(str(path), "db.foreign")
-    return identity
+    return str(identity)
 
 
 def _recorded_config(conn: sqlite3.Connection, path: Path, version: int, config: Config) -> Config:
@@ -205,7 +206,7 @@ def _recognise(conn: sqlite3.Connection, path: Path) -> int:
         raise InputError(str(path), "db.newer", found=version, supported=CURRENT_VERSION)
     if version == 0 or app is None or app[0] != APP_ID:
         raise InputError(str(path), "db.foreign")
-    return version
+    return int(version)
 
 
 def _unreadable(path: Path, exc: sqlite3.Error) -> InputError:

@@ -71,6 +71,9 @@ async def test_kill_9_then_the_readme_procedure_on_another_folder_resumes_the_ev
     console = ConsoleInPty(config_path)
     try:
         wait_for_copy(stick, config, lambda facts: True)
+        time.sleep(0.5)
+        console.send("\r")  # "who is at the keyboard?": the name offered
+        time.sleep(0.5)
         console.send("n")  # E01 on stage ...
         wait_for_copy(stick, config, lambda facts: facts.on_stage == "E01")
         console.send(" ")  # ... and the timer runs
