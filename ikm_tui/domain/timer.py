@@ -47,6 +47,7 @@ class Clock:
     paused_at: float | None = None  # set while paused
     paused_s: float = 0.0  # pauses already over, in the current phase
     banked_overtime_s: float = 0.0  # overtime of the phases already ended
+    extra_s: float = 0.0  # time the moderator added (or took, negative) to the current phase
 
     @property
     def running(self) -> bool:
@@ -90,7 +91,7 @@ def elapsed(clock: Clock, now: float) -> float:
 def reading(timer: Timer, clock: Clock, now: float) -> Reading:
     if clock.phase == OVER:
         return Reading(OVER, 0.0, NORMAL, False, clock.banked_overtime_s)
-    remaining = phase_seconds(timer, clock.phase) - elapsed(clock, now)
+    remaining = phase_seconds(timer, clock.phase) + clock.extra_s - elapsed(clock, now)
     if remaining <= 0:
         tone = OVERTIME
     elif remaining <= timer.warning_seconds:
@@ -124,7 +125,7 @@ def overtime_text(overtime_s: float) -> str:
 def start(clock: Clock, now: float) -> Clock:
     if clock.phase != READY:
         raise TimerError("timer.already_started")
-    return Clock(PRESENTATION, now, None, 0.0, clock.banked_overtime_s)
+    return Clock(PRESENTATION, now, None, 0.0, clock.banked_overtime_s, clock.extra_s)
 
 
 def pause(clock: Clock, now: float) -> Clock:
@@ -137,6 +138,22 @@ def resume(clock: Clock, now: float) -> Clock:
     if clock.paused_at is None:
         raise TimerError("timer.not_paused")
     return replace(clock, paused_at=None, paused_s=clock.paused_s + max(0.0, now - clock.paused_at))
+
+
+ADJUST_STEP_S = 60.0
+
+
+def adjust(timer: Timer, clock: Clock, seconds: float) -> Clock:
+    """Add (or, negative, take) time to the current phase: ``+``/``-`` a minute on the console.
+
+    Before the start it changes the presentation about to begin. A phase cannot be made shorter
+    than nothing; taking a minute when less is left lands the clock in overtime.
+    """
+    if clock.phase == OVER:
+        raise TimerError("timer.already_over")
+    if phase_seconds(timer, clock.phase) + clock.extra_s + seconds < 0:
+        raise TimerError("timer.too_short")
+    return replace(clock, extra_s=clock.extra_s + seconds)
 
 
 def toggle(clock: Clock, now: float) -> Clock:

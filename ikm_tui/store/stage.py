@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 ACTOR = "moderator"
 OUT_OF_RESULT = frozenset(UNRANKED)  # queue statuses that take an entrant out of the ranking
 TOUCH_RESULT = ("queue.withdraw", "queue.no_show")
+MESSAGE_MAX = 60  # a few words the presenter reads at a glance
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class StageState:
     entrant: str | None
     clock: Clock
     calm: bool = False  # the board shows its calm screen even with someone on stage
+    message: str = ""  # the moderator's note to the presenter, large on the board until cleared
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,30 @@ class Stage:
     def toggle_timer(self, *, actor: str = ACTOR) -> StageState:
         """Start when ready, otherwise pause or resume."""
         return self._act(actor, "timer.toggle", _clock_change(timer.toggle), undoable=False)
+
+    def adjust_time(self, seconds: float, *, actor: str = ACTOR) -> StageState:
+        """``+``/``-``: add (or take) time to the current phase."""
+        return self._act(
+            actor,
+            "timer.adjust",
+            _clock_change(lambda clock, _now: timer.adjust(self.config.timer, clock, seconds)),
+            detail={"seconds": seconds},
+            undoable=False,
+        )
+
+    def set_message(self, text: str, *, actor: str = ACTOR) -> StageState:
+        """Show ``text`` to the presenter on the board; an empty text clears it."""
+        text = " ".join(text.split())
+        if len(text) > MESSAGE_MAX:
+            raise InputError("", "stage.message_too_long", max=MESSAGE_MAX, length=len(text))
+        return self._act(
+            actor,
+            "stage.message",
+            lambda lineup, state, _now: (lineup, replace(state, message=text)),
+            subject="board",
+            detail={"message": text},
+            undoable=False,
+        )
 
     def end_phase(self, *, actor: str = ACTOR) -> StageState:
         """Presentation -> Q&A -> over."""
@@ -240,10 +266,13 @@ class Stage:
             if chosen is None:
                 if not allow_none or state.entrant is None:
                     raise QueueError("queue.nobody_waiting", day=state.day)
-                return rules.finish(lineup, _ms(overtime)), replace(state, entrant=None, clock=Clock())
+                return rules.finish(lineup, _ms(overtime)), replace(
+                    state, entrant=None, clock=Clock(), message=""
+                )
             lineup = rules.call(lineup, chosen, now, _ms(overtime))
             day = rules.find(lineup, chosen).day
-            return lineup, replace(state, day=day, entrant=chosen, clock=Clock())
+            # a note meant for the last presenter is not left up for the next one
+            return lineup, replace(state, day=day, entrant=chosen, clock=Clock(), message="")
 
         return change
 
@@ -321,6 +350,8 @@ def _values(changed: list[Entry], state: StageState) -> dict[str, Any]:
             c.paused_s,
             c.banked_overtime_s,
             int(state.calm),
+            c.extra_s,
+            state.message,
         ],
     }
 
@@ -338,17 +369,17 @@ def _ms(seconds: float) -> int:
 def _load(conn: sqlite3.Connection) -> StageState:
     row = conn.execute(
         "SELECT day, entrant, phase, started_at, paused_at, paused_s,"
-        " banked_overtime_s, calm FROM stage WHERE id = 1"
+        " banked_overtime_s, calm, extra_s, message FROM stage WHERE id = 1"
     ).fetchone()
-    clock = Clock(row[2], row[3], row[4], row[5], row[6])
-    return StageState(row[0], row[1], clock, bool(row[7]))
+    clock = Clock(row[2], row[3], row[4], row[5], row[6], row[8])
+    return StageState(row[0], row[1], clock, bool(row[7]), row[9])
 
 
 def _save(conn: sqlite3.Connection, state: StageState) -> None:
     c = state.clock
     conn.execute(
         "UPDATE stage SET day = ?, entrant = ?, phase = ?, started_at = ?, paused_at = ?,"
-        " paused_s = ?, banked_overtime_s = ?, calm = ? WHERE id = 1",
+        " paused_s = ?, banked_overtime_s = ?, calm = ?, extra_s = ?, message = ? WHERE id = 1",
         (
             state.day,
             state.entrant,
@@ -358,16 +389,26 @@ def _save(conn: sqlite3.Connection, state: StageState) -> None:
             c.paused_s,
             c.banked_overtime_s,
             int(state.calm),
+            c.extra_s,
+            state.message,
         ),
     )
 
 
 def _state_json(state: StageState) -> str:
     return json.dumps(
-        {"day": state.day, "entrant": state.entrant, "calm": state.calm, "clock": asdict(state.clock)}
+        {
+            "day": state.day,
+            "entrant": state.entrant,
+            "calm": state.calm,
+            "message": state.message,
+            "clock": asdict(state.clock),
+        }
     )
 
 
 def _state_from_json(text: str) -> StageState:
     data = json.loads(text)
-    return StageState(data["day"], data["entrant"], Clock(**data["clock"]), data["calm"])
+    return StageState(
+        data["day"], data["entrant"], Clock(**data["clock"]), data["calm"], data.get("message", "")
+    )

@@ -26,6 +26,7 @@ EN = Messages("en")
 FROZEN = {
     1: "2747db9ca9b8b6e084a7ca3ff581784894cd714e0103fd2f314a42268a610fc2",
     2: "8df5bfe43d5e27e3ad99d3f50b4859070e6aaac50d57c4fdc372adc445500a6c",
+    3: "509a5c6c86c5e9dde9c020c9d66218adcfff7c85b8d2e83f223319211f6a16f1",
 }
 
 TABLES = {
@@ -95,6 +96,8 @@ def test_migrating_version_1_keeps_every_score_decision_and_audit_row(v1_copy):
     for table, rows in before.items():
         if table == "audit":
             assert after[table][: len(rows)] == rows  # the old chain, byte for byte
+        elif table == "stage":  # version 3 adds the moderator's cues, empty: no extra time, no message
+            assert after[table] == [row + (0.0, "") for row in rows]
         else:
             assert after[table] == rows, table
     added = entries[len(before["audit"]) :]

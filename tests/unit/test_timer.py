@@ -126,3 +126,46 @@ def test_the_clock_wakes_exactly_when_its_text_changes(remaining):
     if delay > 2e-6:
         assert countdown_text(remaining - delay + 1e-6) == shown
     assert countdown_text(remaining - delay - 1e-6) != shown
+
+
+def test_a_minute_added_before_the_start_lengthens_the_presentation():
+    config = Timer(presentation_minutes=7, qa_minutes=3, warning_seconds=60)
+    clock = timer.adjust(config, Clock(), 60)
+    assert timer.reading(config, clock, 0).text == "08:00"
+    started = timer.start(clock, 100.0)
+    assert timer.reading(config, started, 130.0).text == "07:30"
+
+
+def test_a_minute_taken_can_land_in_overtime_and_ending_the_phase_forgets_it():
+    config = Timer(presentation_minutes=7, qa_minutes=3, warning_seconds=60)
+    clock = timer.start(Clock(), 0.0)
+    clock = timer.adjust(config, clock, -60)
+    assert timer.reading(config, clock, 370.0).text == "+00:10"  # 6 minutes, 10 s over
+    qa = timer.end_phase(config, clock, 370.0)
+    assert qa.extra_s == 0 and timer.reading(config, qa, 370.0).text == "03:00"
+    assert qa.banked_overtime_s == pytest.approx(10.0)
+
+
+def test_time_cannot_be_taken_below_nothing_nor_added_once_over():
+    config = Timer(presentation_minutes=1, qa_minutes=0, warning_seconds=10)
+    clock = timer.start(Clock(), 0.0)
+    with pytest.raises(TimerError):
+        timer.adjust(config, clock, -120)
+    over = timer.end_phase(config, clock, 5.0)
+    with pytest.raises(TimerError):
+        timer.adjust(config, over, 60)
+
+
+@given(st.lists(st.sampled_from([60, -60]), max_size=12), st.floats(0, 900, allow_nan=False))
+def test_each_minute_moves_the_remaining_time_by_exactly_a_minute(steps, at):
+    config = Timer(presentation_minutes=7, qa_minutes=3, warning_seconds=60)
+    clock = timer.start(Clock(), 0.0)
+    applied = 0
+    for step in steps:
+        try:
+            clock = timer.adjust(config, clock, step)
+        except TimerError:
+            assert 7 * 60 + applied + step < 0
+            continue
+        applied += step
+    assert timer.reading(config, clock, at).remaining_s == pytest.approx(7 * 60 + applied - at)

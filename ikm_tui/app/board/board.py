@@ -53,6 +53,7 @@ class Board(Container):
                 yield Static(t("board.presenting"), classes="board-label")
                 yield Static("", id="stage-name", classes="board-name")
                 yield Static("", id="stage-business", classes="board-business")
+                yield Static("", id="stage-message")
                 yield BigClock(config.timer, self.now, id="board-countdown")
                 yield Static("", id="stage-phase", classes="board-phase")
                 yield Static("", id="stage-next", classes="board-next")
@@ -132,6 +133,9 @@ class Board(Container):
             t("board.next_up", name=up.name, business=up.business) if up else "",
         )
         self.query_one(BigClock).show_clock(clock)
+        message = self.query_one("#stage-message", Static)
+        set_text(message, snap.state.message.upper())
+        message.display = bool(snap.state.message)
 
     def _business(self, entrant) -> str:
         category = self.app.config.category(entrant.category).name

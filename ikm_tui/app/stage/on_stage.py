@@ -29,6 +29,7 @@ class OnStagePanel(Vertical):
         with Center():
             yield Countdown(self.app.config.timer, self.app.store.stage.now, id="stage-countdown")
         yield Static("", id="on-stage-phase")
+        yield Static("", id="on-stage-message")
 
     def on_mount(self) -> None:
         self.border_title = self.app.t("stage.on_stage")
@@ -49,6 +50,11 @@ class OnStagePanel(Vertical):
         self.query_one(Countdown).show_clock(snap.state.clock if who else None)
         self.query_one(Countdown).display = who is not None
         self._refresh_overtime()
+        message = snap.state.message
+        set_text(
+            self.query_one("#on-stage-message", Static),
+            t("cue.message_line", text=message) if message else "",
+        )
 
     def _refresh_overtime(self) -> None:
         countdown = self.query_one(Countdown)

@@ -24,6 +24,7 @@ from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.session_screen import SessionScreen
 from ikm_tui.app.stage.countdown import TickingClock
+from ikm_tui.app.stage.cues import CUE_BINDINGS, StageCues
 from ikm_tui.app.stage.on_stage import JudgeStrip, NextUpPanel, OnStagePanel
 from ikm_tui.app.stage.projector import BoardScreen, ProjectorControls
 from ikm_tui.app.stage.queue_table import QueueTable
@@ -33,7 +34,7 @@ from ikm_tui.store.database import StoreUnavailable
 from ikm_tui.store.stage import UndoStep
 
 
-class StageScreen(SessionScreen[None]):
+class StageScreen(SessionScreen[None], StageCues):
     CSS_PATH = Path(__file__).parent / "stage.tcss"
     BINDINGS = [
         Binding("space", "timer", "stage.key.timer", id="stage.timer"),
@@ -49,6 +50,7 @@ class StageScreen(SessionScreen[None]):
         Binding("t", "switch_day", "stage.key.day", id="stage.switch_day"),
         Binding("b", "board", "stage.key.board", id="stage.board"),
         Binding("p", "projector", "stage.key.projector", id="stage.projector"),
+        *CUE_BINDINGS,
     ]
 
     def __init__(self) -> None:

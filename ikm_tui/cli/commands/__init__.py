@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "reveal": "results",
     "scores": "scores",
     "serve": "serve",
+    "stage": "stage",
     "undecide": "results",
     "unlock": "results",
 }

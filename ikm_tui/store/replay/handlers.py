@@ -17,7 +17,15 @@ from ikm_tui.store.replay import LogRow, Replayed, ReplayError, Rows, reads, rep
 
 # The tables a log from before full queue/stage values cannot rebuild until a baseline row.
 STAGE_TABLES = ("queue_entry", "stage")
-STAGE_AT_CREATION = (1, None, "ready", None, None, 0.0, 0.0, 0)  # the row the schema inserts
+STAGE_AT_CREATION = (1, None, "ready", None, None, 0.0, 0.0, 0, 0.0, "")  # the row the schema inserts
+
+STAGE_ADDED_IN_V3 = (0.0, "")  # extra_s, message: what a stage row logged before them held
+
+
+def _stage_row(values: list) -> tuple:
+    """The stage row of an audit detail, with what version 3 added filled in for older rows."""
+    row = tuple(values)
+    return row + STAGE_ADDED_IN_V3[len(row) - 8 :]
 
 
 # -- the session --------------------------------------------------------------------------
@@ -34,7 +42,7 @@ def _session_create(state: Replayed, row: LogRow) -> None:
 def _baseline(state: Replayed, row: LogRow) -> None:
     """Tables as they stood when an older log was first opened by a version that audits them."""
     state.tables["queue_entry"] = {e: tuple(v) for e, v in row.detail["queue"].items()}
-    state.tables["stage"] = {1: tuple(row.detail["stage"])}
+    state.tables["stage"] = {1: _stage_row(row.detail["stage"])}
     state.unknown.difference_update(STAGE_TABLES)
 
 
@@ -157,6 +165,8 @@ QUEUE_ACTIONS = (
     "timer.end_phase",
     "stage.switch_day",
     "stage.calm",
+    "timer.adjust",
+    "stage.message",
 )
 
 
@@ -177,7 +187,7 @@ def _stage_action(state: Replayed, row: LogRow) -> None:
     queue = state.table("queue_entry")
     for entrant, values in row.detail.get("queue", {}).items():
         queue[entrant] = tuple(values)
-    state.table("stage")[1] = tuple(row.detail["stage"])
+    state.table("stage")[1] = _stage_row(row.detail["stage"])
 
 
 @reads("queue_entry")
@@ -195,8 +205,8 @@ def _live_stage(conn: sqlite3.Connection) -> Rows:
     return {
         r[0]: tuple(r[1:])
         for r in conn.execute(
-            "SELECT id, day, entrant, phase, started_at, paused_at, paused_s, banked_overtime_s, calm"
-            " FROM stage"
+            "SELECT id, day, entrant, phase, started_at, paused_at, paused_s, banked_overtime_s, calm,"
+            " extra_s, message FROM stage"
         )
     }
 
