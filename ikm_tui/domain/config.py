@@ -32,6 +32,7 @@ from ikm_tui.domain.config_checks import (
 )
 from ikm_tui.domain.errors import InputError
 from ikm_tui.domain.roster import read_roster
+from ikm_tui.domain.schedule_config import Schedule, parse_schedule
 
 AGGREGATES = ("mean", "trimmed_mean", "median")
 TRIM_SCOPES = ("total", "criterion")
@@ -151,6 +152,7 @@ class Config:
     prizes: tuple[Prize, ...]
     entrants: tuple[Entrant, ...]
     backup: Backup | None = None
+    schedule: Schedule | None = None  # the optional day's plan ([schedule])
     _index: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -245,6 +247,7 @@ _TOP = {
     "entrants": "array",
     "roster": "str",
     "backup": "table",
+    "schedule": "table",
 }
 
 
@@ -313,6 +316,7 @@ def parse_config(data: Table, place: Place) -> Config:
     if places > len(entrants):
         raise place.error(("prizes",), "config.too_many_prizes", places=places, entrants=len(entrants))
     backup = parse_backup(data["backup"], place) if "backup" in data else None
+    schedule = parse_schedule(data["schedule"], len(event.days), place) if "schedule" in data else None
     return Config(
         place.path.resolve(),
         event,
@@ -325,6 +329,7 @@ def parse_config(data: Table, place: Place) -> Config:
         prizes,
         entrants,
         backup,
+        schedule,
     )
 
 

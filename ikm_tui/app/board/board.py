@@ -21,10 +21,13 @@ from ikm_tui.app.board.view_choice import IDLE, STAGE, UNREACHABLE, choose_view
 from ikm_tui.app.follow import SessionChanged, follow_session
 from ikm_tui.app.session_app import SessionApp
 from ikm_tui.app.stage.reading import StageReading
+from ikm_tui.app.stage.schedule_view import about_text, day_plan
 from ikm_tui.app.text_update import set_text
 
 if TYPE_CHECKING:
     from ikm_tui.store.results import RevealState
+
+IDLE_REFRESH_S = 30.0
 
 
 class Board(Container):
@@ -49,6 +52,7 @@ class Board(Container):
                 yield Static("", id="idle-next-label", classes="board-label")
                 yield Static("", id="idle-next", classes="board-name")
                 yield Static("", id="idle-next-business", classes="board-business")
+                yield Static("", id="idle-next-time", classes="board-label")
             with Vertical(id=STAGE, classes="board-view"):
                 yield Static(t("board.presenting"), classes="board-label")
                 yield Static("", id="stage-name", classes="board-name")
@@ -65,6 +69,12 @@ class Board(Container):
     def on_mount(self) -> None:
         follow_session(self, self.app.session_signal)
         self.refresh_from_store()
+        if self.app.config.schedule is not None:  # "about 10:42" moves with the time of day
+            self.set_interval(IDLE_REFRESH_S, self._refresh_idle, name="board-idle-time")
+
+    def _refresh_idle(self) -> None:
+        if self.snapshot is not None and self.choose_view() == IDLE:
+            self._fill_idle()
 
     def on_session_changed(self, message: SessionChanged) -> None:
         if message.error is not None:
@@ -115,6 +125,8 @@ class Board(Container):
         set_text(self.query_one("#idle-next-label", Static), t("board.idle_next") if up else "")
         set_text(self.query_one("#idle-next", Static), up.name if up else "")
         set_text(self.query_one("#idle-next-business", Static), self._business(up) if up else "")
+        plan = day_plan(self.app.config, snap, self.now()) if up else None
+        set_text(self.query_one("#idle-next-time", Static), about_text(t, plan, up.id) if up else "")
 
     def _fill_stage(self) -> None:
         t, snap = self.app.t, self.snapshot

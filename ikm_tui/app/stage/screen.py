@@ -29,6 +29,7 @@ from ikm_tui.app.stage.on_stage import JudgeStrip, NextUpPanel, OnStagePanel
 from ikm_tui.app.stage.projector import BoardScreen, ProjectorControls
 from ikm_tui.app.stage.queue_table import QueueTable
 from ikm_tui.app.stage.reading import StageReading
+from ikm_tui.app.stage.schedule_view import ScheduleLine, day_plan
 from ikm_tui.domain import queue_rules as rules
 from ikm_tui.store.database import StoreUnavailable
 from ikm_tui.store.stage import UndoStep
@@ -59,6 +60,7 @@ class StageScreen(SessionScreen[None], StageCues):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield ScheduleLine(self.app.store.stage.now, id="schedule-line")
         with Horizontal(id="stage-body"):
             yield QueueTable(id="queue")
             with Vertical(id="stage-side"):
@@ -74,6 +76,9 @@ class StageScreen(SessionScreen[None], StageCues):
     def on_session_changed(self, message: SessionChanged) -> None:
         if message.error is None:
             self.reload()
+
+    def on_ticking_clock_changed(self, _message: TickingClock.Changed) -> None:
+        self.query_one(ScheduleLine).refresh_text()  # running over moves the day's end
 
     def on_screen_resume(self) -> None:
         for clock in self.query(TickingClock):  # it slept while another screen was shown
@@ -92,7 +97,8 @@ class StageScreen(SessionScreen[None], StageCues):
             up = rules.next_up(snap.lineup, snap.state.day)
             focus = snap.state.entrant or (up.entrant if up else None)
         table = self.query_one(QueueTable)
-        table.show(snap.lineup, snap.state.day, focus)
+        plan = day_plan(self.app.config, snap, self.app.store.stage.now())
+        table.show(snap.lineup, snap.state.day, focus, plan.slots if plan else None)
         config = self.app.config
         day = snap.state.day
         table.border_title = self.app.t(
@@ -108,6 +114,7 @@ class StageScreen(SessionScreen[None], StageCues):
         )
         self.query_one(OnStagePanel).show(snap)
         self.query_one(NextUpPanel).show(snap)
+        self.query_one(ScheduleLine).show(snap)
         store = self.app.store
         self.query_one(JudgeStrip).show({e: store.scores.for_entrant(e) for e in JudgeStrip.entrants(snap)})
 
