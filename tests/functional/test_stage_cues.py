@@ -57,6 +57,7 @@ async def test_plus_and_minus_move_the_clock_a_minute(store, size):
         await pilot.press("plus")
         await until(pilot, lambda: store.stage.state().clock.extra_s == 60)
         await until(pilot, lambda: countdown.value == "08:00")
+        assert countdown.region.height == 3  # the compact clock: Digits, three rows
         await pilot.press("space", "minus", "minus")
         await until(pilot, lambda: store.stage.state().clock.extra_s == -60)
         await until(pilot, lambda: countdown.value == "06:00")

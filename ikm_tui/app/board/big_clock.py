@@ -23,6 +23,7 @@ class BigClock(TickingClock):
     BigClock {
         width: 1fr;
         height: 1fr;
+        text-align: center;
     }
     """
 

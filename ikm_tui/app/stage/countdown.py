@@ -99,6 +99,16 @@ class TickingClock(Widget):
 class Countdown(TickingClock, Digits):
     """The compact clock: ``Digits``, amber at the warning mark, red ``+`` overtime."""
 
+    # Textual inherits CSS along the first base only, so Digits' own rules are repeated here
+    DEFAULT_CSS = """
+    Countdown {
+        width: 1fr;
+        height: auto;
+        text-align: left;
+        box-sizing: border-box;
+    }
+    """
+
     def __init__(self, config_timer: Timer, now: Callable[[], float], **kwargs) -> None:
         super().__init__(config_timer, now, **kwargs)
         self.update(timer.countdown_text(config_timer.presentation_minutes * 60))
