@@ -94,7 +94,9 @@ def measure(source: str, config_path: Path, changes: int) -> dict:
     store.stage.next()
     store.stage.toggle_timer()
     db = str(config.event.database)
-    child = source.format(repo=str(REPO), config=str(folder / "config.toml"), db=db, seconds=changes * 0.5 + 5)
+    child = source.format(
+        repo=str(REPO), config=str(folder / "config.toml"), db=db, seconds=changes * 0.5 + 5
+    )
     proc = subprocess.Popen(
         [sys.executable, "-c", child], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO
     )
