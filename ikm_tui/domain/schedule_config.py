@@ -19,11 +19,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ikm_tui.domain.config_checks import check_table, dotted
+from ikm_tui.domain.config_checks import ErrorPlace, KeyPath, Spec, Table, check_table, dotted
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-_SCHEDULE = {"start": ("list", None), "changeover_minutes": ("int", 0), "breaks": ("list", [])}
-_BREAK = {"day": ("int", None), "from": ("time", None), "to": ("time", None), "label": ("str", None)}
+_SCHEDULE: Spec = {"start": ("list", None), "changeover_minutes": ("int", 0), "breaks": ("list", [])}
+_BREAK: Spec = {"day": ("int", None), "from": ("time", None), "to": ("time", None), "label": ("str", None)}
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,8 @@ def clock_text(minutes: float) -> str:
     return f"{whole // 60:02d}:{whole % 60:02d}"
 
 
-def parse_schedule(raw: object, days: int, place) -> Schedule:
-    path: tuple = ("schedule",)
+def parse_schedule(raw: object, days: int, place: ErrorPlace) -> Schedule:
+    path: KeyPath = ("schedule",)
     if not isinstance(raw, dict):
         raise place.error(path, "config.wrong_type", key="schedule", expected="table", got=repr(raw))
     values = _checked(raw, _SCHEDULE, path, place)
@@ -89,7 +89,7 @@ def parse_schedule(raw: object, days: int, place) -> Schedule:
     return Schedule(start, values["changeover_minutes"], breaks)
 
 
-def _checked(raw: dict, spec: dict, path: tuple, place) -> dict:
+def _checked(raw: Table, spec: Spec, path: KeyPath, place: ErrorPlace) -> Table:
     """Like :func:`check_table`, for the two kinds only a schedule has (lists, times)."""
     plain = {k: v for k, v in spec.items() if v[0] not in ("list", "time")}
     values = check_table({k: v for k, v in raw.items() if k in plain or k not in spec}, plain, path, place)
@@ -116,7 +116,7 @@ def _checked(raw: dict, spec: dict, path: tuple, place) -> dict:
     return values
 
 
-def _break(raw: object, days: int, path: tuple, place) -> Break:
+def _break(raw: object, days: int, path: KeyPath, place: ErrorPlace) -> Break:
     if not isinstance(raw, dict):
         raise place.error(path, "config.wrong_type", key=dotted(path), expected="table", got=repr(raw))
     values = _checked(raw, _BREAK, path, place)
@@ -143,7 +143,7 @@ def _break(raw: object, days: int, path: tuple, place) -> Break:
     return Break(values["day"], values["from"], values["to"], values["label"])
 
 
-def _time(value: object, path: tuple, place) -> int:
+def _time(value: object, path: KeyPath, place: ErrorPlace) -> int:
     if isinstance(value, dt.time):
         return value.hour * 60 + value.minute
     match = _TIME.match(value.strip()) if isinstance(value, str) else None

@@ -36,7 +36,7 @@ class StageCues:
 
     app: SessionApp
     notify: Callable[..., Any]
-    run_action: Callable[..., None]
+    stage_write: Callable[..., None]
 
     def action_adjust(self, minutes: int) -> None:
         t, stage = self.app.t, self.app.store.stage
@@ -46,7 +46,7 @@ class StageCues:
             phase = t(f"stage.phase.{state.clock.phase}")
             self.notify(t("cue.adjusted", sign=sign, minutes=abs(minutes), phase=phase))
 
-        self.run_action(lambda: stage.adjust_time(minutes * MINUTE_S), after=told)
+        self.stage_write(lambda: stage.adjust_time(minutes * MINUTE_S, actor=self.app.actor), after=told)
 
     def action_preset(self, number: int) -> None:
         self._send(preset_text(self.app.t, number))
@@ -59,7 +59,7 @@ class StageCues:
         field = Field("message", "", required=t("cue.dialog.empty"))
 
         def send(values: dict[str, str]) -> StageState:
-            return self.app.store.stage.set_message(values["message"])
+            return self.app.store.stage.set_message(values["message"], actor=self.app.actor)
 
         self.app.push_screen(
             FormDialog(
@@ -69,7 +69,9 @@ class StageCues:
         )
 
     def _send(self, text: str) -> None:
-        self.run_action(lambda: self.app.store.stage.set_message(text), after=self._told)
+        self.stage_write(
+            lambda: self.app.store.stage.set_message(text, actor=self.app.actor), after=self._told
+        )
 
     def _told(self, state: StageState) -> None:
         t = self.app.t

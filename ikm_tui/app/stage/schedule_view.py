@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from textual import getters
 from textual.widgets import Static
 
+from ikm_tui.app.session_app import SessionApp
 from ikm_tui.app.stage.reading import StageReading
 from ikm_tui.app.text_update import set_text
 from ikm_tui.domain import queue_rules as rules
@@ -69,6 +71,8 @@ def about_text(t: Messages, plan: DayPlan | None, entrant: str) -> str:
 
 class ScheduleLine(Static):
     """The console's header line; hidden without a schedule."""
+
+    app = getters.app(SessionApp)
 
     def __init__(self, now: Callable[[], float], **kwargs) -> None:
         super().__init__("", **kwargs)

@@ -22,7 +22,7 @@ STAGE_AT_CREATION = (1, None, "ready", None, None, 0.0, 0.0, 0, 0.0, "")  # the 
 STAGE_ADDED_IN_V3 = (0.0, "")  # extra_s, message: what a stage row logged before them held
 
 
-def _stage_row(values: list) -> tuple:
+def _stage_row(values: list[object]) -> tuple[object, ...]:
     """The stage row of an audit detail, with what version 3 added filled in for older rows."""
     row = tuple(values)
     return row + STAGE_ADDED_IN_V3[len(row) - 8 :]
