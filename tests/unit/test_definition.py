@@ -47,3 +47,22 @@ def test_differences_are_keyed_as_staff_find_them_in_the_file(sample_config):
     assert changes["criteria[inovasi].weight"] == ("25", "30")
     assert changes["prizes[3].amount"] == (1_800_000, 2_000_000)
     assert changes["entrants[E30].name"][1] is None
+
+
+def test_what_belongs_to_the_laptop_is_not_recorded():
+    """The config file, the database and the backup folders can move without an amendment."""
+    from dataclasses import dataclass
+    from pathlib import Path
+
+    @dataclass(frozen=True)
+    class Backup:
+        to: tuple[str, ...]
+
+    @dataclass(frozen=True)
+    class Section:
+        title: str
+        database: Path
+        backup: Backup
+
+    encoded = definition.encode(Section("Acara", Path("/x/ikm.db"), Backup(("E:/cadangan",))))  # type: ignore[arg-type]
+    assert encoded == {"title": "Acara"}
