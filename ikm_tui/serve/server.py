@@ -61,6 +61,7 @@ PAGES_PER_JUDGE = 6  # open tabs/phones per judge; the oldest is closed beyond t
 MAX_BODY = 64 * 1024
 REASON_CHARS = 500
 WORKERS = 4
+STOP_S = 5.0
 SHUTDOWN_S = 3.0  # Ctrl+C: requests in flight get this long (a save commits in milliseconds)
 
 
@@ -395,8 +396,12 @@ class WebServer:
     # -- life -------------------------------------------------------------------------------
 
     async def stop(self) -> None:
-        await self.hub.stop()
-        self.pool.shutdown(wait=True)
+        """Close every page's channel (bounded: a vanished phone answers nothing); a write
+        already running finishes in its thread before the process exits, queued ones are
+        dropped (their pages were never told "tersimpan")."""
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(self.hub.stop(), STOP_S)
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,13 @@ def event(make_event):
     return path
 
 
+def presenting(driver) -> str:
+    """Who the stage view shows as presenting (read in one go: the view is redrawn on push)."""
+    return driver.execute_script(
+        "const e = document.querySelector('#view.board-stage .name'); return e ? e.textContent : '';"
+    )
+
+
 def view_text(driver) -> str:
     return driver.find_element(By.ID, "view").text
 
@@ -57,7 +64,7 @@ def test_the_reveal_never_shows_or_sends_a_later_tier_early(event):
             countdown = driver.find_element(By.ID, "countdown").size
             assert countdown["height"] > 720 / 3  # it fills the window
             moderator.stage.call("E02", actor="moderator")
-            wait_until(lambda: "Owner 2" in view_text(driver), what="E02 on stage")
+            wait_until(lambda: presenting(driver) == "Owner 2", what="E02 on stage")
             page.collect()
             before_reveal = len(page.pushed)  # the stage showed who is next; the reveal starts now
             order = list(TIERS)
