@@ -221,6 +221,7 @@ def big_restore(tmp: Path, entrants: int, judges: int) -> None:
     standby = tmp / "standby"
     standby.mkdir()
     shutil.copy(config_path, standby / "config.toml")
+    shutil.copy(folder / "roster.csv", standby / "roster.csv")  # the event's files, not its session
     standby_config = load_config(standby / "config.toml")
     start = time.perf_counter()
     restore(copy, standby_config, standby_config.event.database)
