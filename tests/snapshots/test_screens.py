@@ -9,6 +9,7 @@ codes issued) so nothing but a real change can move a snapshot.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
@@ -27,10 +28,12 @@ from ikm_tui.app.moderator import ModeratorApp  # noqa: E402
 from ikm_tui.domain.config import load_config  # noqa: E402
 from ikm_tui.store.access import Grant  # noqa: E402
 from ikm_tui.store.session import Store  # noqa: E402
+from ikm_tui.store.stage import Stage  # noqa: E402
 
 SIZES = {"80x24": (80, 24), "120x36": (120, 36)}
 SAMPLE = Path(__file__).resolve().parents[2] / "config.toml"
 FOLDER = "/hasil/ekspor"  # typed into the export screen: the real default is the working folder
+MORNING = dt.datetime(2022, 6, 14, 9, 10).timestamp()  # day 1 of the sample event, local time
 
 
 @pytest.fixture
@@ -47,6 +50,7 @@ def event_in(tmp_path):
             shutil.copy(extra, folder / extra.name)
         store = Store(load_config(folder / "config.toml"))
         config = store.config
+        store.stage = Stage(store.db, config, lambda: MORNING)  # "now" never moves a snapshot
         for index, entrant in enumerate(config.entrants[:3]):
             for judge in config.judges:
                 value = Decimal(6 + index) + (Decimal("0.5") if judge.id.endswith("2") else 0)
@@ -116,6 +120,7 @@ def test_judge_code_prompt_id(snap_compare, event_in, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_board_id(snap_compare, event_in, size):
     app = BoardApp(event_in("id"), poll_seconds=60)
+    app.now = lambda: MORNING
     assert snap_compare(app, terminal_size=SIZES[size], run_before=steady())
 
 
@@ -132,4 +137,5 @@ def test_judge_en(snap_compare, event_in):
 
 def test_board_en(snap_compare, event_in):
     app = BoardApp(event_in("en"), poll_seconds=60)
+    app.now = lambda: MORNING
     assert snap_compare(app, terminal_size=SIZES["120x36"], run_before=steady())
