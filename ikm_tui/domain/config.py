@@ -75,6 +75,13 @@ class Judging:
 
 
 @dataclass(frozen=True)
+class FeedbackOptions:
+    """``[feedback]``: how the start-ups' reports are written."""
+
+    attribute_notes: bool = False  # name the judge under each note (unattributed by default)
+
+
+@dataclass(frozen=True)
 class Criterion:
     id: str
     name: str
@@ -154,6 +161,7 @@ class Config:
     backup: Backup | None = None
     schedule: Schedule | None = None  # the optional day's plan ([schedule])
     _index: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
+    feedback: FeedbackOptions = field(default_factory=FeedbackOptions)
 
     def __post_init__(self) -> None:
         self._index.update(
@@ -216,6 +224,7 @@ _SCORING = {
     "tie_break": ("str_list", []),
 }
 _JUDGING = {"access_codes": ("bool", True), "divergence": ("number", 15)}
+_FEEDBACK = {"attribute_notes": ("bool", False)}
 _CRITERION = {
     "id": ("str", None),
     "name": ("str", None),
@@ -240,6 +249,7 @@ _TOP = {
     "timer": "table",
     "scoring": "table",
     "judging": "table",
+    "feedback": "table",
     "criteria": "array",
     "judges": "array",
     "categories": "array",
@@ -317,6 +327,7 @@ def parse_config(data: Table, place: Place) -> Config:
         raise place.error(("prizes",), "config.too_many_prizes", places=places, entrants=len(entrants))
     backup = parse_backup(data["backup"], place) if "backup" in data else None
     schedule = parse_schedule(data["schedule"], len(event.days), place) if "schedule" in data else None
+    feedback = FeedbackOptions(**check_table(data.get("feedback", {}), _FEEDBACK, ("feedback",), place))
     return Config(
         place.path.resolve(),
         event,
@@ -330,6 +341,7 @@ def parse_config(data: Table, place: Place) -> Config:
         entrants,
         backup,
         schedule,
+        feedback=feedback,
     )
 
 
@@ -416,7 +428,7 @@ def _criteria(data: Table, scale: Table, place: Place) -> Iterator[Criterion]:
                 expected="> 0",
                 got=values["weight"],
             )
-        if values["id"] in ("judge", "entrant", "recused"):
+        if values["id"] in ("judge", "entrant", "recused", "note"):
             raise place.error(
                 ("criteria", i, "id"), "config.reserved_id", key=f"criteria[{i + 1}].id", value=values["id"]
             )

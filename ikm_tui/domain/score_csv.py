@@ -1,4 +1,8 @@
-"""Paper score sheets typed into a spreadsheet: ``judge,entrant,<criterion id>...[,recused]``.
+"""Paper score sheets typed into a spreadsheet: ``judge,entrant,<criterion id>...[,recused][,note]``.
+
+The optional ``note`` column carries the judge's note for the start-up: when the column is
+there, its cell replaces the stored note (empty removes it). A row with a note and no scores at
+all keeps the note and leaves the judge's sheet alone (a paper form half filled in).
 
 Every row is checked as strictly as the judge console checks a keystroke, and every problem in
 the file is reported at once with its line, so staff fix the file in one go.
@@ -12,24 +16,33 @@ from pathlib import Path
 from ikm_tui.domain.config import Config, Criterion
 from ikm_tui.domain.csv_source import read_csv, require_columns
 from ikm_tui.domain.errors import InputError, InputErrors
+from ikm_tui.domain.notes import clean_note
 from ikm_tui.domain.score_entry import ScoreProblem, SheetEntry, parse_score
 
 RECUSED_YES = {"yes", "ya", "y"}
 MAX_REPORTED = 50
 
 
-def read_score_csv(path: Path, config: Config) -> list[SheetEntry]:
+def columns(config: Config) -> list[str]:
+    """Every column the import reads, in the order the paper form prints them."""
+    return ["judge", "entrant", *(c.id for c in config.criteria), "recused", "note"]
+
+
+def read_score_csv(path: Path, config: Config, *, skip_blank: bool = False) -> list[SheetEntry]:
+    """The file's sheets, or every problem in it at once. With ``skip_blank`` a row that names
+    a judge and an entrant and nothing else (an untouched line of ``ikm-tui forms --csv``) is
+    left out rather than refused."""
     table = read_csv(path)
     criteria = [c.id for c in config.criteria]
     require_columns(table, ["judge", "entrant", *criteria])
-    allowed = {"judge", "entrant", "recused", *criteria}
+    allowed = {"judge", "entrant", "recused", "note", *criteria}
     extra = [c for c in table.header if c not in allowed]
     if extra:
         raise InputError(
             f"{path}:1",
             "csv.unknown_columns",
             columns=", ".join(extra),
-            expected=", ".join(["judge", "entrant", *criteria, "recused"]),
+            expected=", ".join(["judge", "entrant", *criteria, "recused", "note"]),
         )
     if not table.rows:
         raise InputError(str(path), "csv.no_rows")
@@ -39,6 +52,8 @@ def read_score_csv(path: Path, config: Config) -> list[SheetEntry]:
     seen: dict[tuple[str, str], int] = {}
     reader = _SheetReader(config, table.index(), criteria, table.decimal_comma)
     for line, cells in table.rows:
+        if skip_blank and reader.blank(cells):
+            continue
         try:
             entry = reader.row(cells)
         except ScoreProblem as problem:
@@ -72,9 +87,14 @@ class _SheetReader:
         self.config = config
         self.judge, self.entrant = column["judge"], column["entrant"]
         self.recused = column.get("recused")
+        self.note = column.get("note")
         self.criteria = [(c, column[c], config.criterion(c)) for c in criteria]
         self.decimal_comma = decimal_comma
         self.seen: dict[tuple[str, str], Decimal | ScoreProblem] = {}
+
+    def blank(self, cells: list[str]) -> bool:
+        named = (self.judge, self.entrant)
+        return not any(cell for i, cell in enumerate(cells) if i not in named)
 
     def row(self, cells: list[str]) -> SheetEntry:
         judge, entrant = cells[self.judge], cells[self.entrant]
@@ -82,13 +102,16 @@ class _SheetReader:
             raise ScoreProblem("score.unknown_judge", judge=judge)
         if not self.config.has("entrant", entrant):
             raise ScoreProblem("score.unknown_entrant", entrant=entrant)
+        note = clean_note(cells[self.note]) if self.note is not None else None
         recused = cells[self.recused].lower() if self.recused is not None else ""
         if recused and recused not in RECUSED_YES:
             raise ScoreProblem("csv.bad_recused", got=recused)
         if recused:
             if any(cells[i] for _, i, _ in self.criteria):
                 raise ScoreProblem("csv.recused_with_scores")
-            return SheetEntry(judge, entrant, None, "CSV")
+            return SheetEntry(judge, entrant, None, "CSV", note=note)
+        if note and not any(cells[i].strip() for _, i, _ in self.criteria):
+            return SheetEntry(judge, entrant, None, note=note, note_only=True)
         seen, scores = self.seen, {}
         for criterion_id, i, criterion in self.criteria:
             result = seen.get((criterion_id, cells[i]))
@@ -97,7 +120,7 @@ class _SheetReader:
             if isinstance(result, ScoreProblem):
                 raise result
             scores[criterion_id] = result
-        return SheetEntry(judge, entrant, scores)
+        return SheetEntry(judge, entrant, scores, note=note)
 
     def check(self, text: str, criterion: Criterion) -> Decimal | ScoreProblem:
         try:

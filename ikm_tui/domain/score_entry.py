@@ -16,12 +16,19 @@ from ikm_tui.domain.numbers import decimal_text
 
 @dataclass(frozen=True)
 class SheetEntry:
-    """A sheet to write: scores, or ``scores=None`` for a recusal with ``reason``."""
+    """A sheet to write: scores, or ``scores=None`` for a recusal with ``reason``.
+
+    ``note`` is the judge's note for the start-up: None leaves a stored note as it is, ``""``
+    removes it. ``note_only`` writes the note and leaves the sheet alone (a paper form row with
+    a note and no scores yet).
+    """
 
     judge: str
     entrant: str
     scores: Mapping[str, Decimal] | None
     reason: str = ""
+    note: str | None = None
+    note_only: bool = False
 
 
 class ScoreProblem(ValueError):

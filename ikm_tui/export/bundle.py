@@ -30,6 +30,10 @@ class ResultsBundle:
     # The audit chain's newest row when this was read: printed beside the digest, so a signed
     # copy anchors the log (``ikm-tui audit verify --head HASH``).
     head: Head = Head(0, GENESIS)
+    # The judges' notes for the start-ups: entrant -> [(judge id, text)] in panel order. Never
+    # on the board; in the Scores sheet, the JSON and each start-up's own feedback report.
+    notes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    statuses: dict[str, str] = field(default_factory=dict)  # entrant -> queue status
 
 
 def gather(store) -> ResultsBundle:
@@ -61,4 +65,13 @@ def gather(store) -> ResultsBundle:
             recusals={(r.judge, r.entrant): r.reason for r in records if r.recused},
             overtime={e: ms // 1000 for e, ms in store.queue.overtime_ms().items()},
             head=store.audit.head(),
+            notes=notes_by_entrant(store.notes.all()),
+            statuses=store.queue.statuses(),
         )
+
+
+def notes_by_entrant(notes) -> dict[str, list[tuple[str, str]]]:
+    result: dict[str, list[tuple[str, str]]] = {}
+    for note in notes:
+        result.setdefault(note.entrant, []).append((note.judge, note.text))
+    return result

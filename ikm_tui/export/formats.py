@@ -21,6 +21,8 @@ class _Writers(dict):
         "json": ("ikm_tui.export.json_export", "write_json"),
         "xlsx": ("ikm_tui.export.xlsx_export", "write_xlsx"),
         "pdf": ("ikm_tui.export.pdf_export", "write_pdf"),
+        "feedback": ("ikm_tui.export.feedback_pdf", "write_feedback"),
+        "certificates": ("ikm_tui.export.certificates_pdf", "write_certificates"),
     }
 
     def __init__(self) -> None:
@@ -37,6 +39,9 @@ class _Writers(dict):
 
 WRITERS = _Writers()
 
+# Formats that write a folder of files (one per entrant) rather than one file.
+FOLDER_FORMATS = ("feedback", "certificates")
+
 
 def default_name(bundle: ResultsBundle, fmt: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", bundle.config.event.title.lower()).strip("-") or "ikm"
@@ -44,6 +49,9 @@ def default_name(bundle: ResultsBundle, fmt: str) -> str:
     marker = ""
     if bundle.provisional:  # "-sementara" / "-provisional": the stamp shows in a file listing too
         marker = "-" + Messages(bundle.config.event.language)("export.pdf.watermark").lower()
+    if fmt in FOLDER_FORMATS:
+        word = Messages(bundle.config.event.language)(f"export.folder.{fmt}")
+        return f"{slug}-{word}-{stamp}{marker}"
     return f"{slug}-{stamp}{marker}.{fmt}"
 
 
@@ -54,6 +62,8 @@ def target_path(bundle: ResultsBundle, fmt: str, path: Path | str | None = None)
     extension (``-o results``): it is created, so each format lands beside the others instead
     of overwriting one file named like the folder.
     """
+    if fmt in FOLDER_FORMATS:  # a folder of files: written into ``path`` itself
+        return Path(path) if path else Path.cwd() / default_name(bundle, fmt)
     if not path:
         return Path.cwd() / default_name(bundle, fmt)
     text = str(path)

@@ -35,6 +35,7 @@ def results_json(bundle: ResultsBundle) -> dict:
                 **row,
                 "overtime_seconds": bundle.overtime.get(row["entrant"], 0),
                 "scores": bundle.scores.get(row["entrant"], {}),
+                "notes": [{"judge": j, "text": text} for j, text in bundle.notes.get(row["entrant"], [])],
             }
             for row in bundle.rows
         ],

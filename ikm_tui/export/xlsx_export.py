@@ -179,11 +179,13 @@ def _scores(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
     headers = [t("col.entrant"), t("col.name"), t("export.col.judge"), t("export.col.judge_name")]
     headers += [f"{c.name} ({c.id})" for c in config.criteria]
     headers += [t("export.col.judge_total"), t("export.col.sheet"), t("export.col.reason")]
-    widths = [10, 28, 8, 28] + [14] * len(config.criteria) + [12, 14, 30]
+    headers.append(t("export.col.note"))
+    widths = [10, 28, 8, 28] + [14] * len(config.criteria) + [12, 14, 30, 50]
     sheet = _Sheet(book, bundle, t, "scores", headers, widths)
     names = {e.id: e.name for e in config.entrants}
     judges = {j.id: j.name for j in config.judges}
     states = {s: t(f"export.sheet_state.{s}") for s in ("scored", "recused", "missing")}
+    notes = {(e, j): text for e, pairs in bundle.notes.items() for j, text in pairs}
     for item in sheet_rows(bundle):
         total = item.judge_total
         sheet.append(
@@ -196,6 +198,7 @@ def _scores(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
                 None if total is None else sheet.cell(_number(total), fmt=TOTAL_FORMAT),
                 states[item.state],
                 item.reason or None,
+                notes.get((item.entrant, item.judge)),
             ]
         )
     sheet.close()

@@ -15,6 +15,7 @@ MESSAGES = {
     "progress.col.recheck": ("Cek ulang", "Re-check"),
     "progress.col.entrant": ("Peserta", "Entrant"),
     "progress.col.business": ("Usaha", "Business"),
+    "progress.col.notes": ("Catatan", "Notes"),
     "progress.code_issued": ("ada · {time}", "issued · {time}"),
     "progress.code_none": ("belum ada", "none yet"),
     "progress.code_off": ("tidak dipakai", "not used"),

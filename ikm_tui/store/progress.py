@@ -1,6 +1,7 @@
 """Which judge has scored whom: the moderator's progress matrix, read in two light queries.
 
-Only statuses leave this module — never a score — so no screen built on it can leak one.
+Only statuses leave this module — never a score, and of the judges' notes only how many each
+entrant has — so no screen built on it can leak one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class JudgeProgress:
     entrants: tuple[str, ...]
     sheets: dict[tuple[str, str], str] = field(default_factory=dict)
     rechecks: frozenset[tuple[str, str]] = frozenset()
+    notes: dict[str, int] = field(default_factory=dict)  # entrant -> judges' notes (counts only)
 
     def status(self, judge: str, entrant: str) -> str:
         return self.sheets.get((judge, entrant), PENDING)
@@ -57,6 +59,11 @@ class Progress:
         flags = frozenset(
             (r["judge"], r["entrant"]) for r in self.db.query("SELECT judge, entrant FROM recheck_request")
         )
+        notes = {r[0]: r[1] for r in self.db.query("SELECT entrant, count(*) FROM note GROUP BY entrant")}
         return JudgeProgress(
-            tuple(j.id for j in self.config.judges), tuple(e.id for e in self.config.entrants), sheets, flags
+            tuple(j.id for j in self.config.judges),
+            tuple(e.id for e in self.config.entrants),
+            sheets,
+            flags,
+            notes,
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ from ikm_tui.domain.score_entry import SheetEntry, check_sheet
 from ikm_tui.domain.scoring import Sheet, SheetPoints
 from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store import audit, recheck
+from ikm_tui.store.notes import NoteEntry, checked, write_notes
 from ikm_tui.store.results import is_locked
 
 if TYPE_CHECKING:
@@ -63,12 +64,15 @@ class ScoreSheets:
         *,
         actor: str | None = None,
         source: str = "console",
+        note: str | None = None,
     ) -> SheetRecord:
-        """Save a complete sheet durably; returns what is now stored."""
+        """Save a complete sheet durably — with the judge's note, when given, in the same
+        transaction (``""`` removes it); returns what is now stored."""
         check_sheet(self.config, judge, entrant, scores)
+        entry = SheetEntry(judge, entrant, scores, note=_checked_note(self.config, judge, entrant, note))
         with self.db.write() as conn:
             self._guard(conn)
-            _write_many(conn, [SheetEntry(judge, entrant, scores)], actor or f"judge:{judge}", source)
+            _write_many(conn, [entry], actor or f"judge:{judge}", source)
         return self._stored(judge, entrant)
 
     def recuse(
@@ -88,13 +92,20 @@ class ScoreSheets:
     def import_sheets(
         self, entries: Iterable[SheetEntry], *, actor: str, source: str = "import"
     ) -> ImportSummary:
-        """All rows in one transaction: every sheet lands, or none does."""
-        entries = list(entries)
-        _check_all(self.config, entries)
+        """All rows in one transaction: every sheet (and note) lands, or none does. A row that
+        carries only a note writes the note and leaves that judge's sheet as it is."""
+        entries = [
+            e if e.note is None else replace(e, note=_checked_note(self.config, e.judge, e.entrant, e.note))
+            for e in entries
+        ]
+        sheets = [e for e in entries if not e.note_only]
+        _check_all(self.config, sheets)
         with self.db.write() as conn:
-            self._guard(conn)
-            replaced = _write_many(conn, entries, actor, source, batched=True)
-        return ImportSummary(len(entries) - replaced, replaced)
+            if sheets:
+                self._guard(conn)
+            replaced = _write_many(conn, sheets, actor, source, batched=True)
+            write_notes(conn, _notes_of([e for e in entries if e.note_only]), actor, source)
+        return ImportSummary(len(sheets) - replaced, replaced)
 
     def sheet(self, judge: str, entrant: str) -> SheetRecord | None:
         records = self._records("WHERE s.judge = ? AND s.entrant = ?", (judge, entrant))
@@ -186,6 +197,18 @@ class ScoreSheets:
 
 
 PAIRS_PER_QUERY = 2000
+
+
+def _checked_note(config, judge: str, entrant: str, note: str | None) -> str | None:
+    """The note as it will be stored (None: leave the stored note alone)."""
+    if note is None:
+        return None
+    return checked(config, NoteEntry(judge, entrant, note)).text
+
+
+def _notes_of(entries: list[SheetEntry]) -> list[NoteEntry]:
+    """The (already checked) notes these entries carry."""
+    return [NoteEntry(e.judge, e.entrant, e.note) for e in entries if e.note is not None]
 
 
 def _check_all(config: Config, entries: list[SheetEntry]) -> None:
@@ -284,6 +307,7 @@ def _write_many(
     conn.executemany("DELETE FROM score WHERE judge = ? AND entrant = ?", list(before))
     conn.executemany("INSERT INTO score (judge, entrant, criterion, value) VALUES (?, ?, ?, ?)", score_rows)
     audit.append_many(conn, audit_rows)
+    write_notes(conn, _notes_of(entries), actor, source)
     for judge, entrant in recheck.pending_among(conn, pairs):
         recheck.settle(conn, judge, entrant, actor)  # a re-check request is answered
     return len(before)

@@ -14,6 +14,7 @@ from ikm_tui.store.access import AccessCodes
 from ikm_tui.store.audit import AuditLog
 from ikm_tui.store.database import Database
 from ikm_tui.store.progress import Progress
+from ikm_tui.store.notes import Notes
 from ikm_tui.store.queue import Queue
 from ikm_tui.store.recheck import Rechecks
 from ikm_tui.store.record import EventRecord, Revision
@@ -77,6 +78,7 @@ class Store:
         self.units = ScoreUnits.of(config)
         self.audit = AuditLog(self.db)
         self.scores = ScoreSheets(self.db, config)
+        self.notes = Notes(self.db, config)
         self.queue = Queue(self.db, config)
         self.stage = Stage(self.db, config)
         self.results = Results(self.db, config, self.scores, self.queue)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ikm_tui.domain.errors import InputError
 from ikm_tui.export.bundle import gather
-from ikm_tui.export.formats import export_checked
+from ikm_tui.export.formats import FOLDER_FORMATS, default_name, export_checked
 from ikm_tui.store.database import StoreUnavailable
 from ikm_tui.store.session import Store
 
@@ -45,7 +45,9 @@ def run_export(store, formats: list[str], folder: Path, t) -> Outcome:
     outcome = Outcome(folder, digest=bundle.digest, provisional=bundle.provisional)
     for fmt in formats:
         try:
-            outcome.written.append((fmt, export_checked(bundle, fmt, folder)))
+            # a folder format (a file per entrant) gets a folder of its own inside the chosen one
+            target = folder / default_name(bundle, fmt) if fmt in FOLDER_FORMATS else folder
+            outcome.written.append((fmt, export_checked(bundle, fmt, target)))
         except InputError as exc:
             outcome.failed.append((fmt, exc.render(t)))
         except Exception as exc:  # noqa: BLE001 - one broken format must not hide the others

@@ -23,7 +23,9 @@ from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.session_screen import SessionScreen
 from ikm_tui.export.formats import WRITERS
 
-FORMATS = ("xlsx", "pdf", "csv", "json")  # the order staff usually want them in
+FORMATS = ("xlsx", "pdf", "csv", "json", "feedback", "certificates")  # the order staff want them in
+# Ticked when the screen opens; the start-ups' files are asked for once, after the event.
+CHOSEN_AT_START = ("xlsx", "pdf", "csv", "json")
 
 
 class ExportScreen(SessionScreen[None]):
@@ -48,7 +50,9 @@ class ExportScreen(SessionScreen[None]):
             with Container(id="export-formats"):
                 for fmt in FORMATS:
                     if fmt in WRITERS:
-                        yield Checkbox(t(f"export.format.{fmt}"), value=True, id=f"format-{fmt}")
+                        yield Checkbox(
+                            t(f"export.format.{fmt}"), value=fmt in CHOSEN_AT_START, id=f"format-{fmt}"
+                        )
             yield Label(t("export.screen.folder"), classes="export-label")
             with Horizontal(id="export-where"):
                 yield Input(str(Path.cwd()), id="export-folder")

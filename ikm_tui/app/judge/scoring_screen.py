@@ -25,12 +25,13 @@ from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.judge.entrant_header import EntrantHeader, HeaderState, clock
 from ikm_tui.app.judge.entrant_list import EntrantLine, EntrantList
-from ikm_tui.app.judge.sheet_form import SheetForm
+from ikm_tui.app.judge.sheet_form import NOTE, SheetForm
 from ikm_tui.app.judge.sign_in import SignedOut
 from ikm_tui.app.judge.title_bar import TitleBar
 from ikm_tui.app.session_screen import SessionScreen
 from ikm_tui.domain.scoring import judge_total
 from ikm_tui.store.access import Grant
+from ikm_tui.store.notes import Note
 from ikm_tui.store.scores import SheetRecord
 
 
@@ -54,6 +55,7 @@ class ScoringScreen(SessionScreen[None]):
         self.judge = grant.judge
         self.entrant: str | None = None  # the sheet in the form
         self.stored: dict[str, SheetRecord] = {}  # this judge's own sheets only
+        self.notes: dict[str, str] = {}  # entrant -> this judge's note for the start-up
         self.drafts: dict[str, dict[str, str]] = {}  # unsaved typed values per entrant
         self.rechecks: set[str] = set()
         self.on_stage: str | None = None
@@ -105,7 +107,7 @@ class ScoringScreen(SessionScreen[None]):
         self.reload()
         if not editing and self.entrant is not None:
             # this judge's sheet may have changed elsewhere (another console, a paper import)
-            if self.form.values() != self.baseline(self.entrant):
+            if self.form.typed() != self.baseline(self.entrant):
                 self.form.set_values(self.baseline(self.entrant))
                 self.show_total()
         stage = self._stage_now()
@@ -118,6 +120,7 @@ class ScoringScreen(SessionScreen[None]):
     def reload(self) -> None:
         store = self.app.store
         self.stored = store.scores.for_judge(self.judge)
+        self.notes = {e: n.text for e, n in store.notes.for_judge(self.judge).items()}
         self.rechecks = {r.entrant for r in store.recheck.pending_for(self.judge)}
 
     def _stage_now(self) -> str | None:
@@ -136,7 +139,7 @@ class ScoringScreen(SessionScreen[None]):
         """Typed values differ from the stored sheet, or a dialog of this screen is open."""
         if self.app.screen is not self or self.saving:
             return True
-        return self.entrant is not None and self.form.values() != self.baseline(self.entrant)
+        return self.entrant is not None and self.form.typed() != self.baseline(self.entrant)
 
     # -- the sheet in the form --------------------------------------------------------------
 
@@ -148,8 +151,11 @@ class ScoringScreen(SessionScreen[None]):
         record = self.stored.get(entrant)
         criteria = self.app.config.criteria
         if record is None or record.recused:
-            return {c.id: "" for c in criteria}
-        return {c.id: self.app.t.score(record.scores[c.id]) for c in criteria}
+            values = {c.id: "" for c in criteria}
+        else:
+            values = {c.id: self.app.t.score(record.scores[c.id]) for c in criteria}
+        values[NOTE] = self.notes.get(entrant, "")
+        return values
 
     def open_sheet(self, entrant: str) -> None:
         self.keep_draft()
@@ -169,7 +175,7 @@ class ScoringScreen(SessionScreen[None]):
     def keep_draft(self) -> None:
         if self.entrant is None:
             return
-        values = self.form.values()
+        values = self.form.typed()
         if values != self.baseline(self.entrant):
             self.drafts[self.entrant] = values
         else:
@@ -231,16 +237,19 @@ class ScoringScreen(SessionScreen[None]):
     # -- typing -----------------------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id and event.input.id.startswith("score-"):
-            self.form.check(event.input.id.removeprefix("score-"))
-            self.show_total()
+        if event.input.id and (event.input.id.startswith("score-") or event.input.id == "note-input"):
+            if event.input.id == "note-input":
+                self.form.check_note()
+            else:
+                self.form.check(event.input.id.removeprefix("score-"))
+                self.show_total()
             if self.entrant and (self.entrant in self.drafts) != self.mid_edit():
                 self.show_list()
             if self.mid_edit():
                 self.say(self.app.t("judge.unsaved"), "unsaved")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id and event.input.id.startswith("score-"):
+        if event.input.id and (event.input.id.startswith("score-") or event.input.id == "note-input"):
             event.stop()
             self.action_submit()
 
@@ -260,6 +269,18 @@ class ScoringScreen(SessionScreen[None]):
     def action_submit(self) -> None:
         if self.saving or self.entrant is None or self.app.screen is not self:
             return
+        note, note_problem = self.form.note()
+        if note_problem is not None:
+            self.form.check_note()
+            self.form.note_input.focus()
+            self.say(self.app.t("judge.fix_first"), "error")
+            return
+        record = self.stored.get(self.entrant)
+        if self.form.scores_empty() and (record is None or record.recused):
+            # a note before (or without) scores: keep it, the sheet stays as it is
+            self.begin_save()
+            self.save_note(self.entrant, note)
+            return
         scores, problems = self.form.parsed()
         if problems:
             self.form.show_problems(problems)
@@ -267,7 +288,7 @@ class ScoringScreen(SessionScreen[None]):
             self.say(self.app.t("judge.fix_first"), "error")
             return
         self.begin_save()
-        self.save(self.entrant, scores, None)
+        self.save(self.entrant, scores, None, note)
 
     def action_recuse(self) -> None:
         if self.saving or self.entrant is None:
@@ -325,15 +346,22 @@ class ScoringScreen(SessionScreen[None]):
         self.saving = True
         self.say(self.app.t("judge.saving"), "saving")
 
-    def save(self, entrant: str, scores: Mapping[str, Decimal] | None, reason: str | None) -> None:
-        """The write runs in the base's worker: a busy database never freezes the screen."""
+    def save(
+        self,
+        entrant: str,
+        scores: Mapping[str, Decimal] | None,
+        reason: str | None,
+        note: str | None = None,
+    ) -> None:
+        """The write runs in the base's worker: a busy database never freezes the screen. The
+        note (None: untouched) is saved with the sheet, in the same transaction."""
         store, grant, judge, actor = self.app.store, self.grant, self.judge, self._actor()
 
         def store_sheet() -> SheetRecord | None:
             if not store.access.still_valid(grant):
                 return None
             if scores is not None:
-                return store.scores.submit(judge, entrant, scores, actor=actor)
+                return store.scores.submit(judge, entrant, scores, actor=actor, note=note)
             return store.scores.recuse(judge, entrant, reason or "", actor=actor)
 
         def stored(record: SheetRecord | None) -> None:
@@ -341,16 +369,54 @@ class ScoringScreen(SessionScreen[None]):
                 self.saving = False
                 self.post_message(SignedOut(self.app.t("judge.code_revoked")))
             else:
-                self.saved(entrant, record)
+                self.saved(entrant, record, note)
 
         self.write(store_sheet, stored, failed=self.save_failed)
+
+    def save_note(self, entrant: str, note: str) -> None:
+        """A note without scores (yet): the sheet, if any, stays as it is."""
+        store, grant, judge, actor = self.app.store, self.grant, self.judge, self._actor()
+
+        def store_note() -> tuple[bool, Note | None]:
+            if not store.access.still_valid(grant):
+                return False, None
+            return True, store.notes.write(judge, entrant, note, actor=actor)
+
+        def stored(result: tuple[bool, Note | None]) -> None:
+            valid, saved = result
+            if not valid:
+                self.saving = False
+                self.post_message(SignedOut(self.app.t("judge.code_revoked")))
+            else:
+                self.note_saved(entrant, saved)
+
+        self.write(store_note, stored, failed=self.save_failed)
+
+    def note_saved(self, entrant: str, stored: Note | None) -> None:
+        self.saving = False
+        t = self.app.t
+        if stored is None:
+            self.notes.pop(entrant, None)
+            self.say(t("judge.note_removed", entrant=entrant), "saved")
+        else:
+            self.notes[entrant] = stored.text
+            self.say(t("judge.note_saved", entrant=entrant, time=clock(stored.saved_at)), "saved")
+        self.drafts.pop(entrant, None)
+        if entrant == self.entrant:
+            self.form.set_values(self.baseline(entrant))
+        self.show_list()
 
     def _actor(self) -> str:
         return f"judge:{self.judge}"
 
-    def saved(self, entrant: str, record: SheetRecord) -> None:
+    def saved(self, entrant: str, record: SheetRecord, note: str | None = None) -> None:
         self.saving = False
         self.stored[entrant] = record
+        if note is not None:
+            if note:
+                self.notes[entrant] = note
+            else:
+                self.notes.pop(entrant, None)
         self.rechecks.discard(entrant)
         self.drafts.pop(entrant, None)
         t = self.app.t

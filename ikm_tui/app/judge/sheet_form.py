@@ -15,12 +15,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from ikm_tui.domain.config import Criterion
+from ikm_tui.domain.notes import clean_note
 from ikm_tui.domain.score_entry import ScoreProblem, parse_score
 from ikm_tui.domain.scoring import judge_total
 
 
+NOTE = "note"  # the key of the note in typed(); no criterion may be called this
+
+
 class SheetForm(VerticalScroll):
-    """Inputs for every criterion; ``values()`` is what is typed, ``parsed()`` what it means."""
+    """Inputs for every criterion and the note for the start-up; ``values()`` is what is typed
+    as scores, ``typed()`` adds the note, ``parsed()`` is what the scores mean."""
 
     def __init__(self, criteria: tuple[Criterion, ...], t, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -50,6 +55,15 @@ class SheetForm(VerticalScroll):
                     )
                     yield Static(scale, classes="criterion-scale")
                 yield Static("", id=f"problem-{c.id}", classes="problem")
+        with Vertical(classes="criterion", id="note-box"):
+            yield Label(self.t("judge.note_label"), classes="criterion-name")
+            yield Input(
+                id="note-input",
+                compact=True,
+                placeholder=self.t("judge.note_placeholder"),
+                classes="note-input",
+            )
+            yield Static("", id="problem-note", classes="problem")
 
     def _num(self, value: Decimal) -> str:
         return self.t.score(value)
@@ -59,8 +73,17 @@ class SheetForm(VerticalScroll):
     def input_for(self, criterion_id: str) -> Input:
         return self.query_one(f"#score-{criterion_id}", Input)
 
+    @property
+    def note_input(self) -> Input:
+        return self.query_one("#note-input", Input)
+
     def values(self) -> dict[str, str]:
+        """The typed scores by criterion id."""
         return {c.id: self.input_for(c.id).value for c in self.criteria}
+
+    def typed(self) -> dict[str, str]:
+        """Everything typed: the scores and, under :data:`NOTE`, the note."""
+        return self.values() | {NOTE: self.note_input.value}
 
     def set_values(self, values: Mapping[str, str]) -> None:
         for c in self.criteria:
@@ -68,6 +91,24 @@ class SheetForm(VerticalScroll):
             with field.prevent(Input.Changed):
                 field.value = values.get(c.id, "")
             self._show(c.id, None)
+        with self.note_input.prevent(Input.Changed):
+            self.note_input.value = values.get(NOTE, "")
+        self._show(NOTE, None)
+
+    def scores_empty(self) -> bool:
+        return not any(self.input_for(c.id).value.strip() for c in self.criteria)
+
+    def note(self) -> tuple[str, ScoreProblem | None]:
+        """The note as it will be stored, or the reason it cannot be."""
+        try:
+            return clean_note(self.note_input.value), None
+        except ScoreProblem as problem:
+            return self.note_input.value, problem
+
+    def check_note(self) -> ScoreProblem | None:
+        problem = self.note()[1]
+        self._show(NOTE, problem)
+        return problem
 
     def parsed(self) -> tuple[dict[str, Decimal], dict[str, ScoreProblem]]:
         """The valid scores, and the problem of every field that is not (empty included)."""
@@ -107,7 +148,8 @@ class SheetForm(VerticalScroll):
         label = self.query_one(f"#problem-{criterion_id}", Static)
         label.update("" if problem is None else "✗ " + self.t(problem.code, **problem.params))
         label.display = problem is not None
-        self.input_for(criterion_id).set_class(problem is not None, "invalid")
+        field = self.note_input if criterion_id == NOTE else self.input_for(criterion_id)
+        field.set_class(problem is not None, "invalid")
 
     def focus_first_problem(self, problems: Mapping[str, ScoreProblem]) -> None:
         for c in self.criteria:
@@ -118,3 +160,4 @@ class SheetForm(VerticalScroll):
     def set_disabled(self, disabled: bool) -> None:
         for c in self.criteria:
             self.input_for(c.id).disabled = disabled
+        self.note_input.disabled = disabled

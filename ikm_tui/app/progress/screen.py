@@ -24,6 +24,7 @@ from ikm_tui.app.session_screen import SessionScreen
 from ikm_tui.store.progress import PENDING, RECUSED, SCORED, JudgeProgress
 
 FIXED_COLUMNS = 2  # entrant, business; the judges' columns follow
+NOTES_COLUMN = "notes"  # after the judges: how many notes the entrant has
 NAME_WIDTH = 24  # the judges table must fit 80 columns
 
 
@@ -69,6 +70,7 @@ class ProgressScreen(SessionScreen[None]):
         matrix.add_column(t("progress.col.business"), key="business")
         for judge in self.app.config.judges:
             matrix.add_column(judge.id, key=judge.id)
+        matrix.add_column(t("progress.col.notes"), key=NOTES_COLUMN)  # how many, never the text
         self.refresh_all()
 
     def on_screen_resume(self) -> None:
@@ -125,7 +127,7 @@ class ProgressScreen(SessionScreen[None]):
         if not table.row_count:
             for entrant in config.entrants:
                 table.add_row(
-                    entrant.id, entrant.business, *(Text("") for _ in config.judges), key=entrant.id
+                    entrant.id, entrant.business, *(Text("") for _ in config.judges), "", key=entrant.id
                 )
         for entrant in config.entrants:
             label = ("▶ " if entrant.id == self.stage_entrant else "  ") + entrant.id
@@ -140,12 +142,17 @@ class ProgressScreen(SessionScreen[None]):
                 if self.cells.get(key) != shown:
                     table.update_cell(entrant.id, judge.id, shown)
                     self.cells[key] = shown
+            count = progress.notes.get(entrant.id, 0)
+            notes = str(count) if count else ""
+            if self.cells.get((NOTES_COLUMN, entrant.id)) != notes:
+                table.update_cell(entrant.id, NOTES_COLUMN, notes)
+                self.cells[(NOTES_COLUMN, entrant.id)] = notes
 
     # -- which judge / cell ------------------------------------------------------------------
 
     def selected_judge(self) -> str | None:
         matrix = self.query_one("#matrix", DataTable)
-        if self.focused is matrix and matrix.cursor_column >= FIXED_COLUMNS:
+        if self.focused is matrix and self._judge_column(matrix.cursor_column):
             return self.app.config.judges[matrix.cursor_column - FIXED_COLUMNS].id
         judges = self.query_one("#judges-table", DataTable)
         if judges.row_count and self.focused is not matrix:
@@ -154,12 +161,15 @@ class ProgressScreen(SessionScreen[None]):
 
     def selected_cell(self) -> tuple[str, str] | None:
         matrix = self.query_one("#matrix", DataTable)
-        if matrix.cursor_column < FIXED_COLUMNS or not matrix.row_count:
+        if not self._judge_column(matrix.cursor_column) or not matrix.row_count:
             return None
         return (
             self.app.config.judges[matrix.cursor_column - FIXED_COLUMNS].id,
             self.app.config.entrants[matrix.cursor_row].id,
         )
+
+    def _judge_column(self, column: int) -> bool:
+        return FIXED_COLUMNS <= column < FIXED_COLUMNS + len(self.app.config.judges)
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -220,7 +220,7 @@ class ResultsScreen(SessionScreen[None]):
         if view and view.frozen:
             self.notify(t("results.already_locked"), severity="warning")
             return
-        body = t("results.finalise_body")
+        body = t("results.finalise_body") + "\n" + self._notes_line()
         fields = []
         if view and view.missing:
             body += "\n" + t("results.finalise_missing", count=view.missing)
@@ -233,6 +233,22 @@ class ResultsScreen(SessionScreen[None]):
             FormDialog(t("results.finalise_title"), body, fields, ok=t("results.confirm"), action=finalise),
             self._after_dialog(lambda digest: t("results.finalised", digest=digest[:16])),
         )
+
+    def _notes_line(self) -> str:
+        """How many judges' notes each start-up will find in its feedback report — counts
+        only, never the text — so the moderator can ask for the missing ones before locking."""
+        t = self.app.t
+        try:
+            counts = self.app.store.notes.counts()
+        except Exception:  # noqa: BLE001 - a line of the dialog must not stop finalising
+            return ""
+        entrants = self.app.config.entrants
+        without = [e.id for e in entrants if not counts.get(e.id)]
+        shown = ", ".join(without[:12]) + (" …" if len(without) > 12 else "")
+        line = t("results.finalise_notes", notes=sum(counts.values()), entrants=len(entrants) - len(without))
+        if without:
+            line += " " + t("results.finalise_no_notes", count=len(without), ids=shown)
+        return line
 
     def action_unlock(self) -> None:
         t, store = self.app.t, self.app.store

@@ -15,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "event": "event",
     "export": "export",
     "finalise": "results",
+    "forms": "forms",
     "judge": "judge",
     "leaderboard": "leaderboard",
     "progress": "progress",

@@ -17,7 +17,13 @@ def register(commands) -> None:
 
 def run_import(args, ctx) -> int:
     config = ctx.config()
-    entries = read_score_csv(args.file, config)  # against the recorded event; all rows before writing
+    # against the recorded event, every row before writing; untouched template rows (forms --csv)
+    # are skipped
+    entries = read_score_csv(args.file, config, skip_blank=True)
+    if not entries:
+        from ikm_tui.domain.errors import InputError
+
+        raise InputError(str(args.file), "csv.no_rows")
     summary = ctx.store().scores.import_sheets(entries, actor=ctx.actor, source=f"import:{args.file.name}")
     print(ctx.messages("cli.imported", new=summary.new, replaced=summary.replaced, path=args.file))
     return 0

@@ -105,6 +105,30 @@ def _folded(text: str | None) -> str:
     return _scores_text(dict(part.split("=", 1) for part in text.split("\x1f")))
 
 
+# -- judges' notes for the start-ups ---------------------------------------------------------
+
+
+@replays("note.write")
+def _note_write(state: Replayed, row: LogRow) -> None:
+    """The detail carries the full new text (empty: the note was removed) and its source."""
+    judge, _, entrant = row.subject.partition("/")
+    notes = state.table("note")
+    text = row.detail["text"]
+    if not text:
+        notes.pop((judge, entrant), None)
+        return
+    before = notes.get((judge, entrant))
+    notes[(judge, entrant)] = (text, before[1] + 1 if before else 1, row.detail["source"])
+
+
+@reads("note")
+def _live_notes(conn: sqlite3.Connection) -> Rows:
+    return {
+        (r[0], r[1]): (r[2], r[3], r[4])
+        for r in conn.execute("SELECT judge, entrant, text, revision, source FROM note")
+    }
+
+
 # -- re-check requests ----------------------------------------------------------------------
 
 
