@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from ikm_tui.domain.config import Config, Criterion
 from ikm_tui.domain.scoring import Sheet, aggregate, counted
@@ -50,7 +51,7 @@ class EntrantFeedback:
     field_size: int  # entrants the median and best are taken over
 
 
-def sheets_from_scores(scores: Mapping[str, Mapping[str, Mapping]]) -> dict[str, list[Sheet]]:
+def sheets_from_scores(scores: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> dict[str, list[Sheet]]:
     """``{entrant: {judge: {"recused", "scores"}}}`` (the exports' shape) as Sheets."""
     return {
         entrant: [

@@ -13,9 +13,11 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ikm_tui.domain.config import Config
 from ikm_tui.domain.notes import clean_note
 from ikm_tui.domain.score_entry import ScoreProblem
 from ikm_tui.store import audit
+from ikm_tui.store.database import Database
 
 ACTION = "note.write"
 
@@ -43,7 +45,7 @@ class Notes:
     """The one place notes are read and written; the phone page and the console both call
     :meth:`write`, the import writes them inside the sheets' transaction (:func:`write_notes`)."""
 
-    def __init__(self, db, config) -> None:
+    def __init__(self, db: Database, config: Config) -> None:
         self.db = db
         self.config = config
 
@@ -77,7 +79,7 @@ class Notes:
         """How many judges left a note per entrant — what the moderator may see (never the text)."""
         return {r[0]: r[1] for r in self.db.query("SELECT entrant, count(*) FROM note GROUP BY entrant")}
 
-    def _notes(self, where: str, params: tuple) -> list[Note]:
+    def _notes(self, where: str, params: tuple[str, ...]) -> list[Note]:
         rows = self.db.query(
             "SELECT judge, entrant, text, revision, saved_at, source FROM note "
             + where
@@ -89,7 +91,7 @@ class Notes:
         return sorted(notes, key=lambda n: (n.entrant, order.get(n.judge, len(order))))
 
 
-def checked(config, entry: NoteEntry) -> NoteEntry:
+def checked(config: Config, entry: NoteEntry) -> NoteEntry:
     if not config.has("judge", entry.judge):
         raise ScoreProblem("score.unknown_judge", judge=entry.judge)
     if not config.has("entrant", entry.entrant):

@@ -199,7 +199,7 @@ class ScoreSheets:
 PAIRS_PER_QUERY = 2000
 
 
-def _checked_note(config, judge: str, entrant: str, note: str | None) -> str | None:
+def _checked_note(config: Config, judge: str, entrant: str, note: str | None) -> str | None:
     """The note as it will be stored (None: leave the stored note alone)."""
     if note is None:
         return None
