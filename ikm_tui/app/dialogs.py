@@ -16,11 +16,13 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.session_screen import SessionModal
+from ikm_tui.domain.errors import InputError
+from ikm_tui.store.database import StoreUnavailable
 
 DIALOGS_CSS = Path(__file__).parent / "dialogs.tcss"
 
@@ -69,6 +71,7 @@ class Field:
     label: str
     value: str = ""
     required: str = ""
+    place: str = ""  # the store's name for this value in its refusals ("reason", "decided_by")
 
 
 class FormDialog(SessionModal[Any]):
@@ -76,7 +79,11 @@ class FormDialog(SessionModal[Any]):
     there is no action, or None when cancelled."""
 
     CSS_PATH = DIALOGS_CSS
-    BINDINGS = [Binding("escape", "cancel", "dialog.key.cancel", id="dialog.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "dialog.key.cancel", id="dialog.cancel"),
+        Binding("y", "confirm", "dialog.key.yes", id="dialog.form_yes"),
+        Binding("n", "decline", "dialog.key.no", id="dialog.form_no"),
+    ]
 
     def __init__(
         self,
@@ -94,7 +101,8 @@ class FormDialog(SessionModal[Any]):
         with Vertical(classes="dialog"):
             yield Static(self.heading, classes="dialog-title")
             if self.body:
-                yield Static(self.body, classes="dialog-body")
+                with VerticalScroll(classes="dialog-body-box"):
+                    yield Static(self.body, classes="dialog-body")
             for field in self.fields:
                 if field.label:
                     yield Label(field.label)
@@ -129,6 +137,27 @@ class FormDialog(SessionModal[Any]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``y``/``n`` answer the dialog only while no field has the focus (there they type)."""
+        if action in ("confirm", "decline"):
+            return not isinstance(self.focused, Input)
+        return True
+
+    def action_confirm(self) -> None:
+        self.submit()
+
+    def action_decline(self) -> None:
+        self.dismiss(None)
+
+    def problem_text(self, exc: InputError | StoreUnavailable) -> str:
+        """A refusal in the dialog's own words: the field's label, not the store's name for it
+        ("reason"); that field gets the focus so it can be fixed at once."""
+        for field in self.fields:
+            if exc.place in (field.key, field.place):
+                self.query_one(f"#field-{field.key}", Input).focus()
+                return f"{field.label}: {self.app.t(exc.code, **exc.params)}"
+        return super().problem_text(exc)
 
     def values(self) -> Values:
         return {f.key: self.query_one(f"#field-{f.key}", Input).value for f in self.fields}

@@ -49,7 +49,9 @@ class KeyBar(Static):
             style = "$footer-key-foreground bold" if enabled else "dim"
             piece = Content.from_markup(f"[{style}]$key[/] $label", key=key, label=binding.description)
             if enabled:
-                piece = piece.stylize(f"link 'app.simulate_key({binding.key!r})'")
+                # double quotes outside: the key's own quotes must not end the style, or a
+                # key named like a style ("d" dim, "u" underline, "b" bold) restyles the pair
+                piece = piece.stylize(f'link "app.simulate_key({binding.key!r})"')
             pieces.append(piece if enabled else piece.stylize("dim"))
         return pieces
 

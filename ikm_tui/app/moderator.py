@@ -54,6 +54,7 @@ class ModeratorApp(SessionApp):
         Binding("f2", "switch_mode('progress')", "mode.progress", id="mode.progress"),
         Binding("f3", "switch_mode('results')", "mode.results", id="mode.results"),
         Binding("f4", "switch_mode('export')", "mode.export", id="mode.export"),
+        Binding("ctrl+q", "quit", "app.key.quit", id="app.quit", priority=True),
     ]
     PRELOAD_SECONDS = 0.5
     """After the first frame, the F2-F4 code is loaded while the moderator reads the stage, so

@@ -14,6 +14,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App, CSSPathType
 from textual.widgets import Input
+from textual.binding import Binding
 
 from ikm_tui.app.follow import SessionFollower
 from ikm_tui.domain.config import Config
@@ -52,6 +53,17 @@ class SessionApp(App[int]):
         judge's laptop, while the judge listens (the cursor stays visible, just still)."""
         if isinstance(event.widget, Input):
             event.widget.cursor_blink = False
+
+    def get_key_display(self, binding: Binding) -> str:
+        """``Ctrl+Q`` rather than ``^q``: the footer is read by people who never used a terminal."""
+        modifiers, key = binding.parse_key()
+        if not binding.key_display and modifiers == ["ctrl"] and len(key) == 1:
+            return f"Ctrl+{key.upper()}"
+        return super().get_key_display(binding)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies); say how to quit, in the event's language."""
+        self.notify(self.t("app.quit_hint"), title=self.t("app.quit_title"))
 
     def session_changed(self) -> None:
         """Call after this process wrote: everyone refreshes now, not at the next poll."""

@@ -99,6 +99,13 @@ class SessionScreen(Screen[ScreenResultType]):
         if not self._writing:
             self._next_write()
 
+    def problem_text(self, exc: InputError | StoreUnavailable) -> str:
+        """A refusal as people read it: the session database is named by no file path (a
+        judge must never see one); a file or line the user handed us still is."""
+        if isinstance(exc, StoreUnavailable) or exc.place == str(self.app.store.path):
+            return self.app.t(exc.code, **exc.params)
+        return exc.render(self.app.t)
+
     def write_failed(self, message: str) -> None:
         """The one way a refused write is told: a notification; the screen keeps its values."""
         self.notify(message, severity="error", timeout=8)
@@ -115,16 +122,19 @@ class SessionScreen(Screen[ScreenResultType]):
         try:
             result = job.do()
         except (InputError, StoreUnavailable) as exc:
-            self.app.call_from_thread(self._write_done, job, None, exc.render(self.app.t))
+            self.app.call_from_thread(self._write_done, job, None, exc)
         except Exception as exc:  # noqa: BLE001 - the user sees a message, never a traceback
             self.app.call_from_thread(self._write_done, job, None, f"{type(exc).__name__}: {exc}")
         else:
             self.app.call_from_thread(self._write_done, job, result, None)
 
-    def _write_done(self, job: _Write[Any], result: object, problem: str | None) -> None:
+    def _write_done(
+        self, job: _Write[Any], result: object, problem: InputError | StoreUnavailable | str | None
+    ) -> None:
         try:
             if problem is not None:
-                (job.failed or self.write_failed)(problem)
+                text = problem if isinstance(problem, str) else self.problem_text(problem)
+                (job.failed or self.write_failed)(text)
             else:
                 self.app.session_changed()
                 self.post_message(Saved(result))

@@ -98,14 +98,22 @@ def finish(lineup: Lineup, overtime_ms: int = 0) -> Lineup:
     return _put(lineup, replace(current, status=DONE, overtime_ms=current.overtime_ms + overtime_ms))
 
 
-def skip(lineup: Lineup, entrant: str) -> Lineup:
-    """Let the following callable entrant go first; ``entrant`` keeps its status."""
-    target = _callable(lineup, entrant)
+def skip_partner(lineup: Lineup, entrant: str) -> Entry:
+    """Who goes first when ``entrant`` is skipped: the next callable entrant of its day."""
+    target = find(lineup, entrant)
+    if target.status not in CALLABLE:
+        raise QueueError("queue.not_skippable", entrant=entrant, status=target.status)
     order = [e for e in day_order(lineup, target.day) if e.status in CALLABLE]
     index = order.index(target)
     if index + 1 >= len(order):
         raise QueueError("queue.nothing_after", entrant=entrant)
-    other = order[index + 1]
+    return order[index + 1]
+
+
+def skip(lineup: Lineup, entrant: str) -> Lineup:
+    """Let the following callable entrant go first; ``entrant`` keeps its status."""
+    target = find(lineup, entrant)
+    other = skip_partner(lineup, entrant)
     lineup = _put(lineup, replace(target, position=other.position))
     return _put(lineup, replace(other, position=target.position))
 
@@ -151,13 +159,6 @@ def _movable(lineup: Lineup, entrant: str) -> Entry:
     target = find(lineup, entrant)
     if target.status not in CALLABLE + (ON_STAGE,):
         raise QueueError("queue.not_movable", entrant=entrant, status=target.status)
-    return target
-
-
-def _callable(lineup: Lineup, entrant: str) -> Entry:
-    target = find(lineup, entrant)
-    if target.status not in CALLABLE:
-        raise QueueError("queue.not_callable", entrant=entrant, status=target.status)
     return target
 
 

@@ -20,8 +20,9 @@ from ikm_tui.domain.config import Config, Entrant, Prize
 from ikm_tui.domain.scoring import Sheet, SheetPoints, aggregate
 from ikm_tui.domain.units import ScoreUnits
 
-# Queue statuses that take an entrant out of the ranking, and how the leaderboard calls them.
-UNRANKED = {"withdrawn": "withdrawn", "forfeit": "no_show"}
+# Queue statuses that take an entrant out of the ranking, and how the leaderboard calls them:
+# the same word as the queue, so "forfeit" (gugur) reads the same on every screen and export.
+UNRANKED = {"withdrawn": "withdrawn", "forfeit": "forfeit"}
 OUT = frozenset(UNRANKED.values())
 """Standings that are not part of the result at all (their sheets are never awaited)."""
 
@@ -44,7 +45,7 @@ class Standing:
     judges: int  # sheets that entered the aggregate, before any trimming
     expected: int  # judges who are not recused on this entrant
     prize: Prize | None
-    status: str  # complete | incomplete | tie | not_scored | no_show | withdrawn
+    status: str  # complete | incomplete | tie | not_scored | forfeit | withdrawn
     keys: tuple[Fraction, ...] = ()  # total, then each tie-break criterion's aggregate
     decision: Decision | None = None
 

@@ -23,14 +23,20 @@ def safe_cell(value: object) -> object:
 
 
 def leaderboard_csv(bundle: ResultsBundle) -> str:
+    """Column names stay machine ids (scripts read them); the status is in the event's language
+    like every other cell a person reads (JSON keeps the machine value)."""
+    t = Messages(bundle.config.event.language)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["digest", bundle.digest, "audit_head", f"{bundle.head.seq} {bundle.head.hash}"])
     if bundle.provisional:
-        writer.writerow([safe_cell(Messages(bundle.config.event.language)("export.provisional"))])
+        writer.writerow([safe_cell(t("export.provisional"))])
     writer.writerow(COLUMNS)
     for row in bundle.rows:
-        row = row | {"overtime_seconds": bundle.overtime.get(row["entrant"], 0)}
+        row = row | {
+            "overtime_seconds": bundle.overtime.get(row["entrant"], 0),
+            "status": t(f"status.{row['status']}"),
+        }
         writer.writerow([safe_cell(row[c]) for c in COLUMNS])
     return buffer.getvalue()
 

@@ -180,6 +180,6 @@ MESSAGES = {
     "status.incomplete": ("belum lengkap", "incomplete"),
     "status.tie": ("seri", "tie"),
     "status.not_scored": ("belum dinilai", "not scored"),
-    "status.no_show": ("tidak hadir", "no-show"),
+    "status.forfeit": ("gugur", "forfeit"),
     "status.withdrawn": ("mengundurkan diri", "withdrawn"),
 }

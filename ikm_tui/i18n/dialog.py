@@ -2,9 +2,9 @@
 
 MESSAGES = {
     "dialog.yes": ("Ya (y)", "Yes (y)"),
-    "dialog.no": ("Batal (n)", "Cancel (n)"),
+    "dialog.no": ("Tidak (n)", "No (n)"),
     "dialog.cancel": ("Batal", "Cancel"),
     "dialog.key.yes": ("Ya", "Yes"),
-    "dialog.key.no": ("Batal", "Cancel"),
+    "dialog.key.no": ("Tidak", "No"),
     "dialog.key.cancel": ("Batal", "Cancel"),
 }

@@ -84,6 +84,10 @@ MESSAGES = {
         "✓ saved: recused from {entrant} at {time}",
     ),
     "judge.saving": ("menyimpan…", "saving…"),
+    "judge.locked_banner": (
+        "Hasil sudah difinalkan: lembar nilai hanya dapat dibaca.",
+        "Results are finalised: score sheets are read-only.",
+    ),
     "judge.unsaved": ("belum disimpan", "not saved yet"),
     "judge.stored": ("tersimpan pukul {time}", "saved at {time}"),
     "judge.stored_recused": (

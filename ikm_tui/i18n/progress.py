@@ -3,14 +3,15 @@
 MESSAGES = {
     "progress.title": ("Progres juri", "Judge progress"),
     "progress.legend": (
-        "✓ dinilai   · belum   ⊘ mundur diri   ! diminta cek ulang   ▶ di panggung",
-        "✓ scored   · pending   ⊘ recused   ! re-check requested   ▶ on stage",
+        "✓ dinilai   · belum   ⊘ tidak menilai   – peserta mundur/gugur   ! diminta cek ulang   "
+        "▶ di panggung",
+        "✓ scored   · pending   ⊘ recused   – entrant withdrawn/forfeit   ! re-check requested   ▶ on stage",
     ),
     "progress.col.judge": ("Juri", "Judge"),
     "progress.col.name": ("Nama", "Name"),
     "progress.col.code": ("Kode akses", "Access code"),
     "progress.col.scored": ("Dinilai", "Scored"),
-    "progress.col.recused": ("Mundur", "Recused"),
+    "progress.col.recused": ("Tidak menilai", "Recused"),
     "progress.col.pending": ("Belum", "Pending"),
     "progress.col.recheck": ("Cek ulang", "Re-check"),
     "progress.col.entrant": ("Peserta", "Entrant"),

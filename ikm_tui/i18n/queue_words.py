@@ -14,13 +14,9 @@ if TYPE_CHECKING:  # the catalogue imports this module while it loads
     from ikm_tui.i18n import Messages
 
 
-def status_text(t: Messages, entry: Entry, last_day: int) -> str:
-    """The status in words; a no-show also says where the next no-show would send them."""
+def status_text(t: Messages, entry: Entry) -> str:
+    """The status in words; a no-show says what happens next (called again later), not what
+    already happened."""
     if entry.status == rules.NO_SHOW:
-        path = rules.no_show_path(entry, last_day)
-        return (
-            t("stage.status.no_show", count=entry.no_show_count)
-            + " → "
-            + t(f"stage.path.{path}", day=entry.day + 1)
-        )
+        return t("stage.status.no_show", count=entry.no_show_count)
     return t(f"stage.status.{entry.status}")

@@ -180,7 +180,12 @@ class Stage:
 
         def change(lineup: Lineup, state: StageState, now: float) -> tuple[Lineup, StageState]:
             if state.entrant is not None:
-                raise QueueError("stage.busy", entrant=state.entrant)
+                if state.clock.phase != timer.OVER:
+                    raise QueueError("stage.busy", entrant=state.entrant)
+                # their time is over: they leave the stage done, with their overtime
+                overtime = timer.finish(self.config.timer, state.clock, now)
+                lineup = rules.finish(lineup, _ms(overtime))
+                state = replace(state, entrant=None, clock=Clock())
             return lineup, replace(state, day=day)
 
         return self._act(actor, "stage.switch_day", change, subject=str(day), undoable=False)

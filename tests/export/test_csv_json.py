@@ -74,3 +74,30 @@ def test_json_has_per_judge_scores_and_recusals(scored_store, bundle, tmp_path):
     assert e08["scores"]["J1"]["scores"] == {k: str(v) for k, v in stored.scores.items()}
     # JSON is data for programs, not a sheet: the name is kept exactly as typed
     assert data["leaderboard"][0]["name"] == '=HYPERLINK("http://x","y")'
+
+
+def test_a_forfeit_reads_gugur_in_the_queue_leaderboard_and_csv_json_keeps_the_machine_value(
+    make_event, tmp_path
+):
+    """After the last absence one word everywhere; the CSV speaks the event's language."""
+    from ikm_tui.domain.config import load_config
+    from ikm_tui.export.bundle import gather
+    from ikm_tui.i18n import Messages
+    from ikm_tui.i18n.queue_words import status_text
+    from ikm_tui.store.session import Store
+    from tests.export.conftest import score_event
+
+    config = load_config(make_event(judges=2, entrants=8, days=1, language="id"))
+    with Store(config) as store:
+        score_event(store)
+        store.stage.no_show("E02")  # later today
+        store.stage.no_show("E02")  # the last day: out
+        entry = next(e for e in store.queue.lineup() if e.entrant == "E02")
+        t = Messages("id")
+        assert status_text(t, entry) == "gugur"
+        bundle = gather(store)
+        csv_rows = [dict(zip(COLUMNS, line)) for line in read_csv(bundle, tmp_path)[1][2:]]
+        data = json.loads(export(bundle, "json", tmp_path / "r.json").read_text("utf-8"))
+    assert next(r["status"] for r in csv_rows if r.get("entrant") == "E02") == "gugur"
+    assert next(r["status"] for r in csv_rows if r.get("entrant") == "E01") == "lengkap"
+    assert next(r["status"] for r in data["leaderboard"] if r["entrant"] == "E02") == "forfeit"

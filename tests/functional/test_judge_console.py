@@ -51,10 +51,9 @@ def screen_text(app) -> str:
 async def type_scores(pilot, *values: str) -> None:
     form = pilot.app.screen.form
     for criterion, value in zip(CRITERIA, values):
-        form.input_for(criterion).focus()
+        form.activate(criterion)
         await pilot.pause()
-        form.input_for(criterion).value = ""
-        await pilot.press(*value)
+        await pilot.press("delete", *value)
     await pilot.pause()
 
 
@@ -135,7 +134,7 @@ class TestScoring:
             await pilot.press("enter")
             await settle(pilot)
             assert "no score" in text_of(app, "problem-pasar")
-            assert app.focused is app.screen.form.input_for("pasar")
+            assert app.focused is app.screen.form and app.screen.form.active == "pasar"
             assert store.scores.for_judge("J1") == {}
 
     async def test_total_updates_while_typing_and_enter_saves_durably(self, store, other):
@@ -205,20 +204,25 @@ class TestScoring:
             assert app.screen.form.values() == {c: "" for c in CRITERIA}
             assert store.scores.for_judge("J1") == {}
 
-    async def test_finalised_results_refuse_the_save_and_keep_the_values(self, store, other):
+    async def test_finalising_makes_the_sheet_read_only_at_once_under_a_banner(self, store, other):
         for judge in ("J1", "J2", "J3"):
             for rank, entrant in enumerate(store.config.entrants):
                 other.scores.submit(judge, entrant.id, {c: Decimal(9 - rank) for c in CRITERIA})
-        other.results.finalise(actor="moderator", override="test")
         app = judge_app(store)
         async with app.run_test(size=(120, 36)) as pilot:
-            await type_scores(pilot, "2", "2", "2")
-            await pilot.press("enter")
+            banner = app.screen.query_one("#locked-banner")
+            assert not banner.display
+            await type_scores(pilot, "2")
+            other.results.finalise(actor="moderator", override="test")
+            await until(pilot, lambda: banner.display)  # no save needed to find out
+            assert "finalised" in text_of(app, "locked-banner")
+            assert app.screen.form.disabled
+            assert app.screen.form.values()["inovasi"] == "9"  # what is stored, read-only
+            await pilot.press("ctrl+s")
             await settle(pilot)
-            assert "NOT saved" in text_of(app, "save-state")
-            assert "finalised" in text_of(app, "save-state")
+            assert "read-only" in text_of(app, "save-state")
             assert store.scores.sheet("J1", "E01").scores["inovasi"] == Decimal(9)
-            assert app.screen.form.values()["inovasi"] == "2"
+            assert "/" not in text_of(app, "save-state")  # never a file path
 
     async def test_a_database_that_stays_locked_keeps_the_typed_values(self, store, monkeypatch):
         def locked(*args, **kwargs):
@@ -232,6 +236,7 @@ class TestScoring:
             await settle(pilot)
             assert "NOT saved" in text_of(app, "save-state")
             assert "unavailable" in text_of(app, "save-state")
+            assert str(store.path) not in text_of(app, "save-state")  # never a file path
             assert app.screen.form.values() == {"inovasi": "8", "produktivitas": "7", "pasar": "6"}
 
     async def test_an_unreachable_database_is_said_and_clears_when_back(self, store):
@@ -278,7 +283,8 @@ class TestFollowingTheSession:
             await settle(pilot)
             assert store.scores.sheet("J1", "E03") is not None
             assert app.screen.entrant == "E04"  # the move happens after the save
-            assert "saved E03" in text_of(app, "save-state")
+            assert "E03" not in text_of(app, "save-state")  # not under E04's sheet
+            assert app.screen.query_one("#entrants").lines["E03"].status == "scored"
 
     async def test_a_change_made_elsewhere_shows_unless_the_judge_is_typing(self, store, other):
         app = judge_app(store)

@@ -145,3 +145,24 @@ async def test_b_clears_every_wrong_code_brake(store):
         await open_progress(pilot)
         await pilot.press("b")
         await until(pilot, lambda: not store.access.brakes())
+async def test_withdrawn_and_forfeited_entrants_are_nobodys_pending_work(store, other, capsys):
+    """F2 and ``ikm-tui progress`` agree: an entrant out of the queue is not "pending"."""
+    other.stage.withdraw("E02")
+    other.stage.no_show("E03")
+    other.stage.move_to_day("E03", 2)
+    other.stage.no_show("E03")  # second absence, last day: forfeit
+    app = ModeratorApp(store, poll_seconds=0.02)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_progress(pilot)
+        judges = screen.query_one("#judges-table", DataTable)
+        assert judges.get_row("J1")[5] == "4"  # 6 entrants, two of them out
+        assert matrix_cell(screen, "E02", "J1") == "–"
+        assert matrix_cell(screen, "E03", "J2") == "–"
+    from ikm_tui.cli import main
+
+    assert main(["--config", str(store.config.path), "progress"]) == 0
+    out = capsys.readouterr().out
+    assert "J1 0/4" in out
+    assert main(["--config", str(store.config.path), "progress", "--json"]) == 0
+    rows = {r["entrant"]: r for r in __import__("json").loads(capsys.readouterr().out)}
+    assert rows["E02"]["judges"]["J1"]["status"] == "out"

@@ -37,7 +37,7 @@ def test_listing_shows_days_statuses_and_overtime(event, capsys):
 
 def test_actions_are_audited_as_the_person_and_undoable(event, capsys):
     assert queue(event, "no-show", "E02", "--by", "Sari") == 0
-    assert "no-show ×1 → to day 2" in capsys.readouterr().out
+    assert "no-show ×1 — called again later" in capsys.readouterr().out
     assert queue(event, "--by", "Budi", "move", "E03", "--day", "2") == 0
     assert queue(event, "withdraw", "E01") == 0
     assert queue(event, "undo") == 0

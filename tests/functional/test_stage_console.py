@@ -100,14 +100,86 @@ async def test_next_start_pause_resume_end_phase_and_finish(store, clock):
         assert "+0:05" in pilot.app.screen.query_one(QueueTable).get_row_at(0)[3]
 
 
+def notes() -> tuple[list[str], object]:
+    """What the console told the moderator (its notifications), and the hook that records it."""
+    told: list[str] = []
+
+    def hook(message) -> None:
+        if isinstance(message, Notify):
+            told.append(message.notification.message)
+
+    return told, hook
+
+
 async def test_call_the_highlighted_entrant_and_skip(store):
-    async with console(store).run_test(size=SIZE) as pilot:
+    told, hook = notes()
+    async with console(store).run_test(size=SIZE, message_hook=hook) as pilot:
         await select(pilot, "E03")
         await pilot.press("c")
         assert store.stage.current() == "E03"
-        await pilot.press("k")  # cursor on the entrant on stage: skips next up (E01)
+        await pilot.press("k")  # cursor on the entrant on stage: refused, nobody else moves
+        assert rows(pilot.app) == ["E01", "E02", "E03"]
+        await until(pilot, lambda: any("cannot be skipped" in text for text in told))
+        await select(pilot, "E01")
+        await pilot.press("k")  # the highlighted row, and the console says what it did
         assert rows(pilot.app) == ["E02", "E01", "E03"]
         assert status(store, "E01") == "waiting"
+        await until(pilot, lambda: "E01 skipped: E02 Owner 2 goes first" in told)
+
+
+async def test_next_while_someone_presents_asks_first(store, clock):
+    async with console(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n")  # nobody on stage: no question
+        assert store.stage.current() == "E01"
+        await pilot.press("n")  # on stage, not started yet: still someone in front of the hall
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.press("space")
+        clock.now += 30
+        await pilot.press("n")
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        assert "E02 Owner 2" in pilot.app.screen.question
+        await pilot.press("n")  # a second n declines: a double tap cuts nobody off
+        assert store.stage.current() == "E01"
+        await pilot.press("n", "y")
+        assert store.stage.current() == "E02"
+        assert status(store, "E01") == "done"
+        await pilot.press("space", "e", "e")  # presentation, Q&A, over: time is up
+        assert store.stage.state().clock.phase == "over"
+        await pilot.press("n")  # nobody is cut off any more: no question
+        assert store.stage.current() == "E03"
+
+
+async def test_switch_day_once_the_entrant_on_stage_is_done(store):
+    async with console(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n", "space", "t")  # presenting: refused
+        assert store.stage.state().day == 1
+        await pilot.press("e", "e", "t")  # time is up: they leave the stage done, day 2 begins
+        assert store.stage.state().day == 2
+        assert store.stage.current() is None
+        assert status(store, "E01") == "done"
+        assert rows(pilot.app) == ["E04", "E05", "E06"]
+
+
+async def test_q_and_a_shows_one_labelled_overtime_figure(store, clock):
+    async with console(store).run_test(size=SIZE) as pilot:
+        await pilot.press("n", "space")
+        clock.now += 7 * 60 + 16
+        phase = pilot.app.screen.query_one("#on-stage-phase", Static)
+        countdown = pilot.app.screen.query_one(Countdown)
+        await until(pilot, lambda: countdown.value == "+00:16")
+        await until(pilot, lambda: "overtime +0:16" in str(phase.render()))
+        await pilot.press("e")  # Q&A: its own clock is green, the +0:16 is the presentation's
+        await until(pilot, lambda: countdown.value == "03:00")
+        await until(pilot, lambda: "the presentation ran over +0:16" in str(phase.render()))
+        assert str(phase.render()).count("+") == 1
+
+
+async def test_no_show_status_says_what_happens_next(store):
+    async with console(store).run_test(size=SIZE) as pilot:
+        await pilot.press("x", "y")
+        table = pilot.app.screen.query_one(QueueTable)
+        assert table.get_row_at(rows(pilot.app).index("E01"))[2] == "no-show ×1 — called again later"
 
 
 async def test_no_show_path_later_today_then_day_two_then_forfeit(store):
@@ -176,7 +248,7 @@ async def test_switch_day_and_a_refused_action_is_a_message(store):
         assert rows(pilot.app) == ["E04", "E05", "E06"]
         await pilot.press("n", "t")  # someone on stage: switching is refused, calmly
         assert store.stage.state().day == 2
-        await until(pilot, lambda: any("still on stage" in text for text in told))
+        await until(pilot, lambda: any("still presenting" in text for text in told))
         await pilot.press("w", "y", "t")
         assert store.stage.state().day == 1
 
@@ -213,7 +285,7 @@ async def test_judge_strip_shows_who_submitted_never_values(store, event):
         strip = pilot.app.screen.query_one(JudgeStrip)
         await until(pilot, lambda: "✓" in str(strip.render()))
         text = str(strip.render())
-        assert "E01" in text and "–" in text and "9.5" not in text
+        assert "E01" in text and "⊘" in text and "9.5" not in text
 
 
 async def test_restart_resumes_the_same_entrant_and_remaining_time(event, clock):

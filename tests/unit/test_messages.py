@@ -19,8 +19,8 @@ def test_every_message_has_both_languages_with_the_same_placeholders():
 
 
 def test_language_is_chosen_by_the_event():
-    assert Messages("id")("status.no_show") == "tidak hadir"
-    assert Messages("en")("status.no_show") == "no-show"
+    assert Messages("id")("status.forfeit") == "gugur"
+    assert Messages("en")("status.forfeit") == "forfeit"
 
 
 def test_numbers_read_the_local_way():

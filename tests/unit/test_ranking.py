@@ -130,7 +130,7 @@ def test_no_shows_and_withdrawn_keep_their_record_but_are_not_ranked():
     result = rank(config, sheets, statuses={"E01": "withdrawn", "E03": "forfeit", "E02": "no_show"})
     by = result.by_entrant()
     assert by["E01"].rank is None and by["E01"].status == "withdrawn" and by["E01"].total == 90
-    assert by["E03"].rank is None and by["E03"].status == "no_show"
+    assert by["E03"].rank is None and by["E03"].status == "forfeit"
     assert by["E02"].rank == 1  # a pending no-show (moved later) who was scored still ranks
     assert [s.entrant.id for s in result.winners()] == ["E02", "E04", "E05", "E06", "E07", "E08"]
 

@@ -7,7 +7,10 @@ Rules that shape it:
 * "saved" shows only after ``store.scores.submit`` returned (the commit is durable); a failed
   save leaves every typed value where it was;
 * it is built only from this judge's own sheets and re-check requests: no other judge's score
-  and no leaderboard can reach it.
+  and no leaderboard can reach it;
+* once results are finalised the sheet is read-only at once, under a banner that says so;
+* a message never names a file (the database path is staff's business, not the judge's), and
+  "saved E03" never stays under another entrant's sheet.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from ikm_tui.store.scores import SheetRecord
 
 class ScoringScreen(SessionScreen[None]):
     CSS_PATH = "judge.tcss"
-    AUTO_FOCUS = ".score-input"
+    AUTO_FOCUS = "#form"
     HORIZONTAL_BREAKPOINTS = [(0, "-phone"), (64, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
@@ -62,6 +65,7 @@ class ScoringScreen(SessionScreen[None]):
         self.waiting_stage: str | None = None  # stage moved while the judge was typing
         self.saving = False
         self.offline = False  # the last poll could not read the database
+        self.locked = False  # results are finalised: every sheet is read-only
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -74,6 +78,7 @@ class ScoringScreen(SessionScreen[None]):
                 yield Label(t("judge.list_title"), id="list-title")
                 yield EntrantList(id="entrants")
             with Vertical(id="sheet"):
+                yield Static(t("judge.locked_banner"), id="locked-banner")
                 yield EntrantHeader(id="entrant-header")
                 yield SheetForm(config.criteria, t, id="form")
                 yield Static("", id="total")
@@ -122,6 +127,22 @@ class ScoringScreen(SessionScreen[None]):
         self.stored = store.scores.for_judge(self.judge)
         self.notes = {e: n.text for e, n in store.notes.for_judge(self.judge).items()}
         self.rechecks = {r.entrant for r in store.recheck.pending_for(self.judge)}
+        self.show_lock(store.results.locked())
+
+    def show_lock(self, locked: bool) -> None:
+        """Finalised results: the banner shows and nothing on the sheet can be changed."""
+        if locked == self.locked and self.query_one("#locked-banner").display == locked:
+            return
+        self.locked = locked
+        self.query_one("#locked-banner").display = locked
+        self.form.set_disabled(locked)
+        for button in self.query("#actions Button").results(Button):
+            button.disabled = locked
+        if locked and self.entrant is not None:
+            self.keep_draft()  # kept for an unlock; the read-only sheet shows what is stored
+            self.form.set_values(self.baseline(self.entrant))
+            self.show_total()
+        self.say("")
 
     def _stage_now(self) -> str | None:
         return self.app.store.stage.current()
@@ -159,6 +180,8 @@ class ScoringScreen(SessionScreen[None]):
 
     def open_sheet(self, entrant: str) -> None:
         self.keep_draft()
+        if entrant != self.entrant and not self.saving:
+            self.say("")  # "saved E03" must not stand under another entrant's sheet
         self.entrant = entrant
         if self.waiting_stage == entrant:
             self.waiting_stage = None
@@ -167,10 +190,8 @@ class ScoringScreen(SessionScreen[None]):
         self.query_one(EntrantList).point_at(entrant)
         self.show_header()
         self.show_total()
-        if not isinstance(self.focused, EntrantList):
-            first = self.form.input_for(self.app.config.criteria[0].id)
-            first.focus()
-            first.select_all()  # the first key typed replaces the stored value
+        if not isinstance(self.focused, EntrantList) and not self.locked:
+            self.form.activate(self.app.config.criteria[0].id)  # the first key replaces the value
 
     def keep_draft(self) -> None:
         if self.entrant is None:
@@ -249,14 +270,18 @@ class ScoringScreen(SessionScreen[None]):
                 self.say(self.app.t("judge.unsaved"), "unsaved")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id and (event.input.id.startswith("score-") or event.input.id == "note-input"):
+        if event.input.id == "note-input":
             event.stop()
             self.action_submit()
+
+    def on_sheet_form_submitted(self, event: SheetForm.Submitted) -> None:
+        event.stop()
+        self.submit_now()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.open_sheet(event.option.id)
-            self.form.input_for(self.app.config.criteria[0].id).focus()
+            self.form.activate(self.app.config.criteria[0].id)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -267,7 +292,15 @@ class ScoringScreen(SessionScreen[None]):
     # -- actions ----------------------------------------------------------------------------
 
     def action_submit(self) -> None:
+        """Ctrl+S is a priority key, run when it arrives: keys typed before it in the same
+        burst may still wait in the form's queue, so the save is queued behind them."""
+        self.form.call_later(self.submit_now)
+
+    def submit_now(self) -> None:
         if self.saving or self.entrant is None or self.app.screen is not self:
+            return
+        if self.locked:
+            self.say(self.app.t("judge.locked_banner"), "error")
             return
         note, note_problem = self.form.note()
         if note_problem is not None:
@@ -292,6 +325,9 @@ class ScoringScreen(SessionScreen[None]):
 
     def action_recuse(self) -> None:
         if self.saving or self.entrant is None:
+            return
+        if self.locked:
+            self.say(self.app.t("judge.locked_banner"), "error")
             return
         entrant, t = self.entrant, self.app.t
 

@@ -2,6 +2,14 @@
 
 The form only knows text and the config's criteria; whether the text is a valid score is the
 domain's call (:func:`parse_score`), so the console and a paper import agree on every value.
+
+The form itself holds the focus and owns the movement between its fields. Textual hands a key
+to the widget focused when the key *arrives*, and Tab moves the focus only once processed: with
+one focusable input per criterion, a burst such as ``8⇥7⇥9`` over SSH landed in one field.
+Here every key of a burst reaches this one widget, in order, and it applies each to the field
+that is active at that moment; the inputs only show the text (they never take the focus).
+Editing is what a score needs: entering a field selects its text (the first key replaces it),
+Backspace deletes the last character, Delete clears the field.
 """
 
 from __future__ import annotations
@@ -10,8 +18,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from ikm_tui.domain.config import Criterion
@@ -21,16 +31,25 @@ from ikm_tui.domain.scoring import judge_total
 
 
 NOTE = "note"  # the key of the note in typed(); no criterion may be called this
+NEXT_KEYS = ("tab", "down")
+PREVIOUS_KEYS = ("shift+tab", "up")
 
 
-class SheetForm(VerticalScroll):
+class SheetForm(VerticalScroll, can_focus=True):
     """Inputs for every criterion and the note for the start-up; ``values()`` is what is typed
     as scores, ``typed()`` adds the note, ``parsed()`` is what the scores mean."""
+
+    class Submitted(Message):
+        """Enter in the form: save the sheet (posted in key order, after every earlier key)."""
 
     def __init__(self, criteria: tuple[Criterion, ...], t, **kwargs) -> None:
         super().__init__(**kwargs)
         self.criteria = criteria
         self.t = t
+        self.active: str = criteria[0].id
+        """The criterion that the next typed key goes to."""
+        self.fresh = True
+        """The active field was just entered: its text is selected and the next key replaces it."""
 
     def compose(self) -> ComposeResult:
         weights = sum(c.weight for c in self.criteria)
@@ -46,13 +65,14 @@ class SheetForm(VerticalScroll):
             with Vertical(classes="criterion"):
                 yield Label(c.name, classes="criterion-name")
                 with Horizontal(classes="criterion-entry"):
-                    yield Input(
+                    field = Input(
                         id=f"score-{c.id}",
                         compact=True,
-                        select_on_focus=True,
                         placeholder=f"{self._num(c.min)}–{self._num(c.max)}",
                         classes="score-input",
                     )
+                    field.can_focus = False  # the form holds the focus (see the module doc)
+                    yield field
                     yield Static(scale, classes="criterion-scale")
                 yield Static("", id=f"problem-{c.id}", classes="problem")
         with Vertical(classes="criterion", id="note-box"):
@@ -65,8 +85,76 @@ class SheetForm(VerticalScroll):
             )
             yield Static("", id="problem-note", classes="problem")
 
+    def on_mount(self) -> None:
+        self._mark_active()
+
     def _num(self, value: Decimal) -> str:
         return self.t.score(value)
+
+    # -- the active field and the keys ------------------------------------------------------
+
+    def activate(self, criterion_id: str) -> None:
+        """Make ``criterion_id`` the field typed into, its text selected; the form takes focus."""
+        self.active = criterion_id
+        self.fresh = True
+        self._mark_active()
+        self.input_for(criterion_id).scroll_visible(animate=False)
+        self.focus(scroll_visible=False)
+
+    def _mark_active(self) -> None:
+        for c in self.criteria:
+            field = self.input_for(c.id)
+            field.set_class(c.id == self.active, "active")
+            field.set_class(c.id == self.active and self.fresh, "selected")
+
+    def _step(self, by: int) -> bool:
+        """To the next (or previous) field; False at either end of the sheet."""
+        ids = [c.id for c in self.criteria]
+        index = ids.index(self.active) + by
+        if not 0 <= index < len(ids):
+            return False
+        self.activate(ids[index])
+        return True
+
+    def _edit(self, change) -> None:
+        field = self.input_for(self.active)
+        field.value = change("" if self.fresh else field.value)
+        self.fresh = False
+        self._mark_active()
+
+    def on_key(self, event: events.Key) -> None:
+        if self.disabled:
+            return
+        key = event.key
+        if key in NEXT_KEYS or key in PREVIOUS_KEYS:
+            moved = self._step(1 if key in NEXT_KEYS else -1)
+            if not moved and key.endswith("tab"):
+                return  # past the last (or first) field: Tab leaves the form as usual
+        elif key == "enter":
+            self.post_message(self.Submitted())
+        elif key == "backspace":
+            self._edit(lambda text: text[:-1])
+        elif key in ("delete", "ctrl+u"):
+            self._edit(lambda text: "")
+        elif event.is_printable and event.character and event.character != " ":
+            character = event.character
+            self._edit(lambda text: text + character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
+    def on_click(self, event: events.Click) -> None:
+        for c in self.criteria:
+            if event.widget is self.input_for(c.id):
+                self.activate(c.id)
+                return
+
+    def on_focus(self) -> None:
+        self.set_class(True, "focused")
+
+    def on_blur(self) -> None:
+        self.set_class(False, "focused")
 
     # -- values -----------------------------------------------------------------------------
 
@@ -154,10 +242,11 @@ class SheetForm(VerticalScroll):
     def focus_first_problem(self, problems: Mapping[str, ScoreProblem]) -> None:
         for c in self.criteria:
             if c.id in problems:
-                self.input_for(c.id).focus()
+                self.activate(c.id)
                 return
 
     def set_disabled(self, disabled: bool) -> None:
+        self.disabled = disabled
         for c in self.criteria:
             self.input_for(c.id).disabled = disabled
         self.note_input.disabled = disabled

@@ -21,7 +21,7 @@ from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.progress.dialogs import ShowCodes
 from ikm_tui.app.session_screen import SessionScreen
-from ikm_tui.store.progress import PENDING, RECUSED, SCORED, JudgeProgress
+from ikm_tui.store.progress import OUT, PENDING, RECUSED, SCORED, JudgeProgress
 
 FIXED_COLUMNS = 2  # entrant, business; the judges' columns follow
 NOTES_COLUMN = "notes"  # after the judges: how many notes the entrant has
@@ -29,7 +29,9 @@ NAME_WIDTH = 24  # the judges table must fit 80 columns
 
 
 def cell(status: str, recheck: bool) -> Text:
-    glyph, style = {SCORED: ("✓", "green"), RECUSED: ("⊘", "dim"), PENDING: ("·", "")}[status]
+    glyph, style = {SCORED: ("✓", "green"), RECUSED: ("⊘", "dim"), PENDING: ("·", ""), OUT: ("–", "dim")}[
+        status
+    ]
     if recheck:
         return Text(f"{glyph}!", style="bold red")
     return Text(glyph, style=style)

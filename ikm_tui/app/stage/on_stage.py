@@ -13,7 +13,7 @@ from ikm_tui.app.stage.countdown import Countdown, TickingClock
 from ikm_tui.app.stage.reading import StageReading
 from ikm_tui.app.text_update import set_text
 from ikm_tui.domain import queue_rules as rules
-from ikm_tui.domain.timer import overtime_text
+from ikm_tui.domain.timer import QA, overtime_text
 from ikm_tui.store.scores import SheetRecord
 
 
@@ -57,17 +57,28 @@ class OnStagePanel(Vertical):
         )
 
     def _refresh_overtime(self) -> None:
+        """The phase, and one overtime figure with its label.
+
+        While the running phase is over its time the clock itself counts the overtime up (red),
+        so the line only names it; in Q&A after a presentation that ran over, the figure is
+        labelled as the presentation's, so a green Q&A clock never sits next to an unexplained
+        "+0:16".
+        """
         countdown = self.query_one(Countdown)
         reading = countdown.reading if countdown.clock is not None else None
         text = ""
         if reading is not None:
             t = self.app.t
-            text = t(f"stage.phase.{reading.phase}")
+            parts = [t(f"stage.phase.{reading.phase}")]
             if reading.paused:
-                text += f" · {t('stage.paused')}"
-            late = overtime_text(reading.overtime_s)
-            if late:
-                text += "  " + t("stage.overtime_so_far", time=late)
+                parts.append(t("stage.paused"))
+            banked = countdown.clock.banked_overtime_s if countdown.clock else 0.0
+            total = overtime_text(reading.overtime_s)
+            if reading.phase == QA and overtime_text(banked) == total and total:
+                parts.append(t("stage.overtime_presentation", time=total))
+            elif total:
+                parts.append(t("stage.overtime_total", time=total))
+            text = " · ".join(parts)
         set_text(self.query_one("#on-stage-phase", Static), text)
 
 
@@ -110,7 +121,7 @@ class JudgeStrip(Static):
             marks = []
             for judge in judges:
                 sheet = by_judge.get(judge.id)
-                mark = "·" if sheet is None else ("–" if sheet.recused else "✓")
+                mark = "·" if sheet is None else ("⊘" if sheet.recused else "✓")
                 marks.append(f"{mark:>3}")
             lines.append(f"{entrant:<4}" + " ".join(marks))
         set_text(self, "\n".join(lines))

@@ -1,4 +1,4 @@
-"""The day's queue as a table: order, entrant, status (with where a no-show goes next), overtime.
+"""The day's queue as a table: order, entrant, status (a no-show says what happens next), overtime.
 
 Rows are keyed by entrant id; the cursor stays on the same entrant when the table refreshes,
 so a judge's submission arriving mid-keystroke never moves the moderator's selection. With a
@@ -97,7 +97,7 @@ class QueueTable(DataTable):
             "order": str(order),
             "planned": clock_text(planned) if planned is not None else "",
             "entrant": entry.entrant,
-            "status": status_text(t, entry, len(config.event.days)),
+            "status": status_text(t, entry),
             "overtime": overtime_text(entry.overtime_ms / 1000),
             "name": who.name,
             "business": who.business,

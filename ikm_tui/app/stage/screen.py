@@ -2,9 +2,9 @@
 next, which judges have scored, and every action on one key in the footer.
 
 Each action is one short write through ``store.stage`` in the screen base's worker (durable and
-audited before the screen changes); destructive ones ask first; queue actions can be undone.
-Queue actions apply to the highlighted row, which jumps to the entrant on stage (or next up)
-after each action.
+audited before the screen changes); destructive ones ask first (so does "next" while someone is
+still speaking); queue actions can be undone. Queue actions apply to the highlighted row and
+nothing else, which jumps to the entrant on stage (or next up) after each action.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from ikm_tui.app.stage.queue_table import QueueTable
 from ikm_tui.app.stage.reading import StageReading
 from ikm_tui.app.stage.schedule_view import ScheduleLine, day_plan
 from ikm_tui.domain import queue_rules as rules
+from ikm_tui.domain import timer
 from ikm_tui.store.database import StoreUnavailable
 from ikm_tui.store.stage import UndoStep
 
@@ -152,7 +153,19 @@ class StageScreen(SessionScreen[None], StageCues):
         self.stage_write((lambda: self.app.store.stage.end_phase(actor=self.app.actor)))
 
     def action_next(self) -> None:
-        self.stage_write((lambda: self.app.store.stage.next(actor=self.app.actor)))
+        """Calling the next entrant cuts off whoever is still speaking: that is asked first."""
+        snap = self.snapshot
+        clock = snap.state.clock if snap else None
+        if snap is None or snap.presenting is None or clock is None or clock.phase == timer.OVER:
+            self.stage_write(lambda: self.app.store.stage.next(actor=self.app.actor))
+            return
+        t = self.app.t
+        who = self._who(snap.presenting.id) | {"phase": t(f"stage.phase.{clock.phase}")}
+        if snap.next_up is None:
+            question = t("stage.confirm.next_empty", **who)
+        else:
+            question = t("stage.confirm.next", **who, next=f"{snap.next_up.id} {snap.next_up.name}")
+        self.confirm_then(question, lambda: self.app.store.stage.next(actor=self.app.actor))
 
     def action_call(self) -> None:
         entrant = self.target()
@@ -160,14 +173,22 @@ class StageScreen(SessionScreen[None], StageCues):
             self.stage_write(lambda: self.app.store.stage.call(entrant, actor=self.app.actor))
 
     def action_skip(self) -> None:
+        """Skips the highlighted entrant (never another one) and says who goes first instead."""
         entrant = self.target()
         if entrant is None or self.snapshot is None:
             return
-        entry = rules.find(self.snapshot.lineup, entrant)
-        if entry.status not in rules.CALLABLE:
-            up = rules.next_up(self.snapshot.lineup, self.snapshot.state.day)
-            entrant = up.entrant if up else entrant
-        self.stage_write(lambda: self.app.store.stage.skip(entrant, actor=self.app.actor))
+        try:
+            other = rules.skip_partner(self.snapshot.lineup, entrant).entrant
+        except rules.QueueError as exc:
+            self.notify(self.app.t(exc.code, **exc.params), severity="warning")
+            return
+        told = self.app.t(
+            "stage.skipped", entrant=entrant, other=other, other_name=self.app.config.entrant(other).name
+        )
+        self.stage_write(
+            lambda: self.app.store.stage.skip(entrant, actor=self.app.actor),
+            after=lambda _state: self.notify(told),
+        )
 
     def action_no_show(self) -> None:
         entrant = self.target()
@@ -223,7 +244,10 @@ class StageScreen(SessionScreen[None], StageCues):
     def action_switch_day(self) -> None:
         days = len(self.app.config.event.days)
         day = self.snapshot.state.day % days + 1 if self.snapshot else 1
-        self.stage_write(lambda: self.app.store.stage.switch_day(day, actor=self.app.actor))
+        self.stage_write(
+            lambda: self.app.store.stage.switch_day(day, actor=self.app.actor),
+            after=lambda _state: self.notify(self.app.t("stage.day_switched", day=day)),
+        )
 
     def action_board(self) -> None:
         self.app.push_screen(BoardScreen())

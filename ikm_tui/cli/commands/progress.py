@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from ikm_tui.store.progress import PENDING, RECUSED, SCORED
+from ikm_tui.store.progress import OUT, PENDING, RECUSED, SCORED
 
-GLYPHS = {SCORED: "✓", PENDING: "·", RECUSED: "⊘"}
+GLYPHS = {SCORED: "✓", PENDING: "·", RECUSED: "⊘", OUT: "–"}
 
 
 def register(commands) -> None:
@@ -42,6 +42,8 @@ def run_progress(args, ctx) -> int:
         )
         mark = "▶ " if entrant == on_stage else "  "
         print(f"{mark}{entrant:<6}{cells}  {config.entrant(entrant).business}")
-    done = "  ".join(f"{j} {matrix.done(j)}/{len(matrix.entrants)}" for j in matrix.judges)
+    done = "  ".join(
+        f"{j} {matrix.done(j)}/{matrix.done(j) + matrix.count(j, PENDING)}" for j in matrix.judges
+    )
     print(done)
     return 0

@@ -63,7 +63,7 @@ def run(args, ctx) -> int:
                 "queue.cli.done",
                 action=action,
                 entrant=subject,
-                status=_status(t, entry, len(store.config.event.days)),
+                status=status_text(t, entry),
             )
         )
     return 0
@@ -107,17 +107,13 @@ def render(store, t, only_day: int | None) -> str:
                     who.name,
                     who.business,
                     config.category(who.category).name,
-                    _status(t, entry, last_day),
+                    status_text(t, entry),
                     overtime_text(entry.overtime_ms / 1000),
                 ]
             )
         out.append(t("queue.cli.day", day=day, date=config.event.days[day - 1].isoformat()))
         out.append(_table(rows))
     return "\n".join(out)
-
-
-def _status(t, entry, last_day: int) -> str:
-    return status_text(t, entry, last_day)
 
 
 def _table(rows: list[list[str]]) -> str:
