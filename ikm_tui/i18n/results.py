@@ -112,6 +112,14 @@ MESSAGES = {
         "Lembar nilai belum ada: {count}. Isi alasan pengecualian untuk tetap memfinalkan.",
         "Score sheets missing: {count}. Give an override reason to finalise anyway.",
     ),
+    "results.finalise_flags": (
+        "Penilaian menyimpang yang masih terbuka: {count}",
+        "Open divergence flags: {count}",
+    ),
+    "results.finalise_rechecks": (
+        "Permintaan cek ulang yang belum dijawab: {count}",
+        "Re-check requests not answered yet: {count}",
+    ),
     "results.override": ("Alasan pengecualian", "Override reason"),
     "results.unlock_title": ("Buka kunci hasil?", "Unlock the results?"),
     "results.unlock_body": (

@@ -226,3 +226,30 @@ async def test_narrow_terminal_puts_the_monitor_under_the_table(store):
         table, side = screen.query_one(LeaderboardTable), screen.query_one("#results-side")
         assert side.region.y >= table.region.bottom and side.region.width > 60
         assert "v Reveal" in screen_text(pilot.app)
+
+
+async def test_finalise_dialog_names_missing_sheets_open_flags_and_rechecks_before_locking(store):
+    fill(store, values=VALUES | {"E03": 7.5}, skip={("J3", "E08"), ("J3", "E07")})
+    store.recheck.request("J1", "E04", actor="moderator")
+    async with app_for(store).run_test(size=(80, 24)) as pilot:
+        await open_results(pilot)
+        await pilot.press("f")
+        body = str(pilot.app.screen.query_one(".dialog-body").render())
+        assert "Score sheets missing: 2" in body
+        assert "J3 Judge 3: E07, E08" in body  # whose sheets, by name
+        assert "Open divergence flags:" in body and "J2 on E06" in body
+        assert "Re-check requests not answered yet: 1" in body and "J1 → E04" in body
+        dialog = pilot.app.screen.query_one(".results-dialog").region
+        assert dialog.bottom <= 24 and dialog.right <= 80  # fits a laptop screen
+        await pilot.press("escape")
+        assert not store.results.locked()
+
+
+async def test_y_and_n_answer_a_yes_no_dialog(store):
+    fill(store, values=VALUES | {"E03": 7.5})  # complete, no tie: finalising is a plain question
+    async with app_for(store).run_test(size=(120, 36)) as pilot:
+        screen = await open_results(pilot)
+        await pilot.press("f", "n")
+        assert pilot.app.screen is screen and not store.results.locked()
+        await pilot.press("f", "y")
+        await until(pilot, lambda: store.results.locked())

@@ -220,10 +220,9 @@ class ResultsScreen(SessionScreen[None]):
         if view and view.frozen:
             self.notify(t("results.already_locked"), severity="warning")
             return
-        body = t("results.finalise_body") + "\n" + self._notes_line()
+        body = "\n".join([t("results.finalise_body"), self._notes_line(), *self._before_locking()])
         fields = []
         if view and view.missing:
-            body += "\n" + t("results.finalise_missing", count=view.missing)
             fields = [Field("override", t("results.override"))]
 
         def finalise(values: Values) -> str:
@@ -249,6 +248,49 @@ class ResultsScreen(SessionScreen[None]):
         if without:
             line += " " + t("results.finalise_no_notes", count=len(without), ids=shown)
         return line
+
+    def _before_locking(self) -> list[str]:
+        """What the panel should see before it locks: whose sheets are missing (by judge),
+        open divergence flags and unanswered re-check requests, each list cut short."""
+        t, config, store = self.app.t, self.app.config, self.app.store
+        lines: list[str] = []
+        missing: dict[str, list[str]] = {}
+        for judge, entrant in store.results.missing_sheets():
+            missing.setdefault(judge, []).append(entrant)
+        if missing:
+            count = sum(len(v) for v in missing.values())
+            lines += ["", t("results.finalise_missing", count=count)]
+            lines += _capped(
+                [
+                    f"  {judge} {config.judge(judge).name}: {_capped_ids(entrants)}"
+                    for judge, entrants in missing.items()
+                ],
+                t,
+            )
+        view = self.view
+        if view and view.flag_count:
+            lines += ["", t("results.finalise_flags", count=view.flag_count)]
+            lines += _capped(
+                [
+                    "  "
+                    + t(
+                        "results.flag",
+                        judge=f.judge,
+                        entrant=f.entrant,
+                        total=t.number(f.total),
+                        median=t.number(f.others_median),
+                    )
+                    for f in view.flags
+                ],
+                t,
+                total=view.flag_count,
+            )
+        recheck = getattr(store, "recheck", None)
+        asked = recheck.pending() if recheck is not None else []
+        if asked:
+            lines += ["", t("results.finalise_rechecks", count=len(asked))]
+            lines += _capped([f"  {r.judge} → {r.entrant}" for r in asked], t)
+        return lines
 
     def action_unlock(self) -> None:
         t, store = self.app.t, self.app.store
@@ -300,3 +342,17 @@ class ResultsScreen(SessionScreen[None]):
             lambda: self.app.store.results.reveal(step, actor=self.app.actor),
             t("results.revealed", what=self._step_name(step)),
         )
+
+
+LIST_SHOWN = 4  # a dialog, not a report: the rest is a count (F2 and F3 show them all)
+
+
+def _capped(lines: list[str], t, total: int | None = None) -> list[str]:
+    total = len(lines) if total is None else total
+    if total <= LIST_SHOWN:
+        return lines[:LIST_SHOWN]
+    return lines[: LIST_SHOWN - 1] + ["  " + t("results.flags_more", count=total - (LIST_SHOWN - 1))]
+
+
+def _capped_ids(ids: list[str], shown: int = 8) -> str:
+    return ", ".join(ids[:shown]) + (f", … (+{len(ids) - shown})" if len(ids) > shown else "")

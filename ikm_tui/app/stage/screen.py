@@ -36,6 +36,9 @@ from ikm_tui.store.database import StoreUnavailable
 from ikm_tui.store.stage import UndoStep
 
 
+SPEAKING = (timer.PRESENTATION, timer.QA)  # the clock runs (or is paused): someone is speaking
+
+
 class StageScreen(SessionScreen[None], StageCues):
     CSS_PATH = Path(__file__).parent / "stage.tcss"
     BINDINGS = [
@@ -156,7 +159,7 @@ class StageScreen(SessionScreen[None], StageCues):
         """Calling the next entrant cuts off whoever is still speaking: that is asked first."""
         snap = self.snapshot
         clock = snap.state.clock if snap else None
-        if snap is None or snap.presenting is None or clock is None or clock.phase == timer.OVER:
+        if snap is None or snap.presenting is None or clock is None or clock.phase not in SPEAKING:
             self.stage_write(lambda: self.app.store.stage.next(actor=self.app.actor))
             return
         t = self.app.t
