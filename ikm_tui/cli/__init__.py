@@ -15,12 +15,15 @@ import pkgutil
 import signal
 import sys
 import threading
+from pathlib import Path
 
 from ikm_tui import __version__
 from ikm_tui.cli.actor import ActorParser, actor_of, add_by
-from ikm_tui.cli.context import Context
+from ikm_tui.cli.context import Context, peek_language
+from ikm_tui.cli.parser import LocalisedParser
 from ikm_tui.cli.terminal import prepare_streams
 from ikm_tui.domain.errors import InputError
+from ikm_tui.i18n import Messages
 from ikm_tui.store.database import StoreUnavailable
 
 EXIT_BAD_INPUT = 2
@@ -60,18 +63,19 @@ def _silence_stdout() -> None:
         pass
 
 
-def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
-    """The parser, with only the command module ``argv`` asks for (all of them for help).
+def build_parser(argv: list[str] | None = None, t: Messages | None = None) -> argparse.ArgumentParser:
+    """The parser, with only the command module ``argv`` asks for (all of them for help);
+    ``--help`` and argument errors in ``t``'s language.
 
     Importing every command costs start-up time the moderator console should not pay.
     """
-    parser = argparse.ArgumentParser(
-        prog="ikm-tui",
-        description="Run a live pitch-judging session: stage, judges, results, exports.",
-    )
+    t = t or Messages("en")
+    parser = LocalisedParser(prog="ikm-tui", description=t("cli.help.description"), t=t)
     parser.add_argument("--config", default="config.toml", help="event file (default ./config.toml)")
     parser.add_argument("--db", default=None, help="session database (default: the one config names)")
-    parser.add_argument("--version", action="version", version=f"ikm-tui {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"ikm-tui {__version__}", help="show the version and exit"
+    )
     add_by(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ActorParser)
     from ikm_tui.cli import commands as package
@@ -102,7 +106,7 @@ def _command_word(argv: list[str] | None) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     prepare_streams()
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser(argv).parse_args(argv)
+    args = build_parser(argv, Messages(peek_language(Path(_config_argument(argv))))).parse_args(argv)
     ctx = Context(args.config, args.db, actor_of(args))
     try:
         if args.command is None:
@@ -130,3 +134,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         ctx.close()
+
+
+def _config_argument(argv: list[str]) -> str:
+    """``--config`` as typed, read before parsing: the parser speaks the event's language."""
+    for i, arg in enumerate(argv):
+        if arg == "--config" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--config="):
+            return arg.removeprefix("--config=")
+    return "config.toml"

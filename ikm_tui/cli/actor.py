@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from ikm_tui.cli.parser import LocalisedParser
 from ikm_tui.who import os_user
 
 BY_HELP = "who is doing this, for the record (default: the operating-system user)"
@@ -15,12 +16,12 @@ def add_by(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--by", metavar="NAME", default=argparse.SUPPRESS, help=BY_HELP)
 
 
-class ActorParser(argparse.ArgumentParser):
+class ActorParser(LocalisedParser):
     """A command's parser: ``--by NAME`` everywhere, also on its own sub-commands (they get
     this class too). A command may define ``--by`` itself (``decide --by`` names who decided;
     that person is the actor)."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         kwargs.setdefault("conflict_handler", "resolve")
         super().__init__(*args, **kwargs)
         add_by(self)

@@ -25,7 +25,7 @@ class Context:
         self._file_config: Config | None = None
         self._recorded: Config | None = None
         self._store: Store | None = None
-        self.messages = Messages(_peek_language(self.config_path))
+        self.messages = Messages(peek_language(self.config_path))
 
     def file_config(self) -> Config:
         """What ``config.toml`` says now: a new session records it; otherwise only compared."""
@@ -69,7 +69,7 @@ class Context:
             self._store = None
 
 
-def _peek_language(path: Path) -> str:
+def peek_language(path: Path) -> str:
     """The event's language before the config is known to be valid, for its own errors."""
     try:
         text = path.read_text("utf-8", errors="replace")

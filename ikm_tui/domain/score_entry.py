@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ikm_tui.domain.config import Config, Criterion
-from ikm_tui.domain.numbers import decimal_text
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,10 @@ class SheetEntry:
 
 
 class ScoreProblem(ValueError):
-    """A catalogue key and parameters; the caller adds the place (field, or file:line)."""
+    """A catalogue key and parameters; the caller adds the place (field, or file:line).
+
+    The criterion is named as people know it (its name, never its id); numbers stay
+    ``Decimal`` so the message shows them the event's way (``0,5`` in Indonesian)."""
 
     def __init__(self, code: str, **params: object) -> None:
         self.code = code
@@ -44,31 +46,31 @@ def parse_score(text: str, criterion: Criterion, *, decimal_comma: bool = True) 
     """``"8,5"`` or ``"8.5"`` -> ``Decimal("8.5")`` if it is on ``criterion``'s scale and step."""
     cleaned = text.strip()
     if not cleaned:
-        raise ScoreProblem("score.empty", criterion=criterion.id)
+        raise ScoreProblem("score.empty", criterion=criterion.name)
     if decimal_comma:
         if cleaned.count(",") == 1 and "." not in cleaned:
             cleaned = cleaned.replace(",", ".")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise ScoreProblem("score.not_number", criterion=criterion.id, got=text.strip()) from None
+        raise ScoreProblem("score.not_number", criterion=criterion.name, got=text.strip()) from None
     if not value.is_finite():
-        raise ScoreProblem("score.not_number", criterion=criterion.id, got=text.strip())
+        raise ScoreProblem("score.not_number", criterion=criterion.name, got=text.strip())
     if not criterion.min <= value <= criterion.max:
         raise ScoreProblem(
             "score.out_of_range",
-            criterion=criterion.id,
+            criterion=criterion.name,
             got=text.strip(),
-            low=decimal_text(criterion.min),
-            high=decimal_text(criterion.max),
+            low=criterion.min,
+            high=criterion.max,
         )
     if (value - criterion.min) % criterion.step != 0:
         raise ScoreProblem(
             "score.off_step",
-            criterion=criterion.id,
+            criterion=criterion.name,
             got=text.strip(),
-            step=decimal_text(criterion.step),
-            low=decimal_text(criterion.min),
+            step=criterion.step,
+            low=criterion.min,
         )
     return value
 
@@ -83,7 +85,8 @@ def check_sheet(config: Config, judge: str, entrant: str, scores: Mapping[str, D
         expected = {c.id for c in config.criteria}
         missing = expected - set(scores)
         if missing:
-            raise ScoreProblem("score.missing", criteria=", ".join(sorted(missing)))
+            names = [c.name for c in config.criteria if c.id in missing]
+            raise ScoreProblem("score.missing", criteria=", ".join(names))
         raise ScoreProblem("score.unknown_criterion", criteria=", ".join(sorted(set(scores) - expected)))
     for criterion in config.criteria:
         value = scores[criterion.id]

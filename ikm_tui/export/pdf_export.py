@@ -198,7 +198,8 @@ class Minutes(FPDF):
         )
         self.set_font(FONT, "", 9)
         for c in self.config.criteria:
-            self._row((c.name, str(c.weight), f"{c.min}–{c.max} ({c.step})"), widths, (False, True, True))
+            scale = f"{t.score(c.min)}–{t.score(c.max)} ({t.score(c.step)})"
+            self._row((c.name, str(c.weight), scale), widths, (False, True, True))
         self._heading(t("export.pdf.rule"))
         self.set_font(FONT, "", 9)
         for line in (

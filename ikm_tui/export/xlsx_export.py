@@ -286,8 +286,8 @@ def _about(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
             (
                 f"{t('export.col.criterion')} {criterion.id}",
                 f"{criterion.name} — {t('export.col.weight')} {criterion.weight}, "
-                f"{t('export.col.scale')} {criterion.min}–{criterion.max} "
-                f"({criterion.step})",
+                f"{t('export.col.scale')} {t.score(criterion.min)}–{t.score(criterion.max)} "
+                f"({t.score(criterion.step)})",
             )
         )
     for prize in config.prizes:

@@ -42,7 +42,13 @@ class Messages:
         pair = CATALOGUE.get(message_key)
         if pair is None:
             return message_key  # a missing key shows itself rather than crashing the projector
-        return pair[self._index].format(**params)
+        return pair[self._index].format(**{k: self._local(v) for k, v in params.items()})
+
+    def _local(self, value: object) -> object:
+        """A ``Decimal`` parameter (a scale, a step) reads the local way: ``0,5`` in Indonesian."""
+        if isinstance(value, Decimal):
+            return self.score(value)
+        return value
 
     def decimal(self, text: str) -> str:
         """``"83.25"`` as the event's readers write it: ``83,25`` in Indonesian (the one place

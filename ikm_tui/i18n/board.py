@@ -17,7 +17,7 @@ MESSAGES = {
         "Session database unreachable — retrying…",
     ),
     "board.unreachable_hint": (
-        "Layar akan kembali otomatis.",
+        "Tampilan akan kembali dengan sendirinya.",
         "The board will come back by itself.",
     ),
 }

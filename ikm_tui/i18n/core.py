@@ -43,7 +43,7 @@ MESSAGES = {
         "'{key}': '{value}' is a CSV column name, choose another id",
     ),
     "config.step_not_divide": (
-        "'{key}': langkah {step} tidak membagi rata skala {low}–{high}",
+        "'{key}': skala {low}–{high} tidak habis dibagi kelipatan {step}",
         "'{key}': step {step} does not divide the scale {low}–{high}",
     ),
     "config.too_many_prizes": (
@@ -86,7 +86,7 @@ MESSAGES = {
         "column 'recused' must be 'yes' or empty, got '{got}'",
     ),
     "csv.recused_with_scores": (
-        "baris mundur diri ('recused' = yes) harus tanpa nilai",
+        "baris juri yang tidak menilai ('recused' = yes) harus tanpa nilai",
         "a recused row ('recused' = yes) must have empty scores",
     ),
     "csv.duplicate_pair": (
@@ -95,19 +95,19 @@ MESSAGES = {
     ),
     "csv.no_rows": ("tidak ada baris nilai", "no score rows"),
     # one score
-    "score.empty": ("nilai {criterion} kosong", "{criterion}: no score"),
+    "score.empty": ("{criterion}: nilai belum diisi", "{criterion}: no score"),
     "score.not_number": ("{criterion}: '{got}' bukan angka", "{criterion}: '{got}' is not a number"),
     "score.out_of_range": (
         "{criterion}: {got} di luar skala {low}–{high}",
         "{criterion}: {got} is outside the scale {low}–{high}",
     ),
     "score.off_step": (
-        "{criterion}: {got} bukan kelipatan {step} dari {low}",
+        "{criterion}: {got} bukan kelipatan {step} (mulai dari {low})",
         "{criterion}: {got} is not a multiple of {step} from {low}",
     ),
     "score.unknown_judge": ("juri '{judge}' tidak dikenal", "unknown judge '{judge}'"),
     "score.unknown_entrant": ("peserta '{entrant}' tidak dikenal", "unknown entrant '{entrant}'"),
-    "score.missing": ("nilai belum lengkap: {criteria}", "scores missing: {criteria}"),
+    "score.missing": ("nilai belum diisi: {criteria}", "scores missing: {criteria}"),
     "score.unknown_criterion": ("kriteria tidak dikenal: {criteria}", "unknown criteria: {criteria}"),
     # session database
     "db.not_sqlite": ("bukan file basis data SQLite", "not an SQLite database file"),
@@ -139,7 +139,7 @@ MESSAGES = {
         "the database holds scores for {kind} ids the config no longer has: {ids}",
     ),
     "db.unavailable": (
-        "basis data sedang tidak dapat diakses ({detail}); data Anda belum disimpan, coba lagi",
+        "basis data sedang tidak dapat diakses ({detail}); data Anda belum tersimpan, coba lagi",
         "the database is unavailable ({detail}); your data was not saved, try again",
     ),
     "results.locked": (
@@ -158,7 +158,7 @@ MESSAGES = {
     "cli.exported": ("ditulis: {path}", "written: {path}"),
     "cli.interrupted": ("dibatalkan", "interrupted"),
     "cli.unexpected": (
-        "kesalahan tak terduga: {detail} (tidak ada yang diubah)",
+        "terjadi kesalahan tak terduga: {detail} (tidak ada yang diubah)",
         "unexpected error: {detail} (nothing was changed)",
     ),
     "cli.needs_terminal": (

@@ -62,7 +62,7 @@ MESSAGES = {
     "judge.entrant_title": ("{entrant} · {business}", "{entrant} · {business}"),
     "judge.entrant_sub": ("{name} · {category} · hari {day}", "{name} · {category} · day {day}"),
     "judge.scale": (
-        "bobot {weight} · {low}–{high}, langkah {step}",
+        "bobot {weight} · {low}–{high}, kelipatan {step}",
         "weight {weight} · {low}–{high}, step {step}",
     ),
     "judge.total": ("Total: {total} / 100", "Total: {total} / 100"),
@@ -72,7 +72,7 @@ MESSAGES = {
     ),
     "judge.status_not_scored": ("belum dinilai", "not scored"),
     "judge.status_scored": ("dinilai", "scored"),
-    "judge.status_recused": ("mundur diri", "recused"),
+    "judge.status_recused": ("tidak menilai", "recused"),
     "judge.status_draft": ("draf", "draft"),
     "judge.status_recheck": ("cek ulang", "re-check"),
     "judge.saved": (
@@ -80,7 +80,7 @@ MESSAGES = {
         "✓ saved {entrant} at {time} (total {total})",
     ),
     "judge.saved_recusal": (
-        "✓ tersimpan: mundur diri dari {entrant} pukul {time}",
+        "✓ tersimpan: Anda tidak menilai {entrant} (pukul {time})",
         "✓ saved: recused from {entrant} at {time}",
     ),
     "judge.saving": ("menyimpan…", "saving…"),
@@ -91,7 +91,7 @@ MESSAGES = {
     "judge.unsaved": ("belum disimpan", "not saved yet"),
     "judge.stored": ("tersimpan pukul {time}", "saved at {time}"),
     "judge.stored_recused": (
-        "Anda mundur diri dari peserta ini: {reason}",
+        "Anda tidak menilai peserta ini. Alasan: {reason}",
         "You recused yourself from this entrant: {reason}",
     ),
     "judge.fix_first": (
@@ -104,34 +104,34 @@ MESSAGES = {
     ),
     "judge.not_saved": ("TIDAK tersimpan: {detail}", "NOT saved: {detail}"),
     "judge.stage_moved": (
-        "{entrant} sekarang di panggung — Ctrl+G untuk pindah",
+        "{entrant} sekarang di panggung — tekan Ctrl+G untuk membukanya",
         "{entrant} is now on stage — Ctrl+G to go there",
     ),
     "judge.recheck": (
         "Moderator meminta Anda memeriksa ulang nilai peserta {entrant}.",
-        "The moderator asks you to please re-check entrant {entrant}.",
+        "The moderator asks you to re-check entrant {entrant}.",
     ),
     "judge.recheck_list": (
         "Mohon periksa ulang: {entrants}",
         "Please re-check: {entrants}",
     ),
-    "judge.recuse_title": ("Mundur diri dari {entrant}", "Recuse from {entrant}"),
+    "judge.recuse_title": ("Tidak menilai {entrant}", "Recuse from {entrant}"),
     "judge.recuse_prompt": (
-        "Alasan (mis. hubungan keluarga, konflik kepentingan):",
+        "Mengapa Anda tidak menilai peserta ini? (mis. hubungan keluarga, konflik kepentingan)",
         "Reason (e.g. family tie, conflict of interest):",
     ),
     "judge.recuse_needs_reason": ("alasan wajib diisi", "a reason is required"),
     "judge.button_save": ("Simpan", "Save"),
-    "judge.button_recuse": ("Mundur diri", "Recuse"),
+    "judge.button_recuse": ("Tidak menilai", "Recuse"),
     "judge.button_ok": ("OK", "OK"),
     "judge.button_cancel": ("Batal", "Cancel"),
     # key labels (footer)
     "judge.key.submit": ("Simpan", "Save"),
-    "judge.key.recuse": ("Mundur diri", "Recuse"),
-    "judge.key.stage": ("Ke panggung", "To stage"),
-    "judge.key.list": ("Daftar", "List"),
-    "judge.key.revert": ("Batalkan ubahan", "Undo edits"),
-    "judge.key.next": ("Berikutnya", "Next"),
+    "judge.key.recuse": ("Tidak menilai", "Recuse"),
+    "judge.key.stage": ("Peserta di panggung", "To stage"),
+    "judge.key.list": ("Daftar peserta", "List"),
+    "judge.key.revert": ("Batalkan perubahan", "Undo edits"),
+    "judge.key.next": ("Belum dinilai berikutnya", "Next unscored"),
     "judge.key.cancel": ("Batal", "Cancel"),
     "judge.key.quit": ("Keluar", "Quit"),
     # CLI

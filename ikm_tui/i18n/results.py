@@ -2,7 +2,7 @@
 
 MESSAGES = {
     # refusals from the store and the CLI
-    "results.required": ("wajib diisi", "is required"),
+    "results.required": ("wajib diisi", "required"),
     "results.decision_order": (
         "urutan keputusan harus berisi paling sedikit dua peserta berbeda, bukan '{got}'",
         "a decision orders at least two different entrants, got '{got}'",
@@ -25,7 +25,7 @@ MESSAGES = {
     "results.already_locked": ("hasil sudah difinalkan", "results are already finalised"),
     "results.not_locked": ("hasil belum difinalkan", "results are not finalised"),
     "results.reveal_step": (
-        "langkah pengumuman {got} di luar 0–{last}",
+        "tahap pengumuman {got} di luar 0–{last}",
         "reveal step {got} is outside 0–{last}",
     ),
     "results.reveal_unlocked": (
@@ -40,7 +40,7 @@ MESSAGES = {
         "results finalised; SHA-256 digest {digest}",
     ),
     "results.cli_unlocked": ("hasil dibuka kembali", "results unlocked"),
-    "results.cli_revealed": ("papan: langkah {step} dari {last}", "board: step {step} of {last}"),
+    "results.cli_revealed": ("papan: tahap {step} dari {last}", "board: step {step} of {last}"),
     "results.cli_no_lines": ("belum ada batas hadiah", "no prize boundary yet"),
     # the leaderboard screen
     "results.title": ("Hasil sementara", "Provisional results"),
@@ -55,25 +55,28 @@ MESSAGES = {
     "results.status_decided": ("diputuskan panel", "decided by panel"),
     "results.key_category": ("Kategori", "Category"),
     "results.key_day": ("Hari", "Day"),
-    "results.key_decide": ("Seri", "Tie"),
+    "results.key_decide": ("Putuskan seri", "Decide tie"),
     "results.key_finalise": ("Finalkan", "Finalise"),
-    "results.key_unlock": ("Buka", "Unlock"),
+    "results.key_unlock": ("Buka kunci", "Unlock"),
     "results.key_recheck": ("Cek ulang", "Re-check"),
-    "results.key_reveal_hide": ("Tutup papan", "Hide board"),
-    "results.key_reveal_next": ("Umumkan", "Reveal"),
+    "results.key_reveal_hide": ("Sembunyikan hasil", "Hide results"),
+    "results.key_reveal_next": ("Umumkan berikutnya", "Reveal next"),
     "results.missing_count": ("lembar nilai belum ada: {count}", "score sheets missing: {count}"),
-    "results.key_reveal_all": ("tabel lengkap", "full table"),
+    "results.key_reveal_all": ("semua pemenang", "full table"),
     # boundary monitor
     "results.lines_title": ("Batas hadiah", "Prize boundaries"),
     "results.line_head": ("{place}|{next}: {upper} / {lower}", "{place}|{next}: {upper} / {lower}"),
     "results.line_no_prize": ("tanpa hadiah", "no prize"),
     "results.line_gap": ("selisih {gap}", "gap {gap}"),
     "results.line_by_total": ("ditentukan oleh total", "decided by the total"),
-    "results.line_by_criterion": ("total sama; ditentukan {criterion}", "equal totals; {criterion} decided"),
+    "results.line_by_criterion": (
+        "total sama; ditentukan oleh {criterion}",
+        "equal totals; {criterion} decided",
+    ),
     "results.line_by_decision": ("SERI; diputuskan panel", "TIE; decided by the panel"),
     "results.line_open_tie": ("SERI — panel harus memutuskan", "TIE — the panel must decide"),
     "results.line_swing": (
-        "bertukar bila {judge} ubah {entrant} {criterion} {before} → {after}",
+        "bertukar bila {judge} mengubah nilai {criterion} {entrant} dari {before} ke {after}",
         "swap if {judge} sets {entrant} {criterion} {before} → {after}",
     ),
     "results.line_no_swing": ("tidak ada satu nilai pun yang bisa menukar", "no single score can swap them"),
@@ -84,7 +87,7 @@ MESSAGES = {
     ),
     "results.flags_none": ("tidak ada", "none"),
     "results.flag": (
-        "{judge} pada {entrant}: {total} vs median juri lain {median}",
+        "{judge} pada {entrant}: {total}, median juri lain {median}",
         "{judge} on {entrant}: {total} vs the others' median {median}",
     ),
     "results.flags_more": ("… dan {count} lagi", "… and {count} more"),
@@ -98,7 +101,7 @@ MESSAGES = {
     "results.decide_title": ("Keputusan panel: seri peringkat {rank}", "Panel decision: tie at rank {rank}"),
     "results.decide_none": ("tidak ada seri terbuka", "no open tie"),
     "results.decide_order": (
-        "Urutan (terbaik dulu, kode dipisah koma)",
+        "Urutan (yang terbaik dulu, kode dipisah koma)",
         "Order (best first, codes separated by commas)",
     ),
     "results.decide_reason": ("Alasan", "Reason"),
@@ -132,8 +135,8 @@ MESSAGES = {
     "results.finalised": ("Hasil difinalkan · {digest}", "Results finalised · {digest}"),
     "results.unlocked": ("Hasil dibuka kembali", "Results unlocked"),
     "results.decided": ("Keputusan panel dicatat", "Panel decision recorded"),
-    "results.revealed": ("Papan: {what}", "Board: {what}"),
-    "results.reveal_hidden": ("tertutup", "hidden"),
+    "results.revealed": ("Layar penonton: {what}", "Board: {what}"),
+    "results.reveal_hidden": ("hasil belum ditampilkan", "hidden"),
     # the board's reveal
     "reveal.heading": ("Pemenang", "Winners"),
     "reveal.full_table": ("Para pemenang", "The winners"),

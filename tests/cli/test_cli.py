@@ -85,10 +85,10 @@ def test_excel_semicolon_csv_with_bom_and_decimal_comma(event, tmp_path):
 @pytest.mark.parametrize(
     "row, message",
     [
-        (["J1", "E02", "8", "11", "7"], "produktivitas: 11 is outside the scale 1–10"),
-        (["J1", "E02", "8", "7.3", "7"], "produktivitas: 7.3 is not a multiple of 0.5 from 1"),
-        (["J1", "E02", "8", "tujuh", "7"], "produktivitas: 'tujuh' is not a number"),
-        (["J1", "E02", "8", "", "7"], "produktivitas: no score"),
+        (["J1", "E02", "8", "11", "7"], "Produktivitas: 11 is outside the scale 1–10"),
+        (["J1", "E02", "8", "7.3", "7"], "Produktivitas: 7.3 is not a multiple of 0.5 from 1"),
+        (["J1", "E02", "8", "tujuh", "7"], "Produktivitas: 'tujuh' is not a number"),
+        (["J1", "E02", "8", "", "7"], "Produktivitas: no score"),
         (["J7", "E02", "8", "7", "7"], "unknown judge 'J7'"),
         (["J1", "E99", "8", "7", "7"], "unknown entrant 'E99'"),
     ],

@@ -149,7 +149,7 @@ async def test_tie_decision_modal_then_finalise_then_unlock(store):
         await pilot.press("u")
         await confirm(pilot)  # no reason: refused, stays locked
         await pilot.pause()
-        assert "reason" in str(pilot.app.screen.query_one("#dialog-error").render())
+        assert "Reason: required" == str(pilot.app.screen.query_one("#dialog-error").render())
         pilot.app.screen.query_one("#field-reason", Input).value = "typo found on E05"
         await confirm(pilot)
         await until(pilot, lambda: not store.results.locked())
@@ -225,7 +225,7 @@ async def test_narrow_terminal_puts_the_monitor_under_the_table(store):
         screen = await open_results(pilot)
         table, side = screen.query_one(LeaderboardTable), screen.query_one("#results-side")
         assert side.region.y >= table.region.bottom and side.region.width > 60
-        assert "v Reveal" in screen_text(pilot.app)
+        assert "v Reveal next" in screen_text(pilot.app)
 
 
 async def test_finalise_dialog_names_missing_sheets_open_flags_and_rechecks_before_locking(store):
@@ -253,3 +253,18 @@ async def test_y_and_n_answer_a_yes_no_dialog(store):
         assert pilot.app.screen is screen and not store.results.locked()
         await pilot.press("f", "y")
         await until(pilot, lambda: store.results.locked())
+
+
+async def test_the_tie_dialog_speaks_indonesian_to_the_end(make_event):
+    """No English left in the tie dialog: a missing reason is named by its label."""
+    config = load_config(make_event(judges=3, entrants=8, language="id"))
+    with Store(config) as store:
+        fill(store)
+        async with app_for(store).run_test(size=(120, 36)) as pilot:
+            await open_results(pilot)
+            await pilot.press("t")
+            await confirm(pilot)  # order filled in, no reason, no name
+            error = str(pilot.app.screen.query_one("#dialog-error").render())
+            assert error == "Alasan: wajib diisi"
+            assert pilot.app.focused is pilot.app.screen.query_one("#field-reason", Input)
+            assert str(store.path) not in error

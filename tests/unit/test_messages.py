@@ -40,3 +40,30 @@ def test_no_user_facing_literal_in_cli_output_calls():
         for line in path.read_text().splitlines():
             match = re.search(r"print\(\s*f?[\"']([^\"']+)", line)
             assert not match or not re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", match.group(1)), (path, line)
+
+
+def test_score_problems_name_the_criterion_and_use_decimal_commas_in_indonesian():
+    from decimal import Decimal
+
+    import pytest
+
+    from ikm_tui.domain.config import Criterion
+    from ikm_tui.domain.score_entry import ScoreProblem, parse_score
+
+    criterion = Criterion(
+        id="tenaga_kerja",
+        name="Penyerapan tenaga kerja",
+        weight=Decimal(20),
+        min=Decimal(1),
+        max=Decimal(10),
+        step=Decimal("0.5"),
+    )
+    t = Messages("id")
+    with pytest.raises(ScoreProblem) as empty:
+        parse_score("", criterion)
+    assert t(empty.value.code, **empty.value.params) == "Penyerapan tenaga kerja: nilai belum diisi"
+    with pytest.raises(ScoreProblem) as off:
+        parse_score("7,3", criterion)
+    text = t(off.value.code, **off.value.params)
+    assert "kelipatan 0,5" in text and "tenaga_kerja" not in text
+    assert "0.5" in Messages("en")(off.value.code, **off.value.params)

@@ -193,9 +193,9 @@ class ResultsScreen(SessionScreen[None]):
             return
         tie = ties[0]
         fields = [
-            Field("order", t("results.decide_order"), ", ".join(tie.entrants)),
+            Field("order", t("results.decide_order"), ", ".join(tie.entrants), place="entrants"),
             Field("reason", t("results.decide_reason")),
-            Field("by", t("results.decide_by")),
+            Field("by", t("results.decide_by"), place="decided_by"),
         ]
 
         def decide(values: Values) -> bool:
