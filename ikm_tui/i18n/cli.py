@@ -63,8 +63,12 @@ MESSAGES = {
     "cli.help.access.revoke": ("cabut kode seorang juri", "make a judge's code stop working"),
     "cli.help.audit": ("log audit yang tahan rekayasa", "the tamper-evident audit log"),
     "cli.help.audit.verify": (
-        "periksa bahwa tidak ada baris audit yang diubah atau dihapus",
-        "check that no audit row was changed or removed",
+        "buktikan catatan sesi: integritas SQLite, rantai hash, pemutaran ulang log, hasil beku",
+        "prove the record: SQLite integrity, the hash chain, replaying the log, the frozen result",
+    ),
+    "cli.help.audit.verify.head": (
+        "pastikan juga hash kepala tercetak ini (dari ekspor; 8+ digit heks) ada di rantai",
+        "also confirm that this printed head (from an export; 8+ hex digits) is in the chain",
     ),
     "cli.help.board": (
         "layar penonton di proyektor (mengikuti sesi)",
@@ -144,8 +148,8 @@ MESSAGES = {
         "import paper score sheets from CSV (all or nothing)",
     ),
     "cli.help.serve": (
-        "sajikan konsol juri ke peramban (tanpa internet)",
-        "serve the judge console to browsers (offline)",
+        "sajikan lembar nilai juri dan layar penonton ke peramban (tanpa internet)",
+        "serve judges' score sheets and the board to browsers (offline)",
     ),
     "cli.help.serve.host": (
         "alamat yang didengarkan; 0.0.0.0 untuk ponsel juri (bawaan 127.0.0.1)",
