@@ -305,7 +305,7 @@ class TestFollowingTheSession:
             assert "Please re-check: E02" in text_of(app, "notice")
             app.screen.open_sheet("E02")
             await pilot.pause()
-            assert "please re-check entrant E02" in text_of(app, "notice")
+            assert "asks you to re-check entrant E02" in text_of(app, "notice")
             await pilot.press("ctrl+s")
             await settle(pilot)
             assert other.recheck.pending_for("J1") == []

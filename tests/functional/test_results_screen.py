@@ -239,7 +239,7 @@ async def test_finalise_dialog_names_missing_sheets_open_flags_and_rechecks_befo
         assert "J3 Judge 3: E07, E08" in body  # whose sheets, by name
         assert "Open divergence flags:" in body and "J2 on E06" in body
         assert "Re-check requests not answered yet: 1" in body and "J1 → E04" in body
-        dialog = pilot.app.screen.query_one(".results-dialog").region
+        dialog = pilot.app.screen.query_one(".dialog").region
         assert dialog.bottom <= 24 and dialog.right <= 80  # fits a laptop screen
         await pilot.press("escape")
         assert not store.results.locked()

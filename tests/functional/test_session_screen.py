@@ -39,7 +39,7 @@ async def test_keys_and_fkeys_show_in_the_event_language(store):
         assert "stage.key" not in bar and "mode." not in bar
         await pilot.press("x")  # a dialog's own keys, translated too
         assert isinstance(pilot.app.screen, ConfirmDialog)
-        assert "Ya" in key_bar(pilot.app) and "Batal" in key_bar(pilot.app)
+        assert "Ya" in key_bar(pilot.app) and "Tidak" in key_bar(pilot.app)
 
 
 async def test_another_process_write_arrives_as_a_message(store, other):
