@@ -6,7 +6,7 @@ MESSAGES = {
     "stage.status.on_stage": ("di panggung", "on stage"),
     "stage.status.done": ("selesai", "done"),
     "stage.status.no_show": (
-        "tidak hadir ×{count} — dipanggil lagi nanti",
+        "tidak hadir ×{count} — dipanggil nanti",
         "no-show ×{count} — called again later",
     ),
     "stage.status.moved": ("ditunda", "moved"),

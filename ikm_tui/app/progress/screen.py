@@ -25,7 +25,8 @@ from ikm_tui.store.progress import OUT, PENDING, RECUSED, SCORED, JudgeProgress
 
 FIXED_COLUMNS = 2  # entrant, business; the judges' columns follow
 NOTES_COLUMN = "notes"  # after the judges: how many notes the entrant has
-NAME_WIDTH = 24  # the judges table must fit 80 columns
+NAME_MIN = 16  # a judge's name is cut no shorter than this (then the table scrolls)
+BUSINESS_MIN = 12
 
 
 def cell(status: str, recheck: bool) -> Text:
@@ -52,6 +53,7 @@ class ProgressScreen(SessionScreen[None]):
         self.cells: dict[tuple[str, str], Text | str] = {}
         self.judge_rows: dict[str, tuple[str, ...]] = {}
         self.stage_entrant: str | None = None
+        self.widths: tuple[int, int] | None = None  # judge name, business: fitted to the screen
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -62,18 +64,52 @@ class ProgressScreen(SessionScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        t = self.app.t
-        self.query_one("#progress-legend", Static).update(t("progress.legend"))
+        self.query_one("#progress-legend", Static).update(self.app.t("progress.legend"))
+        self.fit_columns()
+        self.refresh_all()
+
+    def on_resize(self) -> None:
+        if self.fit_columns():
+            self.refresh_all()
+
+    def fit_columns(self) -> bool:
+        """Judge names and businesses as wide as the screen allows: cut (with "…") only when
+        the other columns leave no room. Rebuilds the tables when the widths change."""
+        t, config = self.app.t, self.app.config
+        keys = ("judge", "name", "code", "scored", "recused", "pending", "flagged")
         judges = self.query_one("#judges-table", DataTable)
-        for key in ("judge", "name", "code", "scored", "recused", "pending", "recheck"):
-            judges.add_column(t(f"progress.col.{key}"), key=key)
         matrix = self.query_one("#matrix", DataTable)
+        code = max(
+            len(t(k, time="00:00"))
+            for k in ("progress.code_off", "progress.code_issued", "progress.code_none")
+        )
+        counts = len(str(len(config.entrants)))
+        need = {k: max(len(t(f"progress.col.{k}")), counts) for k in keys}
+        need["judge"] = max(need["judge"], *(len(j.id) for j in config.judges))
+        need["code"] = max(need["code"], code)
+        others = sum(w + 2 for k, w in need.items() if k != "name")
+        longest_name = max(len(j.name) for j in config.judges)
+        name = _room(judges.scrollable_content_region.width - others - 2, longest_name, NAME_MIN)
+        need["name"] = name
+        fixed = 2 + len("▶ E000") + 2 + sum(max(len(j.id), 2) + 2 for j in config.judges)
+        fixed += len(t("progress.col.notes")) + 2
+        longest_business = max(len(e.business) for e in config.entrants)
+        business = _room(matrix.scrollable_content_region.width - fixed, longest_business, BUSINESS_MIN)
+        if self.widths == (name, business):
+            return False
+        self.widths = (name, business)
+        judges.clear(columns=True)
+        for key in keys:
+            judges.add_column(t(f"progress.col.{key}"), key=key, width=need[key])
+        matrix.clear(columns=True)
         matrix.add_column(t("progress.col.entrant"), key="entrant")
-        matrix.add_column(t("progress.col.business"), key="business")
-        for judge in self.app.config.judges:
+        matrix.add_column(t("progress.col.business"), key="business", width=business)
+        for judge in config.judges:
             matrix.add_column(judge.id, key=judge.id)
         matrix.add_column(t("progress.col.notes"), key=NOTES_COLUMN)  # how many, never the text
-        self.refresh_all()
+        self.cells.clear()
+        self.judge_rows.clear()
+        return True
 
     def on_screen_resume(self) -> None:
         self.refresh_all()
@@ -104,10 +140,9 @@ class ProgressScreen(SessionScreen[None]):
             else:
                 code = t("progress.code_none")
             asked = sum(1 for (j, _e) in progress.rechecks if j == judge.id)
-            name = judge.name if len(judge.name) <= NAME_WIDTH else judge.name[: NAME_WIDTH - 1] + "…"
             row = (
                 judge.id,
-                name,
+                _cut(judge.name, self.widths[0] if self.widths else NAME_MIN),
                 code,
                 str(progress.count(judge.id, SCORED)),
                 str(progress.count(judge.id, RECUSED)),
@@ -128,9 +163,9 @@ class ProgressScreen(SessionScreen[None]):
         config = self.app.config
         if not table.row_count:
             for entrant in config.entrants:
-                table.add_row(
-                    entrant.id, entrant.business, *(Text("") for _ in config.judges), "", key=entrant.id
-                )
+                business = _cut(entrant.business, self.widths[1] if self.widths else BUSINESS_MIN)
+                blanks = (Text("") for _ in range(len(config.judges) + 1))  # the judges, then notes
+                table.add_row(entrant.id, business, *blanks, key=entrant.id)
         for entrant in config.entrants:
             label = ("▶ " if entrant.id == self.stage_entrant else "  ") + entrant.id
             if self.cells.get(("", entrant.id)) != label:
@@ -281,3 +316,12 @@ def _clock(at: str) -> str:
         return dt.datetime.fromisoformat(at).astimezone().strftime("%H:%M")
     except ValueError:
         return at
+
+
+def _room(free: int, longest: int, least: int) -> int:
+    """A column's width: all it needs if there is room, else what is free, never under ``least``."""
+    return max(least, min(longest, free))
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
