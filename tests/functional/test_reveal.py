@@ -123,3 +123,31 @@ async def test_unlock_takes_the_reveal_off_the_board(event):
             moderator.results.unlock("recount", actor="moderator")
             await until(pilot, lambda: "Owner 4" not in screen_text(app))
             assert "JUARA" not in screen_text(app)
+
+
+@pytest.mark.parametrize("step", [1, 2, 3, 4])
+async def test_every_reveal_line_fits_an_80x24_projector_in_indonesian(sample_config, step):
+    """The sample event (Indonesian, long names): the current tier and every earlier one are
+    on screen whole at 80×24 — nothing runs off the bottom or the side."""
+    import random
+
+    with Store(sample_config) as moderator, Store(sample_config) as board_store:
+        rnd = random.Random(7)
+        for entrant in sample_config.entrants:
+            for judge in sample_config.judges:
+                scores = {c.id: Decimal(rnd.randint(4, 20)) / 2 for c in sample_config.criteria}
+                moderator.scores.submit(judge.id, entrant.id, scores)
+        moderator.results.finalise(actor="moderator")
+        moderator.results.reveal(step, actor="moderator")
+        snapshot = moderator.results.reveal_state().snapshot
+        app = BoardApp(board_store, poll_seconds=0.02)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: app.query_one(RevealView).display)
+            await pilot.pause()
+            lines = screen_text(app).splitlines()
+            text = "\n".join(lines)
+            for prize in sample_config.prizes[len(sample_config.prizes) - min(step, 3) :]:
+                for row in snapshot.tier(prize.label):
+                    assert row["name"] in text, (step, row["name"])
+            assert "Juara" in text or "JUARA" in text
+            assert not any(line.rstrip().endswith("…") for line in lines)

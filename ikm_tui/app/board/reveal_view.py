@@ -3,6 +3,11 @@
 It reads ONLY the frozen snapshot (never live scores) and builds ONLY what the current step
 allows: a later tier's name, business or amount is never put into any widget before its step,
 so no frame — not even a half-drawn one — can show it. Stepping back (or an unlock) clears it.
+
+On a short projector (under ``SHORT_ROWS`` rows, e.g. 80×24) the current tier keeps its names
+and businesses but drops the big amount digits (the amount stays, in words), and the earlier
+tiers are listed by name only; on a narrow one the full table leaves out the category. So every
+line fits the screen, names whole.
 """
 
 from __future__ import annotations
@@ -21,10 +26,26 @@ from ikm_tui.domain.numbers import rupiah
 from ikm_tui.domain.snapshot import Snapshot, revealed_tiers
 
 
+SHORT_ROWS = 32
+WIDE_TABLE = 100  # columns the full winners' table needs to show the category too
+
+
 class RevealView(Vertical):
     app = getters.app(SessionApp)
 
     DEFAULT_CLASSES = "board-view"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.shown: tuple[int, Snapshot | None] = (0, None)
+
+    @property
+    def short(self) -> bool:
+        return 0 < self.size.height < SHORT_ROWS
+
+    def on_resize(self) -> None:
+        if self.shown[0] > 0:
+            self.show(*self.shown)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="reveal-heading")
@@ -39,6 +60,7 @@ class RevealView(Vertical):
 
     def show(self, step: int, snapshot: Snapshot | None) -> None:
         """Fill in what ``step`` reveals of ``snapshot``; anything else stays empty."""
+        self.shown = (step, snapshot)
         if snapshot is None or step <= 0:
             self.clear()
             return
@@ -59,7 +81,7 @@ class RevealView(Vertical):
         self._set("#reveal-tier", current["label"].upper())
         self._set("#reveal-winners", self._winners(snapshot.tier(current["label"])))
         self.query_one("#reveal-amount", Digits).update(rupiah(current["amount"])[3:])
-        self.query_one("#reveal-amount-box").display = True
+        self.query_one("#reveal-amount-box").display = not self.short
         self.query_one("#reveal-tier-box").display = True
         self._set("#reveal-amount-label", t("reveal.each", amount=rupiah(current["amount"])))
         self._set("#reveal-earlier", self._earlier(snapshot, earlier))
@@ -93,7 +115,11 @@ class RevealView(Vertical):
     def _earlier(self, snapshot: Snapshot, tiers: list[dict]) -> Text:
         text = Text(justify="center", style="dim")
         for tier in reversed(tiers):
-            names = ", ".join(f"{r['name']} ({r['business']})" for r in snapshot.tier(tier["label"]))
+            rows = snapshot.tier(tier["label"])
+            if self.short:
+                names = ", ".join(r["name"] for r in rows)
+            else:
+                names = ", ".join(f"{r['name']} ({r['business']})" for r in rows)
             text.append(f"{tier['label']}: {names}\n")
         return text
 
@@ -105,16 +131,21 @@ class RevealView(Vertical):
             title_style="bold",
             caption=t("reveal.total_paid", amount=rupiah(sum(r["amount"] for r in snapshot.winners()))),
         )
-        for key in ("col.prize", "col.name", "col.business", "col.category", "col.amount"):
-            table.add_column(t(key), justify="right" if key == "col.amount" else "left")
+        # on a narrow projector the category gives way and only the business may wrap
+        narrow = 0 < self.size.width < WIDE_TABLE
+        keys = ("col.prize", "col.name", "col.business", "col.category", "col.amount")
+        for key in keys:
+            if narrow and key == "col.category":
+                continue
+            table.add_column(
+                t(key),
+                justify="right" if key == "col.amount" else "left",
+                no_wrap=key != "col.business",
+            )
         for tier in reversed(tiers):  # Juara I first at the end of the ceremony
             for row in snapshot.tier(tier["label"]):
-                table.add_row(
-                    tier["label"],
-                    row["name"],
-                    row["business"],
-                    self._category(row["category"]),
-                    rupiah(row["amount"]),
-                    style="bold",
-                )
+                cells = [tier["label"], row["name"], row["business"]]
+                if not narrow:
+                    cells.append(self._category(row["category"]))
+                table.add_row(*cells, rupiah(row["amount"]), style="bold")
         return Align.center(table)
