@@ -198,9 +198,9 @@ class TestWrites:
             partial = (await page.post("/api/check", {"values": {"inovasi": "10"}}))[1]
         assert status == 200
         assert data["problems"] == {
-            "inovasi": "✗ inovasi: 11 is outside the scale 1–10",
-            "produktivitas": "✗ produktivitas: 7,3 is not a multiple of 0.5 from 1",
-            "pasar": "✗ pasar: 'x' is not a number",
+            "inovasi": "✗ Inovasi: 11 is outside the scale 1–10",
+            "produktivitas": "✗ Produktivitas: 7,3 is not a multiple of 0.5 from 1",
+            "pasar": "✗ Pasar: 'x' is not a number",
         }
         assert partial == {"problems": {}, "total": "Total: 40.00 / 100 · 2 criteria to go"}
 
@@ -211,8 +211,8 @@ class TestWrites:
             assert site.store.scores.sheet("J1", "E01") is None
         assert status == 422
         assert data["problems"] == {
-            "produktivitas": "✗ produktivitas: no score",
-            "pasar": "✗ pasar: 10.5 is outside the scale 1–10",
+            "produktivitas": "✗ Produktivitas: no score",
+            "pasar": "✗ Pasar: 10.5 is outside the scale 1–10",
         }
 
     async def test_a_recusal_needs_a_reason(self, event):
