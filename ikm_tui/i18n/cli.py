@@ -61,6 +61,32 @@ MESSAGES = {
         "which judges have a code (never the codes)",
     ),
     "cli.help.access.revoke": ("cabut kode seorang juri", "make a judge's code stop working"),
+    "cli.help.access.cards": (
+        "terbitkan kode baru dan cetak satu kartu akses per juri (PDF)",
+        "issue new codes and print one access card per judge (PDF)",
+    ),
+    "cli.help.access.cards.judges": ("hanya juri ini (bawaan: semua)", "only these judges (default: all)"),
+    "cli.help.access.cards.output": (
+        "file tujuan (bawaan: di samping basis data)",
+        "where to write (default: beside the database)",
+    ),
+    "cli.help.access.cards.url": (
+        "alamat yang dibuka juri (bawaan: alamat laptop ini, port 8000)",
+        "the address judges open (default: this laptop's, port 8000)",
+    ),
+    "cli.help.access.cards.port": (
+        "port ikm-tui serve (bawaan 8000)",
+        "the port of ikm-tui serve (default 8000)",
+    ),
+    "cli.help.access.brakes": (
+        "rem kode salah (juri@alamat) dan berapa lama masih berlaku",
+        "wrong-code brakes (judge@address) and how long they hold",
+    ),
+    "cli.help.access.unbrake": (
+        "lepaskan rem kode salah seorang juri, sebuah alamat, atau semuanya",
+        "clear wrong-code brakes of a judge, an address, or all",
+    ),
+    "cli.help.access.unbrake.all": ("semua rem", "every brake"),
     "cli.help.audit": ("log audit yang tahan rekayasa", "the tamper-evident audit log"),
     "cli.help.audit.verify": (
         "buktikan catatan sesi: integritas SQLite, rantai hash, pemutaran ulang log, hasil beku",

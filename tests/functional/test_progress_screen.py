@@ -145,6 +145,8 @@ async def test_b_clears_every_wrong_code_brake(store):
         await open_progress(pilot)
         await pilot.press("b")
         await until(pilot, lambda: not store.access.brakes())
+
+
 async def test_withdrawn_and_forfeited_entrants_are_nobodys_pending_work(store, other, capsys):
     """F2 and ``ikm-tui progress`` agree: an entrant out of the queue is not "pending"."""
     other.stage.withdraw("E02")
