@@ -79,7 +79,7 @@ class TestOneJudge:
                     assert box.get_attribute("inputmode") == "decimal"
                     assert in_view(driver, f"score-{criterion}") and in_view(driver, "save")
                 problem = wait_until(lambda: text_of(driver, "problem-pasar") or None, what="the problem")
-                assert problem == "✗ pasar: 11 di luar skala 1–10"
+                assert problem == "✗ Pasar: 11 di luar skala 1–10"
                 assert text_of(driver, "total") == "Total: 58,50 / 100 · 1 kriteria lagi"
                 field(driver, "pasar").clear()
                 field(driver, "pasar").send_keys("9")
