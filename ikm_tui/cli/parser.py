@@ -55,7 +55,7 @@ class LocalisedParser(argparse.ArgumentParser):
         return super().add_argument(*names, **kwargs)
 
     def add_subparsers(self, **kwargs: Any) -> Any:
-        kwargs.setdefault("parser_class", LocalisedParser)
+        kwargs.setdefault("parser_class", type(self))  # sub-commands parse like their parent
         commands = super().add_subparsers(**kwargs)
         add_parser = commands.add_parser
 
