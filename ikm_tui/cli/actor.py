@@ -21,7 +21,7 @@ class ActorParser(LocalisedParser):
     this class too). A command may define ``--by`` itself (``decide --by`` names who decided;
     that person is the actor)."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("conflict_handler", "resolve")
         super().__init__(*args, **kwargs)
         add_by(self)

@@ -66,7 +66,7 @@ class LocalisedParser(argparse.ArgumentParser):
             path = ".".join(p for p in (self.path, name) if p)
             return add_parser(name, t=self.t, path=path, untranslated=self.untranslated, **options)
 
-        commands.add_parser = add_localised_parser
+        commands.add_parser = add_localised_parser  # type: ignore[method-assign]
         return commands
 
     def format_usage(self) -> str:

@@ -100,6 +100,27 @@ MESSAGES = {
         "layar penonton di proyektor (mengikuti sesi)",
         "the projector board (follows the session)",
     ),
+    "cli.help.event": (
+        "acara yang tercatat, dan perubahan dari config.toml",
+        "the recorded event, and amendments from config.toml",
+    ),
+    "cli.help.event.show": (
+        "id, judul, dan revisi acara yang tercatat",
+        "the event's id, title and recorded revision",
+    ),
+    "cli.help.event.diff": (
+        "apa yang ada di config.toml tetapi belum di catatan, dan akibatnya",
+        "what config.toml says that the record does not, and its effect",
+    ),
+    "cli.help.event.diff.json": ("perbedaannya sebagai JSON", "the differences as JSON"),
+    "cli.help.event.apply": (
+        "terapkan config.toml sebagai satu perubahan yang diaudit",
+        "apply config.toml as one audited amendment",
+    ),
+    "cli.help.event.apply.reason": (
+        "alasan acara diubah (dicatat)",
+        "why the event changes (recorded)",
+    ),
     "cli.help.export": ("tulis hasil untuk staf", "write the results for staff"),
     "cli.help.export.format": ("format file", "file format"),
     "cli.help.export.output": (
