@@ -96,6 +96,30 @@ MESSAGES = {
         "pastikan juga hash kepala tercetak ini (dari ekspor; 8+ digit heks) ada di rantai",
         "also confirm that this printed head (from an export; 8+ hex digits) is in the chain",
     ),
+    "cli.help.backup": (
+        "tulis salinan basis data sesi yang sudah diperiksa",
+        "write a checked copy of the session database",
+    ),
+    "cli.help.backup.output": (
+        "file atau folder tujuan (bawaan: folder di [backup])",
+        "file or existing folder (default: the [backup] folders)",
+    ),
+    "cli.help.restore": (
+        "jadikan salinan cadangan yang sudah diperiksa sebagai basis data sesi",
+        "make a checked backup copy the session database",
+    ),
+    "cli.help.restore.file": (
+        "salinan cadangan (mis. di flashdisk)",
+        "the backup copy (e.g. on the USB stick)",
+    ),
+    "cli.help.restore.event_from_copy": (
+        "terima acara dari salinan (laptop cadangan yang hanya punya file acara)",
+        "accept the copy's event (a standby laptop that has only the config)",
+    ),
+    "cli.help.restore.check": (
+        "hanya periksa salinan dan tampilkan isinya",
+        "only check the copy and show what it holds",
+    ),
     "cli.help.board": (
         "layar penonton di proyektor (mengikuti sesi)",
         "the projector board (follows the session)",
