@@ -120,6 +120,16 @@ MESSAGES = {
         "hanya periksa salinan dan tampilkan isinya",
         "only check the copy and show what it holds",
     ),
+    "cli.help.stage": (
+        "jam panggung dan pesan untuk penyaji, tanpa konsol",
+        "the stage's clock and notes to the presenter, headless",
+    ),
+    "cli.help.stage.plus": ("tambah waktu pada tahap yang berjalan", "add time to the current phase"),
+    "cli.help.stage.minus": ("kurangi waktu tahap yang berjalan", "take time from it"),
+    "cli.help.stage.message": (
+        "tampilkan pesan untuk penyaji di layar penonton",
+        "show a note to the presenter on the board",
+    ),
     "cli.help.board": (
         "layar penonton di proyektor (mengikuti sesi)",
         "the projector board (follows the session)",
