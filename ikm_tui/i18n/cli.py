@@ -130,6 +130,13 @@ MESSAGES = {
         "tampilkan pesan untuk penyaji di layar penonton",
         "show a note to the presenter on the board",
     ),
+    "cli.help.forms": (
+        "cetak formulir nilai kosong (atau CSV kosongnya)",
+        "print blank paper score forms (or their empty CSV)",
+    ),
+    "cli.help.forms.day": ("hanya hari ini (bawaan: setiap hari)", "only this day (default: every day)"),
+    "cli.help.forms.csv": ("tulis CSV kosong yang sesuai", "write the matching empty CSV instead"),
+    "cli.help.forms.output": ("file tujuan", "file to write"),
     "cli.help.board": (
         "layar penonton di proyektor (mengikuti sesi)",
         "the projector board (follows the session)",
