@@ -100,14 +100,21 @@ def first_frame(command: str, marker: str, cwd: Path, tag: str) -> float:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
 
-def switch(command: str, ready: str, marker: str, cwd: Path, tag: str) -> float:
-    """From pressing F3 until ``marker`` shows (after the first screen showed ``ready``)."""
+def switch(command: str, ready: str, marker: str, cwd: Path, tag: str, answer: str = "") -> float:
+    """From pressing F3 until ``marker`` shows (after the first screen showed ``ready``).
+
+    ``answer``: a key that answers an opening question first (the console asks who is at the
+    keyboard; Enter takes the offered name).
+    """
     session = f"ikm-bench-switch-{os.getpid()}-{tag}"
     subprocess.run(
         ["tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "45", "-c", str(cwd), command]
     )
     try:
         wait_for(session, ready, time.perf_counter())
+        if answer:
+            time.sleep(0.3)
+            subprocess.run(["tmux", "send-keys", "-t", session, answer])
         time.sleep(1.0)  # let start-up work settle, as a moderator would
         started = time.perf_counter()
         subprocess.run(["tmux", "send-keys", "-t", session, "F3"])
@@ -139,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
             bare.append(
                 first_frame(f"{python} bare_table.py config.toml", "Sari Wulandari", folder, f"bare{i}")
             )
-            ours_switch.append(switch(ikm, "Sari Wulandari", "0/5 juri", folder, f"ours{i}"))
+            ours_switch.append(switch(ikm, "Sari Wulandari", "0/5 juri", folder, f"ours{i}", answer="Enter"))
             bare_switch.append(
                 switch(f"{python} bare_modes.py", "layar satu", "Peserta 29", folder, f"bare{i}")
             )
