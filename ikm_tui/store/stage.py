@@ -342,23 +342,28 @@ def _queue_change(step: Callable[[Lineup, StageState], Lineup]) -> Change:
 def _values(changed: list[Entry], state: StageState) -> dict[str, Any]:
     """The audit detail's full new values: the changed queue rows and the whole stage row, so
     ``audit verify`` can replay the queue and the stage from the log alone."""
-    c = state.clock
     return {
         "changed": [e.entrant for e in changed],
         "queue": queue.values(changed),
-        "stage": [
-            state.day,
-            state.entrant,
-            c.phase,
-            c.started_at,
-            c.paused_at,
-            c.paused_s,
-            c.banked_overtime_s,
-            int(state.calm),
-            c.extra_s,
-            state.message,
-        ],
+        "stage": list(_stage_row(state)),
     }
+
+
+def _stage_row(state: StageState) -> tuple[Any, ...]:
+    """The stage row's columns in table order: what is saved and what the audit carries."""
+    c = state.clock
+    return (
+        state.day,
+        state.entrant,
+        c.phase,
+        c.started_at,
+        c.paused_at,
+        c.paused_s,
+        c.banked_overtime_s,
+        int(state.calm),
+        c.extra_s,
+        state.message,
+    )
 
 
 def stage_values(conn: sqlite3.Connection) -> list[Any]:
@@ -381,22 +386,10 @@ def _load(conn: sqlite3.Connection) -> StageState:
 
 
 def _save(conn: sqlite3.Connection, state: StageState) -> None:
-    c = state.clock
     conn.execute(
         "UPDATE stage SET day = ?, entrant = ?, phase = ?, started_at = ?, paused_at = ?,"
         " paused_s = ?, banked_overtime_s = ?, calm = ?, extra_s = ?, message = ? WHERE id = 1",
-        (
-            state.day,
-            state.entrant,
-            c.phase,
-            c.started_at,
-            c.paused_at,
-            c.paused_s,
-            c.banked_overtime_s,
-            int(state.calm),
-            c.extra_s,
-            state.message,
-        ),
+        _stage_row(state),
     )
 
 
