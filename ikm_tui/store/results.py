@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from ikm_tui.domain.config import Config
     from ikm_tui.domain.errors import Catalogue
     from ikm_tui.domain.ranking import Tie
-    from ikm_tui.domain.units import ScoreUnits
     from ikm_tui.store.database import Database
     from ikm_tui.store.queue import Queue
     from ikm_tui.store.scores import ScoreSheets
@@ -220,18 +219,6 @@ class Results:
                 return head, None
             entrants.add(entrant)
         return head, entrants
-
-    def judge_points(self, units: ScoreUnits) -> list[tuple[str, str, int]]:
-        """(judge, entrant, weighted points) of every scored sheet, summed by SQLite.
-
-        What the divergence flags need at 10,000 entrants without reading every score into
-        Python (points = sum of weight x ticks, see :mod:`ikm_tui.domain.units`).
-        """
-        return [
-            (p.judge, p.entrant, p.points)
-            for p in self.scores.points(units, per_sheet=True)
-            if not p.recused and p.judge is not None
-        ]
 
     def missing_sheets(
         self, ranking: Ranking | None = None, sheets: list[Sheet] | None = None
