@@ -10,12 +10,13 @@ when a folder fails or comes back. Nothing here waits on a disk.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.signal import Signal
 
-from ikm_tui.backup.service import BackupService, TargetStatus
-from ikm_tui.store.copy import session_event
+if TYPE_CHECKING:  # imported when a backup starts: the console's first frame needs none of it
+    from ikm_tui.backup.service import BackupService, TargetStatus
 
 
 class BackupReport(Message):
@@ -41,6 +42,9 @@ class BackupWatch:
         plan = self.app.config.backup
         if plan is None:
             return
+        from ikm_tui.backup.service import BackupService, TargetStatus
+        from ikm_tui.store.copy import session_event
+
         source = self.app.store.path
         self.statuses = {folder: TargetStatus(folder, "waiting") for folder in plan.targets}
         self.service = BackupService(

@@ -63,7 +63,9 @@ class ModeratorApp(SessionApp):
     def on_mount(self) -> None:
         # Textual runs every class's on_mount along the MRO: SessionApp's runs without super()
         self.set_timer(self.PRELOAD_SECONDS, _preload_screens)
-        self.backup.start()
+        self.call_after_refresh(self.backup.start)  # no disk work before the first frame
+        # asked at once, not after the first frame: keys typed ahead reach the dialog, never
+        # the stage's one-key actions
         self._first_questions()
 
     def __init__(

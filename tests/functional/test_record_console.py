@@ -41,7 +41,7 @@ async def test_the_console_asks_who_is_at_the_keyboard_and_records_it(event):
     with Store(load_config(event)) as store:
         app = ModeratorApp(store, ask_who="root")
         async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, WhoDialog))
+            await until(pilot, lambda: isinstance(app.screen, WhoDialog) and app.screen.query("#who-name"))
             name = app.screen.query_one("#who-name", Input)
             assert name.value == "root"  # offered: the operating-system user
             name.value = ""
@@ -67,7 +67,9 @@ async def test_a_file_that_breaks_the_scores_is_reviewed_refused_and_never_crash
     with Store(load_config(event)) as store:
         app = ModeratorApp(store)
         async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, ReviewDialog))
+            await until(
+                pilot, lambda: isinstance(app.screen, ReviewDialog) and app.screen.query("#review-text")
+            )
             text = str(app.screen.query_one("#review-text", Static).render())
             assert "scoring.max: 10 → 5" in text
             assert "entrant E08 cannot be removed: they are on stage" in text
@@ -88,7 +90,9 @@ async def test_an_allowed_amendment_is_applied_from_the_console_with_a_reason(ev
         app = ModeratorApp(store)
         async with app.run_test(size=(120, 40)) as pilot:
             app.actor = "Rina"
-            await until(pilot, lambda: isinstance(app.screen, ReviewDialog))
+            await until(
+                pilot, lambda: isinstance(app.screen, ReviewDialog) and app.screen.query("#review-text")
+            )
             assert "the winners do not change" in str(app.screen.query_one("#review-text", Static).render())
             await pilot.press(*"typo", "enter")
             await until(pilot, lambda: not isinstance(app.screen, ReviewDialog))

@@ -13,7 +13,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Button, Static
 
-from ikm_tui.app.board.board import Board
 from ikm_tui.app.dialogs import DIALOGS_CSS
 from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.session_screen import SessionModal, SessionScreen
@@ -31,6 +30,8 @@ class BoardScreen(SessionScreen[None]):
     FOLLOW_SESSION = False  # the Board widget follows the session itself
 
     def compose(self) -> ComposeResult:
+        from ikm_tui.app.board.board import Board  # the console's first frame shows no board
+
         yield Board(self.app.store.stage.now)
         yield KeyBar()
 
