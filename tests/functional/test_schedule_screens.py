@@ -17,6 +17,7 @@ from ikm_tui.domain.config import load_config
 from ikm_tui.store.session import Store
 from ikm_tui.store.stage import Stage
 from tests.functional.waiting import until
+from tests.fake_clock import FakeClock
 
 SCHEDULE = """
 [schedule]
@@ -26,19 +27,14 @@ breaks = [{ day = 1, from = "09:00", to = "10:00", label = "ISHOMA" }]
 """
 
 
-class FakeClock:
+def at(hour: int, minute: int) -> FakeClock:
     """Wall-clock seconds, set by the test: the local time of day the plan compares with."""
-
-    def __init__(self, hour: int, minute: int) -> None:
-        self.now = time.mktime((2022, 6, 14, hour, minute, 0, 0, 0, -1))
-
-    def __call__(self) -> float:
-        return self.now
+    return FakeClock(time.mktime((2022, 6, 14, hour, minute, 0, 0, 0, -1)))
 
 
 @pytest.fixture
 def clock():
-    return FakeClock(8, 20)
+    return at(8, 20)
 
 
 def event_with(make_event, extra: str):

@@ -18,16 +18,9 @@ from ikm_tui.domain.config import load_config
 from ikm_tui.store.session import Store
 from ikm_tui.store.stage import Stage
 from tests.functional.waiting import until
+from tests.fake_clock import FakeClock
 
 SIZE = (120, 36)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

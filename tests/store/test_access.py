@@ -9,14 +9,7 @@ import pytest
 from ikm_tui.domain.errors import InputError
 from ikm_tui.domain.score_entry import ScoreProblem
 from ikm_tui.store.session import Store
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.fake_clock import FakeClock
 
 
 @pytest.fixture
@@ -24,7 +17,7 @@ def store(make_event):
     from ikm_tui.domain.config import load_config
 
     store = Store(load_config(make_event(judges=3, entrants=6)))
-    store.access.clock = Clock()
+    store.access.clock = FakeClock()
     yield store
     store.close()
 

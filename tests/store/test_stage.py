@@ -8,14 +8,7 @@ from ikm_tui.domain.config import load_config
 from ikm_tui.domain.errors import InputError
 from ikm_tui.store.session import Store
 from ikm_tui.store.stage import Stage
-
-
-class FakeClock:
-    def __init__(self, now: float = 1_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
+from tests.fake_clock import FakeClock
 
 
 @pytest.fixture
