@@ -7,11 +7,6 @@ real ``ikm-tui judge`` process and reads the saved sheet back from the database.
 
 from __future__ import annotations
 
-import os
-import pty
-import select
-import subprocess
-import sys
 import time
 from decimal import Decimal
 
@@ -22,6 +17,7 @@ from ikm_tui.app.judge.app import JudgeApp
 from ikm_tui.domain.config import load_config
 from ikm_tui.store.access import Grant
 from ikm_tui.store.session import Store
+from tests.functional.terminal import ikm_tui
 from tests.functional.waiting import until
 
 CRITERIA = ("inovasi", "produktivitas", "pasar")
@@ -66,30 +62,6 @@ async def test_a_burst_lands_exactly_as_typed(event, typed, expected):
             assert tuple(sheet.scores[c] for c in CRITERIA) == tuple(Decimal(v) for v in expected)
 
 
-def _read_until(fd: int, needle: bytes, timeout: float) -> bytes:
-    seen = b""
-    deadline = time.monotonic() + timeout
-    while needle not in seen:
-        left = deadline - time.monotonic()
-        assert left > 0, f"{needle!r} never appeared on the terminal"
-        ready, _, _ = select.select([fd], [], [], min(left, 0.5))
-        if ready:
-            try:
-                seen += os.read(fd, 65536)
-            except OSError:
-                break
-    return seen
-
-
-def _drain(fd: int) -> None:
-    while select.select([fd], [], [], 0)[0]:
-        try:
-            if not os.read(fd, 65536):
-                return
-        except OSError:
-            return
-
-
 @pytest.mark.parametrize(
     "typed, expected",
     [
@@ -101,42 +73,17 @@ def test_a_whole_sheet_in_one_write_to_a_real_judge_terminal(event, typed, expec
     """The real process in a real pty, the sheet written in one ``os.write``."""
     config = load_config(event)
     Store(config).close()  # the moderator's console created the session
-    leader, follower = pty.openpty()
-    os.set_blocking(leader, False)
-    env = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="30")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "ikm_tui", "--config", str(event), "judge", "--judge", "J1"],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(follower)
-    try:
-        import fcntl
-        import struct
-        import termios
-
-        fcntl.ioctl(leader, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        _read_until(leader, b"Simpan", timeout=60)  # the sheet is drawn
+    with ikm_tui("--config", str(event), "judge", "--judge", "J1", columns=100, lines=30) as terminal:
+        terminal.read_until(b"Simpan", timeout=60)  # the sheet is drawn
         time.sleep(0.5)  # let the first frame settle (focus on the first field)
-        _drain(leader)
-        assert os.write(leader, typed) == len(typed)  # ONE write: the whole sheet
+        terminal.drain()
+        assert terminal.write(typed) == len(typed)  # ONE write: the whole sheet
         deadline = time.monotonic() + 30
         sheet = None
         with Store(config) as reader:
             while sheet is None:
                 assert time.monotonic() < deadline, "the sheet was never saved"
-                _drain(leader)
+                terminal.drain()
                 time.sleep(0.05)
                 sheet = reader.scores.sheet("J1", "E01")
             assert tuple(sheet.scores[c] for c in CRITERIA) == tuple(Decimal(v) for v in expected)
-    finally:
-        os.write(leader, b"\x11")  # ctrl+q
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        os.close(leader)
