@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -96,7 +97,7 @@ def problems(
     by_entrant: dict[str, list[str]] = {}
     lacking: dict[str, list[str]] = {}
     extra: dict[str, list[str]] = {}
-    off_scale: dict[str, list[str]] = {}
+    off_scale: dict[str, list[tuple[str, Decimal]]] = {}
     for sheet in sheets:
         name = f"{sheet.judge}/{sheet.entrant}"
         by_judge.setdefault(sheet.judge, []).append(name)
@@ -111,7 +112,7 @@ def problems(
             if criterion is None:
                 extra.setdefault(criterion_id, []).append(name)
             elif not criterion.accepts(_decimal(value)):
-                off_scale.setdefault(criterion_id, []).append(f"{name}={_text(value)}")
+                off_scale.setdefault(criterion_id, []).append((name, _decimal(value)))
     for judge, names in by_judge.items():
         if not amended.has("judge", judge):
             found.append(_refusal(f"judges[{judge}]", "amend.judge_has_sheets", names, judge=judge))
@@ -122,23 +123,29 @@ def problems(
         found.append(InputError(f"entrants[{on_stage}]", "amend.entrant_on_stage", entrant=on_stage))
     for criterion_id, names in lacking.items():
         found.append(
-            _refusal(f"criteria[{criterion_id}]", "amend.criterion_unscored", names, criterion=criterion_id)
+            _refusal(
+                f"criteria[{criterion_id}]",
+                "amend.criterion_unscored",
+                names,
+                criterion=criteria[criterion_id].name,
+            )
         )
     for criterion_id, names in extra.items():
         found.append(
             _refusal(f"criteria[{criterion_id}]", "amend.criterion_scored", names, criterion=criterion_id)
         )
-    for criterion_id, names in off_scale.items():
+    for criterion_id, scored in off_scale.items():
         c = criteria[criterion_id]
         found.append(
-            _refusal(
+            InputError(
                 f"criteria[{criterion_id}]",
                 "amend.off_scale",
-                names,
-                criterion=criterion_id,
-                min=_text(c.min),
-                max=_text(c.max),
-                step=_text(c.step),
+                count=len(scored),
+                sheets=_scored_examples(scored),
+                criterion=c.name,
+                min=c.min,
+                max=c.max,
+                step=c.step,
             )
         )
     days = len(amended.event.days)
@@ -158,15 +165,17 @@ def _refusal(place: str, code: str, names: list[str], **params: object) -> Input
     )
 
 
-def _decimal(value: Fraction | Any) -> Any:
-    from decimal import Decimal
+def _scored_examples(scored: list[tuple[str, Decimal]]) -> tuple[str | Decimal, ...]:
+    """``J1/E01=9.5, J1/E03=8.5 (+7)`` in parts, the scores left as ``Decimal`` so the
+    catalogue writes them the reader's way (``9,5`` in Indonesian)."""
+    parts: list[str | Decimal] = []
+    for index, (name, value) in enumerate(sorted(scored)[:EXAMPLES]):
+        parts += [", " if index else "", f"{name}=", value]
+    more = len(scored) - EXAMPLES
+    return (*parts, f" (+{more})" if more > 0 else "")
 
+
+def _decimal(value: Fraction | Any) -> Decimal:
     if isinstance(value, Fraction):
         return Decimal(value.numerator) / Decimal(value.denominator)
     return Decimal(str(value))
-
-
-def _text(value: Any) -> str:
-    from ikm_tui.domain.numbers import decimal_text
-
-    return decimal_text(_decimal(value))

@@ -45,9 +45,12 @@ class Messages:
         return pair[self._index].format(**{k: self._local(v) for k, v in params.items()})
 
     def _local(self, value: object) -> object:
-        """A ``Decimal`` parameter (a scale, a step) reads the local way: ``0,5`` in Indonesian."""
+        """A ``Decimal`` parameter (a scale, a step) reads the local way: ``0,5`` in Indonesian;
+        a tuple is text in parts (``("J1/E01=", Decimal("9.5"))``), each part read that way."""
         if isinstance(value, Decimal):
             return self.score(value)
+        if isinstance(value, tuple):
+            return "".join(str(self._local(part)) for part in value)
         return value
 
     def decimal(self, text: str) -> str:

@@ -16,7 +16,7 @@ MESSAGES = {
     ),
     # refusals
     "amend.locked": (
-        "hasil sudah difinalkan; perubahan acara tidak diterima sampai hasil dibuka dengan alasan",
+        "hasil sudah difinalkan; perubahan acara baru dapat diterapkan setelah kunci hasil dibuka dengan alasan",
         "results are finalised; no amendment is accepted until they are unlocked with a reason",
     ),
     "amend.nothing": (
@@ -36,19 +36,19 @@ MESSAGES = {
         "entrant {entrant} cannot be removed: they are on stage",
     ),
     "amend.criterion_unscored": (
-        "kriteria {criterion} tidak dapat ditambahkan: {count} lembar nilai tidak memuatnya ({sheets})",
+        "kriteria {criterion} tidak dapat ditambahkan: {count} lembar nilai yang sudah masuk tidak berisi nilainya ({sheets})",
         "criterion {criterion} cannot be added: {count} score sheets lack it ({sheets})",
     ),
     "amend.criterion_scored": (
-        "kriteria {criterion} tidak dapat dihapus: {count} lembar nilai memuatnya ({sheets})",
+        "kriteria {criterion} tidak dapat dihapus: sudah dinilai di {count} lembar nilai ({sheets})",
         "criterion {criterion} cannot be removed: {count} score sheets hold it ({sheets})",
     ),
     "amend.off_scale": (
-        "skala {min}–{max} langkah {step} untuk {criterion} tidak cocok dengan {count} nilai tercatat ({sheets})",
+        "skala {min}–{max} kelipatan {step} untuk kriteria {criterion} tidak cocok dengan {count} nilai yang sudah tercatat ({sheets})",
         "the scale {min}–{max} step {step} for {criterion} does not fit {count} recorded scores ({sheets})",
     ),
     "amend.queue_beyond_days": (
-        "acara hanya {days} hari, tetapi antrean menempatkan {entrants} sesudahnya",
+        "acara kini hanya {days} hari, tetapi {entrants} dijadwalkan tampil sesudahnya",
         "the event has {days} days, but the queue places {entrants} after that",
     ),
     # the one line on stderr while a difference is unapplied

@@ -82,16 +82,16 @@ def test_the_whole_definition_is_recorded_and_audited_at_creation(event):
     ("old", "new", "refusal"),
     [
         ("max = 10", "max = 5", "does not fit 18 recorded scores (J1/E01=9.5"),
-        ("step = 0.5", "step = 1", "for inovasi does not fit 9 recorded scores (J1/E01=9.5, J1/E03=8.5"),
+        ("step = 0.5", "step = 1", "for Inovasi does not fit 9 recorded scores (J1/E01=9.5, J1/E03=8.5"),
         (
             '[[judges]]\nid = "J1"',
             '[[criteria]]\nid = "digital"\nname = "Digital"\nweight = 10\n\n[[judges]]\nid = "J1"',
-            "criterion digital cannot be added: 24 score sheets lack it",
+            "criterion Digital cannot be added: 24 score sheets lack it",
         ),
         (
             "weight = 25\n",
             'weight = 25\n\n[[criteria]]\nid = "x"\nname = "X"\nweight = 5\n',
-            "criterion x cannot be added",
+            "criterion X cannot be added",
         ),
     ],
     ids=["max 10 to 5", "step 0.5 to 1", "criterion added", "criterion appended"],
@@ -114,6 +114,20 @@ def test_an_edit_that_breaks_recorded_scores_changes_nothing_and_is_refused(even
     code, out, err = run(event, "finalise")
     assert code == 0, err
     assert board(event) == before
+
+
+def test_an_indonesian_refusal_writes_its_numbers_with_decimal_commas(make_event, tmp_path):
+    path = make_event(judges=3, entrants=8, language="id")
+    rows = [[j, e, v, v, v] for e, v in VALUES.items() for j in ("J1", "J2", "J3")]
+    sheet = score_csv(tmp_path / "paper-id.csv", ["judge", "entrant", *CRITERIA], rows)
+    assert run(path, "scores", "import", str(sheet))[0] == 0
+    edit(path, "max = 10", "max = 8.5")
+    code, out, err = run(path, "event", "apply", "--reason", "skala baru")
+    assert code == 2
+    refusal = next(line for line in err.splitlines() if "criteria[inovasi]" in line)
+    assert "skala 1–8,5 kelipatan 0,5 untuk kriteria Inovasi tidak cocok dengan 6 nilai" in refusal
+    assert "(J1/E01=9,5, J1/E02=9, J2/E01=9,5, J2/E02=9, J3/E01=9,5 (+1))" in refusal
+    assert "0.5" not in refusal and "9.5" not in refusal
 
 
 def test_removing_a_scored_judge_or_entrant_is_refused_naming_the_sheets(event):

@@ -73,7 +73,7 @@ async def test_a_file_that_breaks_the_scores_is_reviewed_refused_and_never_crash
             text = str(app.screen.query_one("#review-text", Static).render())
             assert "scoring.max: 10 → 5" in text
             assert "entrant E08 cannot be removed: they are on stage" in text
-            assert "criterion digital cannot be added" in text
+            assert "criterion Digital cannot be added" in text
             assert not app.screen.query("#review-apply")  # refused: only "keep the record"
             await pilot.press("escape")
             await until(pilot, lambda: not isinstance(app.screen, ReviewDialog))
