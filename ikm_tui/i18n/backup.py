@@ -3,12 +3,13 @@
 MESSAGES = {
     # what is wrong with a copy or the session file
     "copy.no_session": (
-        "belum ada database sesi (buka konsol moderator sekali dulu)",
+        "belum ada basis data sesi; buka konsol moderator sekali terlebih dahulu",
         "there is no session database yet (open the moderator console once first)",
     ),
     "copy.not_found": ("file salinan tidak ditemukan", "copy not found"),
     "copy.other_event": (
-        "salinan ini milik acara lain ('{found}', diharapkan '{expected}'); di laptop cadangan yang belum punya sesi, pakai --event-from-copy",
+        "salinan ini milik acara lain ('{found}', bukan '{expected}'); untuk laptop cadangan yang"
+        " belum punya sesi, gunakan --event-from-copy",
         "this copy belongs to another event ('{found}', expected '{expected}'); on a standby laptop with no session yet, use --event-from-copy",
     ),
     "copy.damaged": ("salinan rusak: {detail}", "the copy is damaged: {detail}"),
@@ -18,11 +19,11 @@ MESSAGES = {
     ),
     # a backup folder that cannot take a copy
     "backup.problem.missing": (
-        "tidak ada (USB dicabut?)",
+        "tidak ditemukan (flashdisk dicabut?)",
         "not found (USB stick pulled?)",
     ),
     "backup.problem.full": ("disk penuh", "disk full"),
-    "backup.problem.unwritable": ("tidak dapat ditulisi ({detail})", "cannot be written ({detail})"),
+    "backup.problem.unwritable": ("tidak dapat ditulis ({detail})", "cannot be written ({detail})"),
     "backup.problem.bad_copy": (
         "salinan yang ditulis tidak lolos pemeriksaan ({detail})",
         "the written copy failed its check ({detail})",
@@ -38,13 +39,13 @@ MESSAGES = {
     "backup.line.also_ok": ("· {time} ✓ {folders}", "· {time} ✓ {folders}"),
     "backup.line.never": ("belum ada", "none yet"),
     "backup.toast.back": (
-        "Cadangan kembali: {folder} — disalin {time} ✓",
+        "Cadangan berjalan lagi: {folder} — disalin {time} ✓",
         "Backup is back: {folder} — copied {time} ✓",
     ),
     "backup.toast.problem": ("Cadangan ⚠ {folder}: {problem}", "Backup ⚠ {folder}: {problem}"),
     # ikm-tui backup
     "backup.cli.written": (
-        "cadangan ditulis dan diperiksa: {path}",
+        "cadangan disimpan dan diperiksa: {path}",
         "backup written and checked: {path}",
     ),
     "backup.cli.holds": (
@@ -58,7 +59,8 @@ MESSAGES = {
     # ikm-tui restore
     "restore.checked": ("Salinan lolos pemeriksaan: {path}", "The copy passed its checks: {path}"),
     "restore.proof": (
-        "  terbukti seperti audit verify (integritas, rantai, pemutaran ulang log, hasil beku): {changes} perubahan, head {head}",
+        "  diperiksa sama seperti audit verify (integritas, rantai hash, pemutaran ulang log, "
+        "hasil beku): {changes} perubahan, head {head}",
         "  proven as audit verify proves (integrity, chain, log replay, frozen result): {changes} changes, head {head}",
     ),
     "restore.last_change": ("  perubahan terakhir: {time}", "  last change: {time}"),
@@ -74,7 +76,7 @@ MESSAGES = {
         "Checked only (--check): nothing was changed.",
     ),
     "restore.aside": (
-        "Database sesi sebelumnya disimpan sebagai: {path}",
+        "Basis data sesi sebelumnya disimpan sebagai: {path}",
         "The previous session database was kept as: {path}",
     ),
     "restore.done": (
@@ -82,14 +84,15 @@ MESSAGES = {
         "Session restored to {path}. Run `ikm-tui` to carry on with the event.",
     ),
     "restore.in_use": (
-        "database sesi sedang dibuka oleh proses lain (konsol, juri, papan, serve): tutup semuanya dulu",
+        "basis data sesi sedang dibuka oleh program lain (konsol, juri, layar penonton, serve): "
+        "tutup semuanya terlebih dahulu",
         "the session database is open in another process (console, judge, board, serve): close them first",
     ),
     "restore.is_session": (
-        "file ini adalah database sesi itu sendiri, bukan salinan",
+        "file ini adalah basis data sesi itu sendiri, bukan salinan",
         "this file is the session database itself, not a copy",
     ),
-    "restore.no_folder": ("folder database sesi tidak ada", "the session database's folder does not exist"),
+    "restore.no_folder": ("folder basis data sesi tidak ada", "the session database's folder does not exist"),
     "restore.cannot_write": (
         "tidak dapat menulis di folder ini ({detail})",
         "cannot write in this folder ({detail})",

@@ -13,11 +13,11 @@ MESSAGES = {
     "board.idle_end": ("Terima kasih atas perhatian Anda", "Thank you for your attention"),
     "board.day": ("Hari {day} · {venue}", "Day {day} · {venue}"),
     "board.unreachable": (
-        "Basis data sesi tidak dapat dihubungi — mencoba lagi…",
+        "Basis data sesi tidak terjangkau — mencoba lagi…",
         "Session database unreachable — retrying…",
     ),
     "board.unreachable_hint": (
-        "Tampilan akan kembali dengan sendirinya.",
+        "Tampilan akan pulih dengan sendirinya.",
         "The board will come back by itself.",
     ),
 }

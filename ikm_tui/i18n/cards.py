@@ -8,15 +8,16 @@ MESSAGES = {
     "cards.or_open": ("atau buka alamat ini dan ketik kodenya:", "or open this address and type the code:"),
     "cards.code_label": ("Kode akses", "Access code"),
     "cards.void_note": (
-        "Kartu ini batal bila kartu atau kode baru diterbitkan. Jangan berikan kepada orang lain.",
+        "Kartu ini tidak berlaku lagi bila kartu atau kode baru diterbitkan. Jangan berikan "
+        "kepada orang lain.",
         "This card is void once new cards or codes are issued. Do not hand it to anyone else.",
     ),
     "cards.written": (
-        "kartu akses untuk {count} juri ditulis ke {path}; kode dan kartu lama tidak berlaku lagi",
+        "kartu akses untuk {count} juri disimpan ke {path}; kode dan kartu lama tidak berlaku lagi",
         "access cards for {count} judges written to {path}; earlier codes and cards no longer work",
     ),
     "cards.bad_url": (
-        "harus alamat http://… atau https://…, bukan {got}",
+        "harus berupa alamat http://… atau https://…, bukan {got}",
         "must be an http://… or https://… address, got {got}",
     ),
     "access.brake_line": (
@@ -25,19 +26,22 @@ MESSAGES = {
     ),
     "access.brake_wait": (", tunggu {seconds} detik lagi", ", {seconds} s left to wait"),
     "access.unbrake_which": (
-        "sebutkan satu juri atau alamat, atau --all (tidak keduanya)",
+        "sebutkan satu juri atau alamat, atau --all (jangan keduanya)",
         "name one judge or address, or --all (not both)",
     ),
-    "access.brakes_none": ("tidak ada rem kode salah", "no wrong-code brakes"),
-    "access.brakes_cleared": ("{count} rem kode salah dilepas", "{count} wrong-code brakes cleared"),
+    "access.brakes_none": (
+        "tidak ada juri atau alamat yang diblokir karena kode salah",
+        "no wrong-code brakes",
+    ),
+    "access.brakes_cleared": ("{count} blokir karena kode salah dibuka", "{count} wrong-code brakes cleared"),
     "progress.key.cards": ("Kartu akses", "Access cards"),
-    "progress.key.brakes": ("Lepas rem", "Clear brakes"),
+    "progress.key.brakes": ("Buka blokir", "Clear brakes"),
     "progress.cards_question": (
         "Terbitkan kode baru dan cetak kartu akses untuk semua juri? Semua kode dan kartu lama "
-        "berhenti berlaku, juri yang sedang masuk harus masuk lagi.",
+        "tidak berlaku lagi; juri yang sedang masuk harus masuk ulang.",
         "Issue new codes and print access cards for every judge? Every earlier code and card "
         "stops working; judges signed in must sign in again.",
     ),
-    "progress.cards_written": ("Kartu akses ditulis: {path}", "Access cards written: {path}"),
-    "progress.cards_failed": ("Kartu akses TIDAK ditulis: {detail}", "Access cards NOT written: {detail}"),
+    "progress.cards_written": ("Kartu akses disimpan: {path}", "Access cards written: {path}"),
+    "progress.cards_failed": ("Kartu akses GAGAL dibuat: {detail}", "Access cards NOT written: {detail}"),
 }

@@ -40,18 +40,18 @@ MESSAGES = {
     ),
     "cli.help.config": ("file acara (bawaan: ./config.toml)", "event file (default ./config.toml)"),
     "cli.help.db": (
-        "basis data sesi (bawaan: yang disebut di file acara)",
+        "basis data sesi (bawaan: yang tertulis di file acara)",
         "session database (default: the one config names)",
     ),
     "cli.help.by": (
-        "siapa yang melakukan ini, untuk catatan (bawaan: pengguna sistem operasi)",
+        "nama yang dicatat sebagai pelaku (bawaan: nama pengguna sistem operasi)",
         "who is doing this, for the record (default: the operating-system user)",
     ),
     "cli.help.version": ("tampilkan versi program lalu keluar", "show program's version number and exit"),
     # commands
     "cli.help.access": ("kode akses juri", "judges' access codes"),
     "cli.help.access.issue": (
-        "terbitkan (ulang) kode akses; hanya dicetak sekali",
+        "terbitkan kode akses (atau terbitkan ulang); kode hanya ditampilkan sekali",
         "issue (or re-issue) access codes; printed once",
     ),
     "cli.help.access.issue.all": ("semua juri di file acara", "every judge in the config"),
@@ -67,7 +67,7 @@ MESSAGES = {
     ),
     "cli.help.access.cards.judges": ("hanya juri ini (bawaan: semua)", "only these judges (default: all)"),
     "cli.help.access.cards.output": (
-        "file tujuan (bawaan: di samping basis data)",
+        "file tujuan (bawaan: di folder basis data)",
         "where to write (default: beside the database)",
     ),
     "cli.help.access.cards.url": (
@@ -79,25 +79,26 @@ MESSAGES = {
         "the port of ikm-tui serve (default 8000)",
     ),
     "cli.help.access.brakes": (
-        "rem kode salah (juri@alamat) dan berapa lama masih berlaku",
+        "juri@alamat yang diblokir karena kode salah, dan sisa waktunya",
         "wrong-code brakes (judge@address) and how long they hold",
     ),
     "cli.help.access.unbrake": (
-        "lepaskan rem kode salah seorang juri, sebuah alamat, atau semuanya",
+        "buka blokir kode salah untuk seorang juri, satu alamat, atau semuanya",
         "clear wrong-code brakes of a judge, an address, or all",
     ),
-    "cli.help.access.unbrake.all": ("semua rem", "every brake"),
-    "cli.help.audit": ("log audit yang tahan rekayasa", "the tamper-evident audit log"),
+    "cli.help.access.unbrake.all": ("semua blokir", "every brake"),
+    "cli.help.audit": ("log audit anti-manipulasi", "the tamper-evident audit log"),
     "cli.help.audit.verify": (
-        "buktikan catatan sesi: integritas SQLite, rantai hash, pemutaran ulang log, hasil beku",
+        "periksa keutuhan catatan sesi: integritas SQLite, rantai hash, pemutaran ulang log, hasil beku",
         "prove the record: SQLite integrity, the hash chain, replaying the log, the frozen result",
     ),
     "cli.help.audit.verify.head": (
-        "pastikan juga hash kepala tercetak ini (dari ekspor; 8+ digit heks) ada di rantai",
+        "pastikan juga head yang tercetak ini (dari hasil ekspor; minimal 8 digit heksadesimal) "
+        "ada di rantai",
         "also confirm that this printed head (from an export; 8+ hex digits) is in the chain",
     ),
     "cli.help.backup": (
-        "tulis salinan basis data sesi yang sudah diperiksa",
+        "buat salinan cadangan basis data sesi, lalu periksa salinannya",
         "write a checked copy of the session database",
     ),
     "cli.help.backup.output": (
@@ -105,7 +106,7 @@ MESSAGES = {
         "file or existing folder (default: the [backup] folders)",
     ),
     "cli.help.restore": (
-        "jadikan salinan cadangan yang sudah diperiksa sebagai basis data sesi",
+        "pulihkan sesi dari salinan cadangan (salinan diperiksa dahulu)",
         "make a checked backup copy the session database",
     ),
     "cli.help.restore.file": (
@@ -113,7 +114,7 @@ MESSAGES = {
         "the backup copy (e.g. on the USB stick)",
     ),
     "cli.help.restore.event_from_copy": (
-        "terima acara dari salinan (laptop cadangan yang hanya punya file acara)",
+        "ambil data acara dari salinan (untuk laptop cadangan yang hanya punya file acara)",
         "accept the copy's event (a standby laptop that has only the config)",
     ),
     "cli.help.restore.check": (
@@ -121,7 +122,7 @@ MESSAGES = {
         "only check the copy and show what it holds",
     ),
     "cli.help.stage": (
-        "jam panggung dan pesan untuk penyaji, tanpa konsol",
+        "atur waktu panggung dan pesan untuk penyaji tanpa konsol",
         "the stage's clock and notes to the presenter, headless",
     ),
     "cli.help.stage.plus": ("tambah waktu pada tahap yang berjalan", "add time to the current phase"),
@@ -131,18 +132,21 @@ MESSAGES = {
         "show a note to the presenter on the board",
     ),
     "cli.help.forms": (
-        "cetak formulir nilai kosong (atau CSV kosongnya)",
+        "cetak formulir penilaian kosong (atau CSV kosong yang sesuai)",
         "print blank paper score forms (or their empty CSV)",
     ),
-    "cli.help.forms.day": ("hanya hari ini (bawaan: setiap hari)", "only this day (default: every day)"),
-    "cli.help.forms.csv": ("tulis CSV kosong yang sesuai", "write the matching empty CSV instead"),
+    "cli.help.forms.day": (
+        "hanya hari yang disebut (bawaan: semua hari)",
+        "only this day (default: every day)",
+    ),
+    "cli.help.forms.csv": ("buat CSV kosong yang sesuai, bukan PDF", "write the matching empty CSV instead"),
     "cli.help.forms.output": ("file tujuan", "file to write"),
     "cli.help.board": (
         "layar penonton di proyektor (mengikuti sesi)",
         "the projector board (follows the session)",
     ),
     "cli.help.event": (
-        "acara yang tercatat, dan perubahan dari config.toml",
+        "data acara yang tercatat dan perubahan dari config.toml",
         "the recorded event, and amendments from config.toml",
     ),
     "cli.help.event.show": (
@@ -150,19 +154,19 @@ MESSAGES = {
         "the event's id, title and recorded revision",
     ),
     "cli.help.event.diff": (
-        "apa yang ada di config.toml tetapi belum di catatan, dan akibatnya",
+        "perbedaan config.toml dengan catatan acara, dan akibatnya",
         "what config.toml says that the record does not, and its effect",
     ),
     "cli.help.event.diff.json": ("perbedaannya sebagai JSON", "the differences as JSON"),
     "cli.help.event.apply": (
-        "terapkan config.toml sebagai satu perubahan yang diaudit",
+        "terapkan config.toml sebagai satu perubahan yang tercatat di log audit",
         "apply config.toml as one audited amendment",
     ),
     "cli.help.event.apply.reason": (
-        "alasan acara diubah (dicatat)",
+        "alasan perubahan (dicatat)",
         "why the event changes (recorded)",
     ),
-    "cli.help.export": ("tulis hasil untuk staf", "write the results for staff"),
+    "cli.help.export": ("ekspor hasil untuk staf", "write the results for staff"),
     "cli.help.export.format": ("format file", "file format"),
     "cli.help.export.output": (
         "file atau folder tujuan (bawaan: nama acara dan waktu, di folder ini)",
@@ -173,8 +177,8 @@ MESSAGES = {
         "id juri (kode akses tetap ditanyakan)",
         "the judge's id (the access code is still asked for)",
     ),
-    "cli.help.leaderboard": ("cetak peringkat saat ini", "print the current ranking"),
-    "cli.help.leaderboard.json": ("daftar JSON menurut peringkat", "a JSON list in rank order"),
+    "cli.help.leaderboard": ("tampilkan peringkat saat ini", "print the current ranking"),
+    "cli.help.leaderboard.json": ("daftar JSON urut peringkat", "a JSON list in rank order"),
     "cli.help.progress": (
         "juri × peserta: dinilai / belum / tidak menilai",
         "judges x entrants: scored / pending / recused",
@@ -184,7 +188,7 @@ MESSAGES = {
         "tampilkan antrean presentasi, atau ubah tanpa konsol",
         "list the presenter queue, or change it headless",
     ),
-    "cli.help.queue.day": ("hanya hari ini (bawaan: semua)", "only this day (default: all)"),
+    "cli.help.queue.day": ("hanya hari yang disebut (bawaan: semua hari)", "only this day (default: all)"),
     "cli.help.queue.withdraw": ("peserta mengundurkan diri", "withdraw an entrant"),
     "cli.help.queue.no-show": ("peserta tidak hadir saat dipanggil", "mark an entrant as a no-show"),
     "cli.help.queue.later": ("tunda peserta ke akhir antrean hari ini", "move an entrant later today"),
@@ -201,54 +205,60 @@ MESSAGES = {
         "minta juri memeriksa ulang nilai seorang peserta",
         "ask a judge to re-check an entrant",
     ),
-    "cli.help.recheck.cancel": ("tarik permintaan itu", "withdraw the request"),
+    "cli.help.recheck.cancel": ("batalkan permintaan itu", "withdraw the request"),
     "cli.help.recheck.list": ("tampilkan permintaan yang belum dijawab", "show pending requests"),
     "cli.help.decide": (
         "catat urutan yang diputuskan panel untuk nilai seri di batas hadiah",
         "record the panel's order for a boundary tie",
     ),
     "cli.help.decide.entrants": (
-        "peserta yang seri, terbaik dulu: E05,E09",
+        "peserta yang seri, urut dari yang terbaik: E05,E09",
         "the tied entrants, best first: E05,E09",
     ),
     "cli.help.decide.reason": ("alasan panel memilih urutan ini", "why the panel chose this order"),
     "cli.help.decide.by": ("siapa yang memutuskan (mis. ketua panel)", "who decided (e.g. the panel chair)"),
-    "cli.help.undecide": ("tarik keputusan seri yang sudah dicatat", "withdraw a recorded tie decision"),
+    "cli.help.undecide": ("batalkan keputusan seri yang sudah dicatat", "withdraw a recorded tie decision"),
     "cli.help.undecide.entrants": ("peserta dalam keputusan itu", "the entrants of that decision"),
     "cli.help.finalise": ("kunci nilai dan bekukan hasil", "lock the scores and freeze the result"),
     "cli.help.finalise.override": (
-        "tetap finalkan meski ada lembar nilai yang belum ada, dengan alasan ini",
+        "tetap finalkan walau masih ada lembar nilai yang belum masuk, dengan alasan ini",
         "finalise although some score sheets are missing, because ...",
     ),
     "cli.help.unlock": (
-        "buka kembali hasil yang sudah difinalkan (perlu alasan)",
+        "buka kunci hasil yang sudah difinalkan (wajib dengan alasan)",
         "reopen finalised results (needs a reason)",
     ),
     "cli.help.unlock.reason": ("alasan membuka kunci", "why the results are unlocked"),
     "cli.help.reveal": (
-        "atur tahap pengumuman di layar penonton (0 menyembunyikan)",
+        "atur tahap pengumuman di layar penonton (0: sembunyikan)",
         "step the projector board's reveal (0 hides it)",
     ),
-    "cli.help.boundaries": ("pemantau batas hadiah sebagai teks", "the prize-boundary monitor as text"),
+    "cli.help.boundaries": (
+        "tampilkan pemantau batas hadiah sebagai teks",
+        "the prize-boundary monitor as text",
+    ),
     "cli.help.scores": ("lembar nilai", "score sheets"),
     "cli.help.scores.import": (
         "impor lembar nilai kertas dari CSV (semua atau tidak sama sekali)",
         "import paper score sheets from CSV (all or nothing)",
     ),
     "cli.help.serve": (
-        "sajikan lembar nilai juri dan layar penonton ke peramban (tanpa internet)",
+        "jalankan halaman penilaian juri dan layar penonton untuk peramban (tanpa internet)",
         "serve judges' score sheets and the board to browsers (offline)",
     ),
     "cli.help.serve.host": (
-        "alamat yang didengarkan; 0.0.0.0 untuk ponsel juri (bawaan 127.0.0.1)",
+        "alamat yang dibuka server; 0.0.0.0 untuk ponsel juri (bawaan 127.0.0.1)",
         "address to listen on; 0.0.0.0 for judges' phones (default 127.0.0.1)",
     ),
-    "cli.help.serve.port": ("port (bawaan 8000; 0: port bebas mana pun)", "port (default 8000; 0: any free)"),
+    "cli.help.serve.port": (
+        "port (bawaan 8000; 0: port kosong mana saja)",
+        "port (default 8000; 0: any free)",
+    ),
     "cli.help.serve.max_sessions": (
         "jumlah konsol juri yang boleh terbuka sekaligus",
         "judge consoles open at once",
     ),
-    "cli.help.serve.no_qr": ("jangan gambar kode QR", "do not draw the QR code"),
+    "cli.help.serve.no_qr": ("jangan tampilkan kode QR", "do not draw the QR code"),
 }
 
 # argparse words its errors in English (through gettext, with no catalogue for Indonesian);

@@ -4,7 +4,7 @@ MESSAGES = {
     # config.toml
     "config.not_found": ("file konfigurasi tidak ditemukan", "config file not found"),
     "config.unreadable": ("file tidak dapat dibaca ({detail})", "cannot read the file ({detail})"),
-    "config.not_utf8": ("file harus berenkode UTF-8", "the file must be UTF-8 encoded"),
+    "config.not_utf8": ("file harus disimpan dengan pengodean UTF-8", "the file must be UTF-8 encoded"),
     "config.syntax": ("TOML tidak valid: {detail}", "invalid TOML: {detail}"),
     "config.unknown_key": ("kunci tidak dikenal '{key}'", "unknown key '{key}'"),
     "config.missing_key": ("kunci '{key}' wajib diisi", "key '{key}' is required"),
@@ -17,9 +17,9 @@ MESSAGES = {
         "'{key}' must be {expected}, got {got}",
     ),
     "config.no_items": ("'{key}' tidak boleh kosong", "'{key}' must not be empty"),
-    "config.duplicate_id": ("'{key}': id '{value}' ganda", "'{key}': duplicate id '{value}'"),
+    "config.duplicate_id": ("'{key}': id '{value}' dipakai dua kali", "'{key}': duplicate id '{value}'"),
     "config.case_duplicate_id": (
-        "'{key}': id '{value}' hanya beda huruf besar/kecil dengan '{other}'",
+        "'{key}': id '{value}' hanya berbeda huruf besar/kecil dengan '{other}'",
         "'{key}': id '{value}' differs from '{other}' only in case",
     ),
     "config.duplicate_label": (
@@ -47,11 +47,11 @@ MESSAGES = {
         "'{key}': step {step} does not divide the scale {low}–{high}",
     ),
     "config.too_many_prizes": (
-        "ada {places} tempat hadiah tetapi hanya {entrants} peserta",
+        "ada {places} hadiah, tetapi hanya {entrants} peserta",
         "{places} prize places but only {entrants} entrants",
     ),
     "config.roster_and_entrants": (
-        "gunakan 'roster' atau [[entrants]], tidak keduanya",
+        "gunakan 'roster' atau [[entrants]], jangan keduanya",
         "use either 'roster' or [[entrants]], not both",
     ),
     # CSV files
@@ -64,16 +64,16 @@ MESSAGES = {
     "csv.syntax": ("CSV tidak valid: {detail}", "invalid CSV: {detail}"),
     "csv.empty": ("file CSV kosong", "the CSV file is empty"),
     "csv.missing_columns": (
-        "kolom hilang: {columns} (diharapkan: {expected})",
+        "kolom tidak ada: {columns} (seharusnya: {expected})",
         "missing columns: {columns} (expected: {expected})",
     ),
     "csv.unknown_columns": (
-        "kolom tidak dikenal: {columns} (diharapkan: {expected})",
+        "kolom tidak dikenal: {columns} (seharusnya: {expected})",
         "unknown columns: {columns} (expected: {expected})",
     ),
-    "csv.duplicate_column": ("kolom '{column}' ganda", "column '{column}' appears twice"),
+    "csv.duplicate_column": ("kolom '{column}' muncul dua kali", "column '{column}' appears twice"),
     "csv.too_many_cells": (
-        "terlalu banyak sel: {got}, diharapkan {expected}",
+        "terlalu banyak sel: {got}, seharusnya {expected}",
         "too many cells: {got}, expected {expected}",
     ),
     "csv.empty_cell": ("kolom '{column}' kosong", "column '{column}' is empty"),
@@ -82,7 +82,7 @@ MESSAGES = {
         "column '{column}': '{got}' is not a whole number",
     ),
     "csv.bad_recused": (
-        "kolom 'recused' harus 'yes' atau kosong, bukan '{got}'",
+        "kolom 'recused' harus 'ya' atau kosong, bukan '{got}'",
         "column 'recused' must be 'yes' or empty, got '{got}'",
     ),
     "csv.recused_with_scores": (
@@ -143,7 +143,7 @@ MESSAGES = {
         "the database is unavailable ({detail}); your data was not saved, try again",
     ),
     "results.locked": (
-        "hasil sudah difinalkan; nilai terkunci sampai dibuka dengan alasan",
+        "hasil sudah difinalkan; nilai terkunci sampai kunci hasil dibuka dengan alasan",
         "results are finalised; scores are locked until unlocked with a reason",
     ),
     # CLI
@@ -155,7 +155,7 @@ MESSAGES = {
         "SEMENTARA — hasil belum difinalkan",
         "PROVISIONAL — results are not finalised",
     ),
-    "cli.exported": ("ditulis: {path}", "written: {path}"),
+    "cli.exported": ("disimpan: {path}", "written: {path}"),
     "cli.interrupted": ("dibatalkan", "interrupted"),
     "cli.unexpected": (
         "terjadi kesalahan tak terduga: {detail} (tidak ada yang diubah)",

@@ -9,7 +9,7 @@ MESSAGES = {
     # console keys
     "cue.key.plus": ("+1 menit", "+1 min"),
     "cue.key.minus": ("−1 menit", "−1 min"),
-    "cue.key.presets": ("Pesan siap", "Ready notes"),
+    "cue.key.presets": ("Pesan cepat", "Ready notes"),
     "cue.key.write": ("Tulis pesan", "Write note"),
     "cue.key.clear": ("Hapus pesan", "Clear note"),
     # the console's feedback
@@ -26,7 +26,7 @@ MESSAGES = {
     "cue.dialog.empty": ("tulis pesannya dahulu", "type the note first"),
     # store refusals
     "timer.too_short": (
-        "waktu sesi ini tidak bisa dikurangi lagi",
+        "waktu tahap ini tidak dapat dikurangi lagi",
         "this phase cannot be made any shorter",
     ),
     "stage.message_too_long": (

@@ -9,7 +9,7 @@ MESSAGES = {
     "export.sheet.scores": ("Nilai", "Scores"),
     "export.sheet.decisions": ("Keputusan", "Decisions"),
     "export.sheet.audit": ("Audit", "Audit"),
-    "export.sheet.about": ("Tentang", "About"),
+    "export.sheet.about": ("Keterangan", "About"),
     "export.tab_provisional": ("SEMENTARA", "PROVISIONAL"),
     "export.final": ("FINAL — hasil telah difinalkan", "FINAL — results are finalised"),
     # extra columns (the leaderboard's own come from core's col.*)
@@ -41,14 +41,14 @@ MESSAGES = {
     "export.col.criterion": ("Kriteria", "Criterion"),
     "export.sheet_state.scored": ("dinilai", "scored"),
     "export.sheet_state.recused": ("tidak menilai", "recused"),
-    "export.sheet_state.missing": ("belum ada", "missing"),
+    "export.sheet_state.missing": ("belum masuk", "missing"),
     # decisions sheet
     "export.kind.tie": ("Seri belum diputuskan", "Unresolved tie"),
     "export.kind.decision": ("Keputusan panel", "Panel decision"),
     "export.kind.finalised": ("Difinalkan", "Finalised"),
     "export.kind.unlocked": ("Kunci dibuka", "Unlocked"),
     "export.tie_blocks": (
-        "menghalangi finalisasi sampai panel memutuskan",
+        "hasil belum dapat difinalkan sampai panel memutuskan",
         "blocks finalising until the panel decides",
     ),
     "export.no_decisions": (
@@ -60,13 +60,13 @@ MESSAGES = {
     "export.about.organiser": ("Penyelenggara", "Organiser"),
     "export.about.venue": ("Tempat", "Venue"),
     "export.about.dates": ("Tanggal", "Dates"),
-    "export.about.rule": ("Aturan agregasi", "Aggregate rule"),
+    "export.about.rule": ("Aturan penggabungan nilai", "Aggregate rule"),
     "export.about.judge_total": ("Nilai juri", "Judge total"),
     "export.about.tie_break": ("Penentu urutan bila nilai sama", "Tie-break"),
     "export.about.judges": ("Jumlah juri", "Judges"),
     "export.about.entrants": ("Jumlah peserta", "Entrants"),
     "export.about.prize": ("Hadiah {label}", "Prize {label}"),
-    "export.about.total_paid": ("Jumlah insentif", "Total paid out"),
+    "export.about.total_paid": ("Total insentif", "Total paid out"),
     "export.about.status": ("Status hasil", "Result status"),
     "export.about.finalised": ("Difinalkan", "Finalised"),
     "export.about.digest": ("Digest hasil (SHA-256)", "Results digest (SHA-256)"),
@@ -95,7 +95,7 @@ MESSAGES = {
         "100 × Σ(weight × score) / Σ(weight × criterion maximum)",
     ),
     "export.rule.tie_break": (
-        "nilai total sama diurutkan menurut {criteria}",
+        "bila nilai total sama, diurutkan menurut {criteria}",
         "equal totals are ordered by {criteria}",
     ),
     "export.rule.no_tie_break": (
@@ -128,13 +128,13 @@ MESSAGES = {
     "export.pdf.winners": ("Pemenang", "Winners"),
     "export.pdf.total_paid": ("Jumlah insentif yang dibayarkan", "Total paid out"),
     "export.pdf.no_winners": ("Belum ada pemenang.", "No winners yet."),
-    "export.pdf.ties": ("Nilai sama dan keputusan panel", "Ties and panel decisions"),
+    "export.pdf.ties": ("Nilai seri dan keputusan panel", "Ties and panel decisions"),
     "export.pdf.no_ties": (
-        "Tidak ada nilai sama pada batas hadiah.",
+        "Tidak ada nilai seri pada batas hadiah.",
         "No ties at a prize boundary.",
     ),
     "export.pdf.open_tie": (
-        "Peringkat {rank}: {entrants} bernilai sama ({prizes}) — {blocks}.",
+        "Peringkat {rank}: {entrants} bernilai seri ({prizes}) — {blocks}.",
         "Rank {rank}: {entrants} are tied ({prizes}) — {blocks}.",
     ),
     "export.pdf.decision": (
@@ -184,7 +184,7 @@ MESSAGES = {
     "export.screen.failed": ("{fmt}: gagal — {detail}", "{fmt}: failed — {detail}"),
     "export.screen.none_chosen": ("Pilih minimal satu format.", "Choose at least one format."),
     "export.screen.done": (
-        "{count} file ditulis ke {folder}",
+        "{count} file disimpan di {folder}",
         "{count} files written to {folder}",
     ),
     "export.screen.idle": (
@@ -195,11 +195,11 @@ MESSAGES = {
     "export.format.csv": ("CSV peringkat", "CSV leaderboard"),
     "export.format.scores-csv": ("CSV lembar nilai", "CSV score sheets"),
     "export.format.json": ("JSON", "JSON"),
-    "export.format.xlsx": ("Buku kerja XLSX", "XLSX workbook"),
+    "export.format.xlsx": ("Excel (XLSX)", "XLSX workbook"),
     "export.format.pdf": ("PDF berita acara", "PDF minutes"),
     # errors
     "export.cannot_write": (
-        "tidak dapat menulis file ({detail})",
+        "file tidak dapat disimpan ({detail})",
         "cannot write the file ({detail})",
     ),
     "export.not_a_folder": ("bukan folder", "not a folder"),

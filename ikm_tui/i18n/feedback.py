@@ -129,7 +129,8 @@ MESSAGES = {
         "{organiser} at {venue} on {dates}.",
     ),
     "certificate.verify": (
-        "Kode verifikasi {code} dapat diperiksa dari digest hasil penilaian di bawah ini (berita acara).",
+        "Kode verifikasi {code} dapat dicocokkan dengan digest hasil penilaian di bawah ini "
+        "(lihat berita acara).",
         "The verification code {code} can be checked against the results digest below (see the minutes).",
     ),
     "certificates.not_final": (
@@ -143,11 +144,12 @@ MESSAGES = {
     "forms.day": ("Hari ke-{day}: {date}", "Day {day}: {date}"),
     "forms.judge": ("Juri {id}: {name}", "Judge {id}: {name}"),
     "forms.instructions": (
-        "Tulis satu nilai di setiap kotak kriteria, sesuai skala dan kelipatannya (contoh 7,5). Bila "
-        "mundur diri dari menilai seorang peserta, beri tanda pada kotak 'Mundur diri' (di CSV: ya) dan kosongkan "
-        "nilainya. Catatan untuk peserta boleh diisi (paling banyak 500 huruf) dan akan dicetak di "
-        "laporan umpan balik peserta tanpa nama juri. Kolom lembar ini sama dengan kolom berkas CSV "
-        "untuk 'ikm-tui scores import'.",
+        "Tulis satu nilai di setiap kotak kriteria, sesuai skala dan kelipatannya (contoh 7,5). "
+        "Bila Anda tidak menilai seorang peserta (misalnya karena konflik kepentingan), beri "
+        "tanda pada kotak 'Tidak menilai' (di CSV: ya) dan kosongkan nilainya. Catatan untuk "
+        "peserta boleh diisi (paling banyak 500 karakter) dan akan dicetak di laporan umpan balik "
+        "peserta tanpa nama juri. Kolom lembar ini sama dengan kolom file CSV untuk 'ikm-tui "
+        "scores import'.",
         "Write one score in each criterion box, on its scale and step (e.g. 7.5). If you recuse "
         "yourself from an entrant, tick 'Recused' (in the CSV: yes) and leave the scores empty. The note for the "
         "start-up is optional (at most 500 characters) and is printed on its feedback report without "
@@ -157,7 +159,7 @@ MESSAGES = {
     "forms.col.no": ("No.", "No."),
     "forms.col.entrant": ("Kode", "Code"),
     "forms.col.business": ("Usaha / pemilik", "Business / owner"),
-    "forms.col.recused": ("Mundur diri", "Recused"),
+    "forms.col.recused": ("Tidak menilai", "Recused"),
     "forms.col.note": ("Catatan untuk peserta (tanpa nama juri)", "Note for the start-up (unsigned)"),
     "forms.signed_note": (
         "Nilai di atas adalah penilaian saya sendiri.",
@@ -168,7 +170,7 @@ MESSAGES = {
         "Date: ............................   Judge's signature:",
     ),
     "forms.footer": ("Kolom CSV: {columns}", "CSV columns: {columns}"),
-    "forms.written": ("Formulir ditulis ke {path}", "Forms written to {path}"),
+    "forms.written": ("Formulir disimpan ke {path}", "Forms written to {path}"),
     "forms.page": ("Halaman {page}", "Page {page}"),
     "forms.file": ("formulir-penilaian", "score-forms"),
     "forms.bad_day": (

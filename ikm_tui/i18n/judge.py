@@ -12,7 +12,7 @@ MESSAGES = {
         "Codes are shown only once. Any earlier code no longer works.",
     ),
     "access.issue_which": (
-        "sebutkan id juri, atau --all / --missing (tidak keduanya)",
+        "sebutkan id juri, atau --all / --missing (jangan keduanya)",
         "name judge ids, or --all / --missing (not both)",
     ),
     "access.none_to_issue": ("semua juri sudah memiliki kode", "every judge already has a code"),
@@ -38,7 +38,7 @@ MESSAGES = {
     "judge.code_checking": ("memeriksa…", "checking…"),
     "judge.code_wrong": ("kode salah, coba lagi", "wrong code, try again"),
     "judge.code_wait": (
-        "terlalu banyak kode salah: tunggu {seconds} detik",
+        "terlalu sering salah kode: tunggu {seconds} detik",
         "too many wrong codes: wait {seconds} s",
     ),
     "judge.code_none": (
@@ -131,7 +131,7 @@ MESSAGES = {
     "judge.key.stage": ("Peserta di panggung", "To stage"),
     "judge.key.list": ("Daftar peserta", "List"),
     "judge.key.revert": ("Batalkan perubahan", "Undo edits"),
-    "judge.key.next": ("Belum dinilai berikutnya", "Next unscored"),
+    "judge.key.next": ("Yang belum dinilai", "Next unscored"),
     "judge.key.cancel": ("Batal", "Cancel"),
     "judge.key.quit": ("Keluar", "Quit"),
     # CLI

@@ -6,6 +6,6 @@ MESSAGES = {
     "mode.results": ("Hasil", "Results"),
     "mode.export": ("Ekspor", "Export"),
     "app.key.quit": ("Keluar", "Quit"),
-    "app.quit_title": ("Ingin keluar?", "Do you want to quit?"),
+    "app.quit_title": ("Keluar dari aplikasi?", "Do you want to quit?"),
     "app.quit_hint": ("Tekan Ctrl+Q untuk keluar dari aplikasi.", "Press Ctrl+Q to quit the app."),
 }

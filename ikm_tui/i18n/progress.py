@@ -3,7 +3,7 @@
 MESSAGES = {
     "progress.title": ("Progres juri", "Judge progress"),
     "progress.legend": (
-        "✓ dinilai   · belum   ⊘ tidak menilai   – peserta mundur/gugur   ! diminta cek ulang   "
+        "✓ dinilai   · belum   ⊘ tidak menilai   – mengundurkan diri/gugur   ! diminta cek ulang   "
         "▶ di panggung",
         "✓ scored   · pending   ⊘ recused   – entrant withdrawn/forfeit   ! re-check requested   ▶ on stage",
     ),
@@ -17,11 +17,11 @@ MESSAGES = {
     "progress.col.entrant": ("Peserta", "Entrant"),
     "progress.col.business": ("Usaha", "Business"),
     "progress.col.notes": ("Catatan", "Notes"),
-    "progress.code_issued": ("ada · {time}", "issued · {time}"),
+    "progress.code_issued": ("terbit {time}", "issued · {time}"),
     "progress.code_none": ("belum ada", "none yet"),
     "progress.code_off": ("tidak dipakai", "not used"),
     "progress.pick_judge": (
-        "pilih juri dulu (baris di tabel juri, atau kolom juri di matriks)",
+        "pilih juri terlebih dahulu (baris di tabel juri, atau kolom juri di matriks)",
         "pick a judge first (a row of the judges table, or a judge column of the matrix)",
     ),
     "progress.pick_cell": (
@@ -29,8 +29,8 @@ MESSAGES = {
         "pick a judge x entrant cell in the matrix",
     ),
     "progress.reissue_question": (
-        "Terbitkan kode baru untuk {judge} ({name})? Kode lama langsung tidak berlaku dan "
-        "konsol juri tersebut harus masuk lagi.",
+        "Terbitkan kode baru untuk {judge} ({name})? Kode lama langsung tidak berlaku dan juri "
+        "tersebut harus masuk ulang.",
         "Issue a new code for {judge} ({name})? The old code stops working at once and that "
         "judge's console must sign in again.",
     ),
@@ -56,8 +56,8 @@ MESSAGES = {
         "{judge} → {entrant} (diminta oleh {by})",
         "{judge} → {entrant} (asked by {by})",
     ),
-    "progress.key.code": ("Kode juri", "Judge code"),
-    "progress.key.codes_missing": ("Kode semua", "Codes for all"),
+    "progress.key.code": ("Kode baru", "Judge code"),
+    "progress.key.codes_missing": ("Lengkapi kode", "Codes for all"),
     "progress.key.recheck": ("Minta cek ulang", "Ask re-check"),
     "progress.key.close": ("Tutup", "Close"),
     "progress.key.yes": ("Ya", "Yes"),

@@ -54,7 +54,7 @@ MESSAGES = {
     # the one line on stderr while a difference is unapplied
     "event.pending_line": (
         "catatan: config.toml berbeda dari catatan acara ({count} perubahan belum diterapkan); "
-        "bekerja dengan catatan — lihat 'ikm-tui event diff'",
+        "yang dipakai tetap catatan acara — lihat 'ikm-tui event diff'",
         "note: config.toml differs from the event record ({count} changes not applied); "
         "working from the record — see 'ikm-tui event diff'",
     ),
@@ -69,7 +69,7 @@ MESSAGES = {
     ),
     "event.cli.change": ("  {key}: {before} → {after}", "  {key}: {before} → {after}"),
     "event.cli.absent": ("(tidak ada)", "(absent)"),
-    "event.cli.standings": ("Akibat pada pemenang:", "What it does to the winners:"),
+    "event.cli.standings": ("Akibatnya bagi pemenang:", "What it does to the winners:"),
     "event.cli.winners_same": (
         "  pemenang tidak berubah",
         "  the winners do not change",
@@ -104,8 +104,8 @@ MESSAGES = {
         "hasil sudah difinalkan dan {entrant} termasuk di dalamnya; buka kunci hasil dengan alasan terlebih dahulu",
         "results are finalised and {entrant} is part of them; unlock the results with a reason first",
     ),
-    "event.cli.tie": ("seri, perlu keputusan juri", "tie, needs the panel's decision"),
-    "who.title": ("Siapa di keyboard?", "Who is at the keyboard?"),
+    "event.cli.tie": ("seri, perlu keputusan panel", "tie, needs the panel's decision"),
+    "who.title": ("Siapa operatornya?", "Who is at the keyboard?"),
     "who.hint": (
         "Nama Anda dicatat pada setiap tindakan sesi ini (berita acara, log audit).",
         "Your name is recorded with every action in this session (minutes, audit log).",
@@ -117,7 +117,8 @@ MESSAGES = {
         "config.toml differs from the event record",
     ),
     "review.intro": (
-        "Konsol bekerja dengan catatan acara. Perubahan di file baru berlaku bila diterapkan dengan alasan:",
+        "Konsol tetap memakai catatan acara. Perubahan di file baru berlaku setelah diterapkan "
+        "dengan alasan:",
         "The console works from the event record. The file's changes apply only when applied with a reason:",
     ),
     "review.reason": ("alasan perubahan", "reason for the amendment"),

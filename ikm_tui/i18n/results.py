@@ -8,7 +8,7 @@ MESSAGES = {
         "a decision orders at least two different entrants, got '{got}'",
     ),
     "results.not_a_tie": (
-        "'{got}' bukan kelompok seri yang terbuka; seri terbuka: {ties}",
+        "'{got}' bukan kelompok seri yang menunggu keputusan; seri yang menunggu keputusan: {ties}",
         "'{got}' is not an open tie; open ties: {ties}",
     ),
     "results.no_decision": ("tidak ada keputusan tercatat untuk {got}", "no recorded decision for {got}"),
@@ -17,8 +17,8 @@ MESSAGES = {
         "cannot finalise: ties at a prize boundary need the panel's decision ({ties})",
     ),
     "results.missing_sheets": (
-        "belum bisa difinalkan: lembar nilai belum ada: {count} (mis. {examples}); lengkapi atau"
-        " finalkan dengan alasan pengecualian",
+        "belum bisa difinalkan: {count} lembar nilai belum masuk (mis. {examples}); lengkapi dulu "
+        "atau finalkan dengan alasan pengecualian",
         "cannot finalise: score sheets missing: {count} (e.g. {examples}); complete them or"
         " finalise with an override reason",
     ),
@@ -29,7 +29,7 @@ MESSAGES = {
         "reveal step {got} is outside 0–{last}",
     ),
     "results.reveal_unlocked": (
-        "pengumuman hanya dari hasil yang sudah difinalkan",
+        "hanya hasil yang sudah difinalkan yang dapat diumumkan",
         "only finalised results can be revealed",
     ),
     # CLI output
@@ -39,8 +39,8 @@ MESSAGES = {
         "hasil difinalkan; digest SHA-256 {digest}",
         "results finalised; SHA-256 digest {digest}",
     ),
-    "results.cli_unlocked": ("hasil dibuka kembali", "results unlocked"),
-    "results.cli_revealed": ("papan: tahap {step} dari {last}", "board: step {step} of {last}"),
+    "results.cli_unlocked": ("kunci hasil dibuka", "results unlocked"),
+    "results.cli_revealed": ("layar penonton: tahap {step} dari {last}", "board: step {step} of {last}"),
     "results.cli_no_lines": ("belum ada batas hadiah", "no prize boundary yet"),
     # the leaderboard screen
     "results.title": ("Hasil sementara", "Provisional results"),
@@ -58,11 +58,11 @@ MESSAGES = {
     "results.key_decide": ("Putuskan seri", "Decide tie"),
     "results.key_finalise": ("Finalkan", "Finalise"),
     "results.key_unlock": ("Buka kunci", "Unlock"),
-    "results.key_recheck": ("Cek ulang", "Re-check"),
+    "results.key_recheck": ("Minta cek ulang", "Re-check"),
     "results.key_reveal_hide": ("Sembunyikan hasil", "Hide results"),
     "results.key_reveal_next": ("Umumkan berikutnya", "Reveal next"),
-    "results.missing_count": ("lembar nilai belum ada: {count}", "score sheets missing: {count}"),
-    "results.key_reveal_all": ("semua pemenang", "full table"),
+    "results.missing_count": ("lembar nilai belum masuk: {count}", "score sheets missing: {count}"),
+    "results.key_reveal_all": ("Semua pemenang", "full table"),
     # boundary monitor
     "results.lines_title": ("Batas hadiah", "Prize boundaries"),
     "results.line_head": ("{place}|{next}: {upper} / {lower}", "{place}|{next}: {upper} / {lower}"),
@@ -76,10 +76,13 @@ MESSAGES = {
     "results.line_by_decision": ("SERI; diputuskan panel", "TIE; decided by the panel"),
     "results.line_open_tie": ("SERI — panel harus memutuskan", "TIE — the panel must decide"),
     "results.line_swing": (
-        "bertukar bila {judge} mengubah nilai {criterion} {entrant} dari {before} ke {after}",
+        "bertukar tempat bila {judge} mengubah nilai {criterion} {entrant} dari {before} menjadi {after}",
         "swap if {judge} sets {entrant} {criterion} {before} → {after}",
     ),
-    "results.line_no_swing": ("tidak ada satu nilai pun yang bisa menukar", "no single score can swap them"),
+    "results.line_no_swing": (
+        "tidak ada satu nilai pun yang dapat menukar urutannya",
+        "no single score can swap them",
+    ),
     # divergence flags
     "results.flags_title": (
         "Penilaian menyimpang (>{tolerance} poin)",
@@ -99,9 +102,9 @@ MESSAGES = {
     "results.no_flag": ("tidak ada penilaian menyimpang", "no divergent total"),
     # modals
     "results.decide_title": ("Keputusan panel: seri peringkat {rank}", "Panel decision: tie at rank {rank}"),
-    "results.decide_none": ("tidak ada seri terbuka", "no open tie"),
+    "results.decide_none": ("tidak ada seri yang menunggu keputusan", "no open tie"),
     "results.decide_order": (
-        "Urutan (yang terbaik dulu, kode dipisah koma)",
+        "Urutan (terbaik lebih dulu, kode dipisahkan koma)",
         "Order (best first, codes separated by commas)",
     ),
     "results.decide_reason": ("Alasan", "Reason"),
@@ -112,11 +115,11 @@ MESSAGES = {
         "Scores will be locked and the result frozen with its SHA-256 digest.",
     ),
     "results.finalise_missing": (
-        "Lembar nilai belum ada: {count}. Isi alasan pengecualian untuk tetap memfinalkan.",
+        "Lembar nilai belum masuk: {count}. Isi alasan pengecualian untuk tetap memfinalkan.",
         "Score sheets missing: {count}. Give an override reason to finalise anyway.",
     ),
     "results.finalise_flags": (
-        "Penilaian menyimpang yang masih terbuka: {count}",
+        "Penilaian menyimpang yang belum ditindaklanjuti: {count}",
         "Open divergence flags: {count}",
     ),
     "results.finalise_rechecks": (
@@ -126,14 +129,14 @@ MESSAGES = {
     "results.override": ("Alasan pengecualian", "Override reason"),
     "results.unlock_title": ("Buka kunci hasil?", "Unlock the results?"),
     "results.unlock_body": (
-        "Papan akan ditutup; alasan dicatat di log audit.",
+        "Hasil di layar penonton disembunyikan; alasan dicatat di log audit.",
         "The board goes back to hidden; the reason is audited.",
     ),
     "results.ok": ("Simpan", "Save"),
     "results.confirm": ("Ya", "Confirm"),
     "results.cancel": ("Batal", "Cancel"),
     "results.finalised": ("Hasil difinalkan · {digest}", "Results finalised · {digest}"),
-    "results.unlocked": ("Hasil dibuka kembali", "Results unlocked"),
+    "results.unlocked": ("Kunci hasil dibuka", "Results unlocked"),
     "results.decided": ("Keputusan panel dicatat", "Panel decision recorded"),
     "results.revealed": ("Layar penonton: {what}", "Board: {what}"),
     "results.reveal_hidden": ("hasil belum ditampilkan", "hidden"),

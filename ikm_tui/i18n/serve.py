@@ -19,7 +19,7 @@ MESSAGES = {
         "Judges scan this QR code or open the address (same Wi-Fi):",
     ),
     "serve.board": (
-        "Papan proyektor untuk TV atau laptop kedua: {board}",
+        "Layar penonton untuk proyektor, TV, atau laptop kedua: {board}",
         "Projector board for a TV or a second laptop: {board}",
     ),
     "serve.codes_missing": (
@@ -34,7 +34,7 @@ MESSAGES = {
         "wrong code from {peer} (wait {wait} s)",
     ),
     "serve.log.stopping": (
-        "berhenti (skor yang sudah dikirim tersimpan)",
+        "berhenti (nilai yang sudah dikirim tetap tersimpan)",
         "stopping (submitted scores are saved)",
     ),
     "serve.log.stopped": ("server berhenti", "server stopped"),
@@ -45,7 +45,7 @@ MESSAGES = {
     ),
     "serve.open_without_codes": (
         "kode akses dimatikan ([judging] access_codes = false): siapa pun di jaringan dapat "
-        "menilai atas nama juri. Nyalakan kode akses, atau layani hanya di 127.0.0.1",
+        "menilai atas nama juri. Aktifkan kode akses, atau jalankan hanya di 127.0.0.1",
         "access codes are off ([judging] access_codes = false): anyone on the network could "
         "score as a judge. Turn access codes on, or serve on 127.0.0.1 only",
     ),
@@ -53,7 +53,7 @@ MESSAGES = {
     "serve.page.title": ("Penilaian juri — {title}", "Judges' scoring — {title}"),
     "serve.page.sign_in": ("Masuk", "Sign in"),
     "serve.page.signed_out": (
-        "Sesi berakhir; masuk lagi dengan kode Anda.",
+        "Anda sudah keluar; masuk lagi dengan kode Anda.",
         "Signed out; sign in again with your code.",
     ),
     "serve.page.foreign": (
@@ -62,7 +62,7 @@ MESSAGES = {
     ),
     "serve.page.bad_request": ("permintaan tidak lengkap", "incomplete request"),
     "serve.page.stage_moved": (
-        "{entrant} sekarang di panggung — ketuk untuk pindah",
+        "{entrant} sekarang di panggung — ketuk untuk membukanya",
         "{entrant} is now on stage — tap to go there",
     ),
     "serve.page.online": ("● tersambung", "● connected"),
@@ -71,8 +71,11 @@ MESSAGES = {
         "TIDAK tersimpan: server tidak terjangkau.",
         "NOT saved: the server cannot be reached.",
     ),
-    "serve.page.draft_kept": ("Ketikan Anda tetap di ponsel ini.", "What you typed stays on this phone."),
-    "serve.page.note": ("Catatan untuk peserta (opsional)", "Note for the start-up (optional)"),
+    "serve.page.draft_kept": (
+        "Isian Anda tetap tersimpan di ponsel ini.",
+        "What you typed stays on this phone.",
+    ),
+    "serve.page.note": ("Catatan untuk peserta (boleh kosong)", "Note for the start-up (optional)"),
     "serve.page.note_hint": ("saran singkat untuk usaha ini", "a short suggestion for this business"),
     "serve.page.progress": ("{done} dari {total} dinilai", "{done} of {total} scored"),
 }

@@ -18,7 +18,7 @@ MESSAGES = {
         "called again at the end of today's queue",
     ),
     "stage.path.next_day": ("dipanggil lagi pada hari {day}", "called again on day {day}"),
-    "stage.path.forfeit": ("gugur dan tidak diperingkat", "forfeits and is not ranked"),
+    "stage.path.forfeit": ("gugur dan tidak masuk peringkat", "forfeits and is not ranked"),
     # phases
     "stage.phase.ready": ("bersiap", "ready"),
     "stage.phase.presentation": ("presentasi", "presentation"),
@@ -44,7 +44,7 @@ MESSAGES = {
         "the presentation ran over {time}",
     ),
     "stage.undo_hint": (
-        "u membatalkan: {action} {entrant}",
+        "u: batalkan {action} {entrant}",
         "u undoes: {action} {entrant}",
     ),
     "stage.undone": ("dibatalkan: {action} {entrant}", "undone: {action} {entrant}"),
@@ -63,7 +63,7 @@ MESSAGES = {
     "stage.key.no_show": ("Tidak hadir", "No-show"),
     "stage.key.later": ("Tunda", "Later"),
     "stage.key.day2": ("Pindah hari", "Move day"),
-    "stage.key.withdraw": ("Peserta mundur", "Withdraw"),
+    "stage.key.withdraw": ("Undur diri", "Withdraw"),
     "stage.key.undo": ("Batalkan aksi", "Undo"),
     "stage.key.day": ("Ganti hari", "Switch day"),
     "stage.key.board": ("Layar penonton", "Audience board"),
@@ -75,12 +75,12 @@ MESSAGES = {
     "stage.key.console": ("Kembali ke konsol", "Back to the console"),
     # queue actions, as named in undo and confirmations
     "stage.action.queue.call": ("panggil", "call"),
-    "stage.action.queue.next": ("berikutnya", "next"),
+    "stage.action.queue.next": ("panggil berikutnya", "next"),
     "stage.action.queue.skip": ("lewati", "skip"),
     "stage.action.queue.no_show": ("tidak hadir", "no-show"),
     "stage.action.queue.move_later": ("tunda", "move later"),
     "stage.action.queue.move_to_day": ("pindah hari", "move day"),
-    "stage.action.queue.withdraw": ("mundur", "withdraw"),
+    "stage.action.queue.withdraw": ("undur diri", "withdraw"),
     # confirmations
     "stage.confirm.next": (
         "{entrant} {name} sedang {phase}. Hentikan sekarang dan panggil {next}?",
@@ -91,7 +91,7 @@ MESSAGES = {
         "{entrant} {name} is in the {phase}. Stop now? The stage will be empty.",
     ),
     "stage.confirm.no_show": (
-        "{entrant} {name} tidak hadir? Selanjutnya: {path}.",
+        "Catat {entrant} {name} tidak hadir? Selanjutnya: {path}.",
         "Mark {entrant} {name} as a no-show? Then: {path}.",
     ),
     "stage.confirm.later": (
@@ -103,7 +103,7 @@ MESSAGES = {
         "Move {entrant} {name} to day {day}?",
     ),
     "stage.confirm.withdraw": (
-        "{entrant} {name} mengundurkan diri? Peserta ini tidak akan diperingkat.",
+        "{entrant} {name} mengundurkan diri? Peserta ini tidak akan masuk peringkat.",
         "Withdraw {entrant} {name}? They will not be ranked.",
     ),
     "stage.confirm.yes": ("Ya (y)", "Yes (y)"),
@@ -121,7 +121,7 @@ MESSAGES = {
         "{entrant} is not waiting, so cannot be called",
     ),
     "queue.not_movable": (
-        "{entrant} sudah selesai atau keluar dari antrean, tidak dapat dipindah",
+        "{entrant} sudah selesai atau keluar dari antrean, tidak dapat dipindahkan",
         "{entrant} is done or out of the queue, so cannot be moved",
     ),
     "queue.already_out": (
@@ -140,11 +140,11 @@ MESSAGES = {
     "queue.nobody_waiting": ("tidak ada yang menunggu di hari {day}", "nobody is waiting on day {day}"),
     "queue.nothing_to_undo": ("tidak ada aksi antrean yang bisa dibatalkan", "no queue action to undo"),
     "stage.busy": (
-        "{entrant} masih tampil; akhiri tahapnya dahulu sampai waktu habis",
+        "{entrant} masih tampil; tunggu sampai waktunya habis atau akhiri tahapnya dahulu",
         "{entrant} is still presenting; end the phase until the time is up first",
     ),
     "stage.no_such_day": (
-        "hari {day} tidak ada (acara {days} hari)",
+        "hari {day} tidak ada (acara ini {days} hari)",
         "there is no day {day} (the event has {days} days)",
     ),
     "timer.already_started": ("waktu sudah berjalan", "the timer has already started"),

@@ -16,7 +16,7 @@ MESSAGES = {
         "head {head} is NOT in the chain: the log was rewritten since that head was printed",
     ),
     "verify.head_format": (
-        "diharapkan hash heksadesimal 8 sampai 64 digit, didapat '{got}'",
+        "seharusnya hash heksadesimal 8 sampai 64 digit, bukan '{got}'",
         "expected a hex hash of 8 to 64 digits, got '{got}'",
     ),
     "verify.integrity": (

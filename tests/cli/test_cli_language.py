@@ -15,7 +15,7 @@ def test_help_is_in_indonesian_for_an_indonesian_event(make_event):
     assert result.returncode == 0
     assert result.stdout.startswith("cara pakai: ikm-tui")
     assert "pilihan:" in result.stdout and "tampilkan bantuan ini lalu keluar" in result.stdout
-    assert "cetak peringkat saat ini" in result.stdout  # leaderboard
+    assert "tampilkan peringkat saat ini" in result.stdout  # leaderboard
     assert "print the current ranking" not in result.stdout
     english = ikm("--help", config=make_event(language="en"))
     assert "print the current ranking" in english.stdout and english.stdout.startswith("usage:")

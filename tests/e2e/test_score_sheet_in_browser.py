@@ -112,7 +112,7 @@ class TestOneJudge:
                 notice = wait_until(
                     lambda: driver.find_elements(By.CSS_SELECTOR, ".notice.stage"), what="notice"
                 )
-                assert notice[0].text == "E05 sekarang di panggung — ketuk untuk pindah"
+                assert notice[0].text == "E05 sekarang di panggung — ketuk untuk membukanya"
                 assert text_of(driver, "entrant-title").startswith("E04")  # the typing stays put
                 assert field(driver, "inovasi").get_attribute("value") == "6"
                 notice[0].click()

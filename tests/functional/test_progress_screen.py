@@ -56,6 +56,8 @@ async def test_matrix_follows_other_processes_and_shows_no_scores(store, other):
         judges = screen.query_one("#judges-table", DataTable)
         assert judges.get_row("J1")[3:6] == ["1", "0", "5"]  # scored, recused, pending
         assert judges.get_row("J3")[6] == "1"  # re-check requested
+        headers = [str(c.label) for c in judges.ordered_columns]
+        assert headers[-1] == "Re-check" and not any(h.startswith("progress.") for h in headers)
         cells = [str(c) for row in range(6) for c in screen.query_one("#matrix", DataTable).get_row_at(row)]
         assert not any("95" in c or "9.5" in c for c in cells)
 

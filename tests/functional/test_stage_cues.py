@@ -55,7 +55,7 @@ async def test_plus_and_minus_move_the_clock_a_minute(store, size):
         await until(pilot, lambda: store.stage.state().clock.extra_s == -60)
         await until(pilot, lambda: countdown.value == "06:00")
         keys = shown(pilot.app.screen.query_one(KeyBar))
-        assert "+1 menit" in keys and "−1 menit" in keys and "Pesan siap" in keys
+        assert "+1 menit" in keys and "−1 menit" in keys and "Pesan cepat" in keys
 
 
 async def test_number_keys_send_ready_notes_and_0_clears(store):

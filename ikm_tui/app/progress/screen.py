@@ -76,7 +76,7 @@ class ProgressScreen(SessionScreen[None]):
         """Judge names and businesses as wide as the screen allows: cut (with "…") only when
         the other columns leave no room. Rebuilds the tables when the widths change."""
         t, config = self.app.t, self.app.config
-        keys = ("judge", "name", "code", "scored", "recused", "pending", "flagged")
+        keys = ("judge", "name", "code", "scored", "recused", "pending", "recheck")
         judges = self.query_one("#judges-table", DataTable)
         matrix = self.query_one("#matrix", DataTable)
         code = max(
