@@ -58,7 +58,7 @@ MESSAGES = {
     "results.key_decide": ("Putuskan seri", "Decide tie"),
     "results.key_finalise": ("Finalkan", "Finalise"),
     "results.key_unlock": ("Buka kunci", "Unlock"),
-    "results.key_recheck": ("Minta cek ulang", "Re-check"),
+    "results.key_recheck": ("Cek ulang", "Re-check"),
     "results.key_reveal_hide": ("Sembunyikan hasil", "Hide results"),
     "results.key_reveal_next": ("Umumkan berikutnya", "Reveal next"),
     "results.missing_count": ("lembar nilai belum masuk: {count}", "score sheets missing: {count}"),
@@ -76,11 +76,11 @@ MESSAGES = {
     "results.line_by_decision": ("SERI; diputuskan panel", "TIE; decided by the panel"),
     "results.line_open_tie": ("SERI — panel harus memutuskan", "TIE — the panel must decide"),
     "results.line_swing": (
-        "bertukar tempat bila {judge} mengubah nilai {criterion} {entrant} dari {before} menjadi {after}",
+        "bertukar bila {judge} mengubah nilai {criterion} {entrant} dari {before} ke {after}",
         "swap if {judge} sets {entrant} {criterion} {before} → {after}",
     ),
     "results.line_no_swing": (
-        "tidak ada satu nilai pun yang dapat menukar urutannya",
+        "tidak ada satu nilai pun yang bisa menukar",
         "no single score can swap them",
     ),
     # divergence flags
