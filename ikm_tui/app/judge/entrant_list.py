@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+from ikm_tui.app.marks import Marks, marks_of
 
 FIXED_WIDTH = 19  # stage mark, id, status glyph, own total, flag
 
@@ -29,18 +31,18 @@ class EntrantLine:
 
 
 GLYPHS = {"not_scored": "·", "scored": "✓", "recused": "⊘"}
-STYLES = {"not_scored": "", "scored": "green", "recused": "dim"}
 
 
-def render_line(line: EntrantLine, width: int = 40) -> Text:
+def render_line(line: EntrantLine, marks: Marks, width: int = 40) -> Text:
+    status_style = {"not_scored": Style(), "scored": marks.done, "recused": marks.quiet}[line.status]
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append("▶ " if line.on_stage else "  ", style="bold yellow")
+    text.append("▶ " if line.on_stage else "  ", style=marks.current)
     text.append(f"{line.entrant:<4} ", style="bold")
-    text.append(GLYPHS[line.status] + " ", style=STYLES[line.status])
+    text.append(GLYPHS[line.status] + " ", style=status_style)
     if line.recheck:
-        text.append("! ", style="bold red")
+        text.append("! ", style=marks.attention)
     elif line.draft:
-        text.append("✎ ", style="yellow")
+        text.append("✎ ", style=marks.pending)
     else:
         text.append("  ")
     room = max(width - FIXED_WIDTH, 4)  # OptionList wraps long prompts: cut them ourselves
@@ -48,7 +50,7 @@ def render_line(line: EntrantLine, width: int = 40) -> Text:
     if len(business) > room:
         business = business[: room - 1] + "…"
     text.append(f"{business:<{room}}")
-    text.append(f" {line.total:>5}" if line.total else "", style=STYLES[line.status])
+    text.append(f" {line.total:>5}" if line.total else "", style=status_style)
     return text
 
 
@@ -62,14 +64,16 @@ class EntrantList(OptionList):
     def show(self, lines: list[EntrantLine]) -> None:
         if [line.entrant for line in lines] != list(self.lines):
             highlighted = self.highlighted_option.id if self.highlighted_option else None
-            self.set_options(Option(render_line(line, self.room), id=line.entrant) for line in lines)
+            self.set_options(
+                Option(render_line(line, marks_of(self.app), self.room), id=line.entrant) for line in lines
+            )
             self.lines = {line.entrant: line for line in lines}
             if highlighted in self.lines:
                 self.highlighted = self.get_option_index(highlighted)
             return
         for line in lines:
             if self.lines.get(line.entrant) != line:
-                self.replace_option_prompt(line.entrant, render_line(line, self.room))
+                self.replace_option_prompt(line.entrant, render_line(line, marks_of(self.app), self.room))
                 self.lines[line.entrant] = line
 
     @property
@@ -78,7 +82,7 @@ class EntrantList(OptionList):
 
     def on_resize(self) -> None:
         for line in self.lines.values():
-            self.replace_option_prompt(line.entrant, render_line(line, self.room))
+            self.replace_option_prompt(line.entrant, render_line(line, marks_of(self.app), self.room))
 
     def point_at(self, entrant: str) -> None:
         if entrant in self.lines:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +22,7 @@ from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.progress.dialogs import ShowCodes
 from ikm_tui.app.session_screen import SessionScreen
+from ikm_tui.app.marks import Marks, marks_of
 from ikm_tui.store.progress import OUT, PENDING, RECUSED, SCORED, JudgeProgress
 
 FIXED_COLUMNS = 2  # entrant, business; the judges' columns follow
@@ -29,12 +31,15 @@ NAME_MIN = 16  # a judge's name is cut no shorter than this (then the table scro
 BUSINESS_MIN = 12
 
 
-def cell(status: str, recheck: bool) -> Text:
-    glyph, style = {SCORED: ("✓", "green"), RECUSED: ("⊘", "dim"), PENDING: ("·", ""), OUT: ("–", "dim")}[
-        status
-    ]
+def cell(status: str, recheck: bool, marks: Marks) -> Text:
+    glyph, style = {
+        SCORED: ("✓", marks.done),
+        RECUSED: ("⊘", marks.quiet),
+        PENDING: ("·", Style()),
+        OUT: ("–", marks.quiet),
+    }[status]
     if recheck:
-        return Text(f"{glyph}!", style="bold red")
+        return Text(f"{glyph}!", style=marks.attention)
     return Text(glyph, style=style)
 
 
@@ -166,6 +171,7 @@ class ProgressScreen(SessionScreen[None]):
                 business = _cut(entrant.business, self.widths[1] if self.widths else BUSINESS_MIN)
                 blanks = (Text("") for _ in range(len(config.judges) + 1))  # the judges, then notes
                 table.add_row(entrant.id, business, *blanks, key=entrant.id)
+        marks = marks_of(self.app)
         for entrant in config.entrants:
             label = ("▶ " if entrant.id == self.stage_entrant else "  ") + entrant.id
             if self.cells.get(("", entrant.id)) != label:
@@ -173,7 +179,7 @@ class ProgressScreen(SessionScreen[None]):
                 self.cells[("", entrant.id)] = label
             for judge in config.judges:
                 shown = cell(
-                    progress.status(judge.id, entrant.id), progress.recheck_asked(judge.id, entrant.id)
+                    progress.status(judge.id, entrant.id), progress.recheck_asked(judge.id, entrant.id), marks
                 )
                 key = (judge.id, entrant.id)
                 if self.cells.get(key) != shown:
