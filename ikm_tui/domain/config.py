@@ -354,9 +354,8 @@ def parse_backup(raw: Table, place: Place) -> Backup:
     if not values["to"] or any(not folder for folder in values["to"]):
         raise place.error(
             ("backup", "to"),
-            "config.bad_value",
+            "config.bad_folders",
             key="backup.to",
-            expected="one or more folders",
             got=values["to"],
         )
     if values["keep"] < 1:

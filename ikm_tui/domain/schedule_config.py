@@ -59,9 +59,9 @@ def parse_schedule(raw: object, days: int, place: ErrorPlace) -> Schedule:
     if len(starts) != days:
         raise place.error(
             path + ("start",),
-            "config.bad_value",
+            "config.bad_starts",
             key="schedule.start",
-            expected=f"{days} times (HH:MM), one per day",
+            days=days,
             got=len(starts),
         )
     start = tuple(_time(value, path + ("start", i), place) for i, value in enumerate(starts))
@@ -81,9 +81,10 @@ def parse_schedule(raw: object, days: int, place: ErrorPlace) -> Schedule:
                 key = path + ("breaks", index, "from")
                 raise place.error(
                     key,
-                    "config.bad_value",
+                    "config.break_overlap",
                     key=dotted(key),
-                    expected=f"not before {clock_text(earlier.end)} (the end of '{earlier.label}')",
+                    time=clock_text(earlier.end),
+                    label=earlier.label,
                     got=clock_text(later.start),
                 )
     return Schedule(start, values["changeover_minutes"], breaks)
@@ -131,15 +132,13 @@ def _break(raw: object, days: int, path: KeyPath, place: ErrorPlace) -> Break:
     if values["to"] <= values["from"]:
         raise place.error(
             path + ("to",),
-            "config.bad_value",
+            "config.break_end",
             key=dotted(path + ("to",)),
-            expected=f"after {clock_text(values['from'])}",
+            time=clock_text(values["from"]),
             got=clock_text(values["to"]),
         )
     if not values["label"]:
-        raise place.error(
-            path + ("label",), "config.bad_value", key=dotted(path + ("label",)), expected="a name", got='""'
-        )
+        raise place.error(path + ("label",), "config.no_label", key=dotted(path + ("label",)), got='""')
     return Break(values["day"], values["from"], values["to"], values["label"])
 
 
@@ -148,7 +147,5 @@ def _time(value: object, path: KeyPath, place: ErrorPlace) -> int:
         return value.hour * 60 + value.minute
     match = _TIME.match(value.strip()) if isinstance(value, str) else None
     if match is None:
-        raise place.error(
-            path, "config.wrong_type", key=dotted(path), expected="a time HH:MM", got=repr(value)
-        )
+        raise place.error(path, "config.bad_time", key=dotted(path), got=repr(value))
     return int(match.group(1)) * 60 + int(match.group(2))

@@ -16,6 +16,27 @@ MESSAGES = {
         "'{key}' harus {expected}, bukan {got}",
         "'{key}' must be {expected}, got {got}",
     ),
+    "config.bad_folders": (
+        "'{key}' harus berisi satu folder atau lebih, bukan {got}",
+        "'{key}' must be one or more folders, got {got}",
+    ),
+    "config.bad_starts": (
+        "'{key}' harus berisi {days} jam mulai (HH:MM), satu untuk tiap hari, bukan {got}",
+        "'{key}' must be {days} times (HH:MM), one per day, got {got}",
+    ),
+    "config.bad_time": (
+        "'{key}' harus berupa jam HH:MM, bukan {got}",
+        "'{key}' must be a time HH:MM, got {got}",
+    ),
+    "config.break_overlap": (
+        "'{key}': jeda tidak boleh mulai sebelum {time} (akhir '{label}'), bukan {got}",
+        "'{key}' must be not before {time} (the end of '{label}'), got {got}",
+    ),
+    "config.break_end": (
+        "'{key}' harus setelah {time}, bukan {got}",
+        "'{key}' must be after {time}, got {got}",
+    ),
+    "config.no_label": ("'{key}' wajib diisi (nama jeda), bukan {got}", "'{key}' must be a name, got {got}"),
     "config.no_items": ("'{key}' tidak boleh kosong", "'{key}' must not be empty"),
     "config.duplicate_id": ("'{key}': id '{value}' dipakai dua kali", "'{key}': duplicate id '{value}'"),
     "config.case_duplicate_id": (
@@ -134,9 +155,17 @@ MESSAGES = {
         "basis data milik acara lain ('{found}'), bukan '{expected}'",
         "the database belongs to another event ('{found}'), not '{expected}'",
     ),
-    "db.unknown_refs": (
-        "basis data berisi nilai untuk {kind} yang tidak ada di konfigurasi: {ids}",
-        "the database holds scores for {kind} ids the config no longer has: {ids}",
+    "db.unknown_refs.judge": (
+        "basis data berisi nilai dari juri yang tidak ada lagi di konfigurasi: {ids}",
+        "the database holds scores from judges the config no longer has: {ids}",
+    ),
+    "db.unknown_refs.entrant": (
+        "basis data berisi nilai untuk peserta yang tidak ada lagi di konfigurasi: {ids}",
+        "the database holds scores for entrants the config no longer has: {ids}",
+    ),
+    "db.unknown_refs.criterion": (
+        "basis data berisi nilai untuk kriteria yang tidak ada lagi di konfigurasi: {ids}",
+        "the database holds scores for criteria the config no longer has: {ids}",
     ),
     "db.unavailable": (
         "basis data sedang tidak dapat diakses ({detail}); data Anda belum tersimpan, coba lagi",

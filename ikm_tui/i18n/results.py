@@ -1,5 +1,8 @@
 """Strings of the results area: leaderboard screen, boundary monitor, decisions, lock, reveal."""
 
+from decimal import Decimal
+from fractions import Fraction
+
 MESSAGES = {
     # refusals from the store and the CLI
     "results.required": ("wajib diisi", "required"),
@@ -179,7 +182,13 @@ def describe_boundary(line, config, t) -> list[str]:
             judge=s.judge,
             entrant=s.entrant,
             criterion=config.criterion(s.criterion).name,
-            before=t.number(s.before, 1),
-            after=t.number(s.after, 1),
+            before=_score(s.before),
+            after=_score(s.after),
         )
     return [head, sides, decided, swing]
+
+
+def _score(value: Fraction) -> Decimal:
+    """A score as the judge types it (``9``, ``7,25`` once the catalogue formats it), not
+    rounded to one place."""
+    return Decimal(value.numerator) / Decimal(value.denominator)

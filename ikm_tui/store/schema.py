@@ -145,4 +145,4 @@ def _check_references(conn: sqlite3.Connection, config: Config, path: str) -> No
     for kind, sql, known in checks:
         unknown = sorted(row[0] for row in conn.execute(sql) if row[0] not in known)
         if unknown:
-            raise InputError(path, "db.unknown_refs", kind=kind, ids=", ".join(unknown))
+            raise InputError(path, f"db.unknown_refs.{kind}", ids=", ".join(unknown))

@@ -67,3 +67,14 @@ def test_decide_finalise_unlock_from_the_command_line(make_event, tmp_path):
             "reveal.step",
             "results.unlock",
         ]
+
+
+def test_the_boundary_swing_shows_scores_as_judges_type_them_in_indonesian(make_event, tmp_path):
+    config = make_event(judges=3, entrants=6, language="id", scoring={"step": 0.25})
+    values = {"E01": "9.25", "E02": "8.75", "E03": "8.25", "E04": "7.75", "E05": "7.25", "E06": "6.75"}
+    rows = [[j, e, v, v, v] for e, v in values.items() for j in ("J1", "J2", "J3")]
+    sheet = score_csv(tmp_path / "paper.csv", ["judge", "entrant", "inovasi", "produktivitas", "pasar"], rows)
+    assert ikm("scores", "import", str(sheet), config=config).returncode == 0
+    lines = ikm("boundaries", config=config).stdout
+    # a quarter step is neither rounded to one place (8,8) nor padded (5,0)
+    assert "bertukar bila J1 mengubah nilai Inovasi E02 dari 8,75 ke 5\n" in lines

@@ -125,7 +125,8 @@ def test_a_version_1_file_whose_config_dropped_a_scored_judge_is_refused_unchang
     digest = hashlib.sha256(db.read_bytes()).hexdigest()
     with pytest.raises(InputError) as info:
         Store(load_config(v1_copy), db)
-    assert "judge ids the config no longer has: J5" in info.value.render(EN)
+    assert "scores from judges the config no longer has: J5" in info.value.render(EN)
+    assert "nilai dari juri yang tidak ada lagi di konfigurasi: J5" in info.value.render(Messages("id"))
     assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
     assert _user_version(db) == 1
 
