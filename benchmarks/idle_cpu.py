@@ -12,8 +12,14 @@ Processes measured, in the event's language (Indonesian sample event):
   judge_idle       the judge console at its code prompt
   console_running  the console with a presentation running (the clock must tick: shown, not a target)
   board_running    the board with a presentation running (shown, not a target)
+  console_asking   the console still asking "who is at the keyboard?" over a running clock
+                   (shown, not a target: under a dialog Textual redraws the whole dimmed screen
+                   each time the clock beneath it changes)
 
-    python benchmarks/idle_cpu.py [--seconds 20] [--settle 4] [--size 120x36]
+The console's first question ("who is at the keyboard?") is answered with Enter, as the
+moderator does, before the settle time ends -- except in ``console_asking``.
+
+    python benchmarks/idle_cpu.py [--seconds 20] [--settle 4] [--size 120x36] [--running-only]
 """
 
 from __future__ import annotations
@@ -79,9 +85,18 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
 
 
-def measure(argv: list[str], size, cwd: Path, settle: float, seconds: float) -> float:
+ANSWER_AFTER_S = 2.0  # the console's first frame is up well before this
+
+
+def measure(argv: list[str], size, cwd: Path, settle: float, seconds: float, keys: bytes = b"") -> float:
+    """CPU share of one core used by ``argv`` over ``seconds``, after ``settle``; ``keys`` are
+    typed into its terminal once it is up."""
     proc, master = spawn(argv, size, cwd)
     try:
+        if keys:
+            time.sleep(ANSWER_AFTER_S)
+            os.write(master, keys)
+            settle = max(0.0, settle - ANSWER_AFTER_S)
         time.sleep(settle)
         if proc.poll() is not None:
             raise SystemExit(f"{argv} exited early with {proc.returncode}")
@@ -97,6 +112,10 @@ def measure(argv: list[str], size, cwd: Path, settle: float, seconds: float) -> 
             proc.kill()
             proc.wait()
         os.close(master)
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def prepare_event(folder: Path) -> Path:
@@ -132,6 +151,9 @@ def main() -> None:
     parser.add_argument("--settle", type=float, default=4.0)
     parser.add_argument("--size", default="120x36")
     parser.add_argument("--rounds", type=int, default=1, help="repeat and keep the median")
+    parser.add_argument(
+        "--running-only", action="store_true", help="only the bare app and the presentation-running modes"
+    )
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.split("x"))
     folder = Path(tempfile.mkdtemp(prefix="ikm-idle-"))
@@ -140,20 +162,25 @@ def main() -> None:
     cli = [python, "-m", "ikm_tui", "--config", str(config)]
     bare_file = folder / "bare.py"
     bare_file.write_text(BARE_APP)
-    runs = {
-        "bare": ([python, str(bare_file)], None),
-        "console_idle": (cli, False),
-        "board_idle": (cli + ["board"], False),
-        "judge_idle": (cli + ["judge", "--judge", "J1"], False),
-        "console_running": (cli, True),
-        "board_running": (cli + ["board"], True),
+    enter = b"\r"  # answers "who is at the keyboard?" with the name it offers
+    runs: dict[str, tuple[list[str], bool | None, bytes]] = {
+        "bare": ([python, str(bare_file)], None, b""),
+        "console_idle": (cli, False, enter),
+        "board_idle": (cli + ["board"], False, b""),
+        "judge_idle": (cli + ["judge", "--judge", "J1"], False, b""),
+        "console_running": (cli, True, enter),
+        "board_running": (cli + ["board"], True, b""),
+        "console_asking": (cli, True, b""),
     }
+    if args.running_only:
+        runs = {name: run for name, run in runs.items() if run[1] is not False}
     figures: dict[str, list[float]] = {name: [] for name in runs}
+    loads = [load_average()]
     for _ in range(args.rounds):
-        for name, (argv, running) in runs.items():
+        for name, (argv, running, keys) in runs.items():
             if running is not None:
                 set_stage(config, running)
-            figures[name].append(measure(argv, size, folder, args.settle, args.seconds))
+            figures[name].append(measure(argv, size, folder, args.settle, args.seconds, keys))
     median = {name: sorted(values)[len(values) // 2] for name, values in figures.items()}
     bare = median["bare"]
     report = {
@@ -164,6 +191,7 @@ def main() -> None:
         for name, share in median.items()
     }
     print(f"idle CPU over {args.seconds:g} s at {args.size} ({args.rounds} round(s), median):")
+    print("load average before/after: " + " / ".join(loads + [load_average()]))
     print(json.dumps(report, indent=2))
     shutil.rmtree(folder, ignore_errors=True)
 

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ikm_tui.app.session_app import SessionApp
+from ikm_tui.app.text_update import set_text
 from ikm_tui.backup.service import TargetStatus
 from ikm_tui.i18n import Messages
 
@@ -41,7 +42,7 @@ class BackupLine(Static):
     def show(self, statuses: list[TargetStatus]) -> None:
         text, problem = describe(statuses, self.app.t)
         self.set_class(problem, "-problem")
-        self.update(Content(text))
+        set_text(self, Content(text))
 
 
 def describe(statuses: list[TargetStatus], t: Messages) -> tuple[str, bool]:

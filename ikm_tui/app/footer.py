@@ -11,6 +11,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from ikm_tui.app.text_update import set_text
+
 
 class KeyBar(Static):
     DEFAULT_CSS = """
@@ -66,4 +68,4 @@ class KeyBar(Static):
                 used, need = 0, piece.cell_length
             lines[-1].append(piece)
             used += need
-        self.update(Content("\n").join(Content("  ").join(line) for line in lines))
+        set_text(self, Content("\n").join(Content("  ").join(line) for line in lines))

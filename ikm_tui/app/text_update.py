@@ -6,11 +6,22 @@ on every session change (a judge saving a sheet), so an unchanged line must cost
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.visual import VisualType
 from textual.widgets import Static
 
 
 def set_text(static: Static, content: VisualType) -> None:
     """Show ``content`` in ``static`` unless it already shows exactly that."""
-    if static.content != content:
+    if not same(static.content, content):
         static.update(content)
+
+
+def same(shown: VisualType, content: VisualType) -> bool:
+    """Equal text *and* styles (``Content`` compares its plain text only: a key greyed out in
+    the key bar is the same text with another style)."""
+    if isinstance(shown, Content) and isinstance(content, Content):
+        return shown.plain == content.plain and shown.spans == content.spans
+    if isinstance(shown, Content) != isinstance(content, Content):
+        return False
+    return shown == content

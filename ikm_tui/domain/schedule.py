@@ -141,3 +141,44 @@ def minutes_of_day(epoch_seconds: float) -> float:
     """
     local = dt.datetime.fromtimestamp(epoch_seconds)
     return local.hour * 60 + local.minute + (local.second + local.microsecond / 1e6) / 60
+
+
+ROUNDING_EDGE = 0.5
+"""Forecast times are shown rounded to the minute: a figure shows another minute when its
+fraction crosses one half."""
+
+
+def minutes_until_shown_change(
+    schedule: Schedule,
+    day: int,
+    now_minutes: float,
+    now: Forecast,
+    later: Forecast,
+    later_by: float,
+) -> float | None:
+    """Minutes from ``now_minutes`` until a rounded figure of the forecast may show another
+    minute; None while no figure can move until something else happens (a write, the clock).
+
+    ``later`` is the same forecast ``later_by`` minutes on. A figure that moved by that much
+    moves with the time of day (nobody on stage after the start, a paused or overrunning
+    clock): it changes when its fraction next crosses one half. Figures that stand still start
+    moving again only at the day's start or the end of a break, so those are woken for too.
+    A slot pushed past a break jumps; that is seen at the next half minute.
+    """
+    figures_now, figures_later = _figures(now), _figures(later)
+    moving = [
+        value
+        for key, value in figures_now.items()
+        if key in figures_later and abs(figures_later[key] - value - later_by) < later_by / 2
+    ]
+    waits = [(ROUNDING_EDGE - value) % 1.0 or 1.0 for value in moving]
+    edges = [float(schedule.start[day - 1])] + [float(b.end) for b in schedule.breaks_on(day)]
+    waits += [edge - now_minutes for edge in edges if edge > now_minutes]
+    return min(waits) if waits else None
+
+
+def _figures(forecast: Forecast) -> dict[str, float]:
+    figures = {"late": forecast.late_minutes, **{f"start {k}": v for k, v in forecast.starts.items()}}
+    if forecast.ends_at is not None:
+        figures["end"] = forecast.ends_at
+    return figures

@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import ContentSwitcher, Static
 
 from ikm_tui.app.board.app import BoardApp
-from ikm_tui.app.board.board import IDLE
+from ikm_tui.app.board.board import IDLE, Board
 from ikm_tui.app.board.reconnect import ReconnectingStore
 from ikm_tui.app.moderator import ModeratorApp
 from ikm_tui.app.stage.queue_table import QueueTable
@@ -135,3 +135,41 @@ async def test_the_board_idle_screen_says_who_is_next_and_about_when(store, cloc
         store.stage.set_calm(True)
         store.stage.set_calm(False)
         await until(pilot, lambda: shown(when) == "sekitar pukul 08:45")
+
+
+async def test_the_board_sleeps_until_about_when_can_read_another_minute(store, clock):
+    app = BoardApp(ReconnectingStore(store.config), poll_seconds=0.02)
+    app.now = clock
+    async with app.run_test(size=(120, 36)) as pilot:
+        board = pilot.app.query_one(Board)
+        when = pilot.app.query_one("#idle-next-time", Static)
+        await until(pilot, lambda: shown(when) == "sekitar pukul 08:30")
+        # 08:20: nothing moves before the day starts, so the board sleeps ten minutes
+        assert board.next_change.planned_s == pytest.approx(600)
+        clock.now += 25 * 60 + 10  # 08:45:10 and nobody called yet
+        board.next_change.wake()
+        assert shown(when) == "sekitar pukul 08:45"
+        assert board.next_change.planned_s == pytest.approx(20)  # 08:45:30 reads 08:46
+        clock.now += 21
+        board.next_change.wake()
+        assert shown(when) == "sekitar pukul 08:46"
+        store.stage.next()  # someone on stage: the idle view, and its wake-up, are gone
+        await until(pilot, lambda: pilot.app.query_one(ContentSwitcher).current != IDLE)
+        assert board.next_change.sleeping
+
+
+async def test_the_console_header_wakes_only_when_the_forecast_can_change(store, clock):
+    async with ModeratorApp(store, poll_seconds=0.02).run_test(size=(120, 36)) as pilot:
+        line = pilot.app.screen.query_one(ScheduleLine)
+        await until(pilot, lambda: "tepat waktu" in shown(line))
+        assert line.next_change.planned_s == pytest.approx(600)  # 08:20: at the day's start
+        clock.now += 12 * 60  # 08:32, nobody called: two minutes late, and later each minute
+        line.refresh_text()
+        assert "terlambat 2 menit" in shown(line)
+        assert line.next_change.planned_s == pytest.approx(30)
+        await pilot.press("n", "space")
+        await until(pilot, lambda: store.stage.state().clock.phase == "presentation")
+        await pilot.pause()
+        # a clock running within its time moves nothing: its own tick drives the line, and
+        # the schedule sleeps until the afternoon can move again (after the 09:00-10:00 break)
+        assert line.next_change.planned_s == pytest.approx(10 * 3600 - 8 * 3600 - 32 * 60, abs=2)

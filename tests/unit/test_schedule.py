@@ -12,7 +12,7 @@ from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain import timer
 from ikm_tui.domain.config import Timer
 from ikm_tui.domain.queue_rules import Entry
-from ikm_tui.domain.schedule import forecast_day, plan_day
+from ikm_tui.domain.schedule import forecast_day, minutes_until_shown_change, plan_day
 from ikm_tui.domain.schedule_config import Break, Schedule, clock_text
 
 TIMER = Timer(presentation_minutes=7, qa_minutes=3, warning_seconds=60)  # 10-minute slots
@@ -144,3 +144,41 @@ def test_a_day_running_exactly_to_plan_is_neither_late_nor_early(pauses, changeo
     assert forecast.ends_at == pytest.approx(
         plan[-1].end if not plan[-1].is_break else max(s.end for s in plan if not s.is_break)
     )
+
+
+def wait_for_change(lineup, clock, now: float) -> float | None:
+    """Minutes until the forecast shown at ``now`` (minutes of the day) can read differently."""
+
+    def forecast_at(minutes: float):
+        reading = timer.reading(TIMER, clock, minutes * 60.0) if clock is not None else None
+        return forecast_day(LUNCH, TIMER, 1, lineup, clock, minutes, reading)
+
+    probe = 1 / 60
+    return minutes_until_shown_change(LUNCH, 1, now, forecast_at(now), forecast_at(now + probe), probe)
+
+
+def test_before_the_day_starts_nothing_moves_until_the_start():
+    assert wait_for_change(queue(3), None, 8 * 60 + 20) == pytest.approx(10)
+
+
+def test_nobody_on_stage_after_the_start_the_times_move_at_the_next_half_minute():
+    # 08:45:10: every forecast time is "now + whole minutes"; 08:45:30 rounds up to 08:46
+    assert wait_for_change(queue(3), None, 8 * 60 + 45 + 10 / 60) == pytest.approx(20 / 60)
+
+
+def test_a_clock_running_within_its_time_moves_nothing_until_lunch_ends():
+    lineup = on_stage(queue(3), 1)
+    clock = timer.start(timer.Clock(), (8 * 60 + 42) * 60.0)
+    # the clock's own once-a-second tick refreshes what follows it; the schedule wakes only
+    # when the afternoon can start moving again
+    assert wait_for_change(lineup, clock, 8 * 60 + 45) == pytest.approx(13 * 60 - (8 * 60 + 45))
+    after_lunch = timer.start(timer.Clock(), (13 * 60 + 5) * 60.0)
+    assert wait_for_change(lineup, after_lunch, 13 * 60 + 6) is None
+
+
+def test_a_paused_clock_pushes_the_day_back_minute_by_minute():
+    lineup = on_stage(queue(3), 1)
+    started = (13 * 60 + 5) * 60.0
+    clock = timer.pause(timer.start(timer.Clock(), started), started + 90.0)  # paused 13:06:30
+    wait = wait_for_change(lineup, clock, 13 * 60 + 7)
+    assert wait is not None and 0 < wait <= 1

@@ -21,13 +21,11 @@ from ikm_tui.app.board.view_choice import IDLE, STAGE, UNREACHABLE, choose_view
 from ikm_tui.app.follow import SessionChanged, follow_session
 from ikm_tui.app.session_app import SessionApp
 from ikm_tui.app.stage.reading import StageReading
-from ikm_tui.app.stage.schedule_view import about_text, day_plan
+from ikm_tui.app.stage.schedule_view import NextChange, about_text, day_plan, seconds_until_change
 from ikm_tui.app.text_update import set_text
 
 if TYPE_CHECKING:
     from ikm_tui.store.results import RevealState
-
-IDLE_REFRESH_S = 30.0
 
 
 class Board(Container):
@@ -41,6 +39,8 @@ class Board(Container):
         self.snapshot: StageReading | None = None
         self.reveal: RevealState | None = None  # step and the frozen snapshot
         self.error: str | None = None
+        self.next_change = NextChange(self, self._refresh_idle)
+        """Wakes the idle view when "about 10:42" can read another minute, not before."""
 
     def compose(self) -> ComposeResult:
         t, config = self.app.t, self.app.config
@@ -69,8 +69,9 @@ class Board(Container):
     def on_mount(self) -> None:
         follow_session(self, self.app.session_signal)
         self.refresh_from_store()
-        if self.app.config.schedule is not None:  # "about 10:42" moves with the time of day
-            self.set_interval(IDLE_REFRESH_S, self._refresh_idle, name="board-idle-time")
+
+    def on_unmount(self) -> None:
+        self.next_change.stop()
 
     def _refresh_idle(self) -> None:
         if self.snapshot is not None and self.choose_view() == IDLE:
@@ -98,6 +99,7 @@ class Board(Container):
 
     def show(self) -> None:
         view = self.choose_view()
+        self.next_change.stop()
         if view == IDLE:
             self._fill_idle()
         elif view == STAGE:
@@ -125,8 +127,10 @@ class Board(Container):
         set_text(self.query_one("#idle-next-label", Static), t("board.idle_next") if up else "")
         set_text(self.query_one("#idle-next", Static), up.name if up else "")
         set_text(self.query_one("#idle-next-business", Static), self._business(up) if up else "")
-        plan = day_plan(self.app.config, snap, self.now()) if up else None
+        now = self.now()
+        plan = day_plan(self.app.config, snap, now) if up else None
         set_text(self.query_one("#idle-next-time", Static), about_text(t, plan, up.id) if up else "")
+        self.next_change.plan(seconds_until_change(self.app.config, snap, now) if plan else None)
 
     def _fill_stage(self) -> None:
         t, snap = self.app.t, self.snapshot

@@ -3,6 +3,10 @@
 Only with a ``[schedule]`` in the event; without one every function here returns nothing and
 the widgets stay hidden. The arithmetic is :mod:`ikm_tui.domain.schedule`; this module only
 turns a :class:`StageReading` and the time of day into words.
+
+Nothing here refreshes on an interval: a widget showing forecast times asks
+:func:`seconds_until_change` when the next of them can show another minute and sleeps until
+then (:class:`NextChange`); while no figure moves with the time of day it does not wake at all.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import getters
+from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ikm_tui.app.session_app import SessionApp
@@ -19,11 +25,19 @@ from ikm_tui.app.text_update import set_text
 from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain import timer as timing
 from ikm_tui.domain.config import Config
-from ikm_tui.domain.schedule import Forecast, Slot, forecast_day, minutes_of_day, plan_day
+from ikm_tui.domain.schedule import (
+    Forecast,
+    Slot,
+    forecast_day,
+    minutes_of_day,
+    minutes_until_shown_change,
+    plan_day,
+)
 from ikm_tui.domain.schedule_config import clock_text
 from ikm_tui.i18n import Messages
 
-REFRESH_S = 20.0  # with nobody on stage the forecast moves with the time of day, slowly
+PROBE_S = 1.0  # the forecast a second on tells which figures move with the time of day
+WAKE_LATE_S = 0.05  # wake just after a figure changes, never just before
 
 
 @dataclass(frozen=True)
@@ -43,6 +57,51 @@ def day_plan(config: Config, snap: StageReading, now: float) -> DayPlan | None:
     reading = timing.reading(config.timer, clock, now) if clock is not None else None
     forecast = forecast_day(schedule, config.timer, day, lineup, clock, minutes_of_day(now), reading)
     return DayPlan(plan_day(schedule, config.timer, day, lineup), forecast)
+
+
+def seconds_until_change(config: Config, snap: StageReading, now: float) -> float | None:
+    """Seconds until a forecast time shown for ``snap`` may show another minute (None: not
+    before something else changes: a write, or the stage clock's own tick)."""
+    schedule = config.schedule
+    here, later = day_plan(config, snap, now), day_plan(config, snap, now + PROBE_S)
+    if schedule is None or here is None or later is None:
+        return None
+    minutes = minutes_until_shown_change(
+        schedule, snap.state.day, minutes_of_day(now), here.forecast, later.forecast, PROBE_S / 60
+    )
+    return None if minutes is None else minutes * 60
+
+
+class NextChange:
+    """A widget's one pending wake-up for the next forecast change (never an interval)."""
+
+    def __init__(self, widget: Widget, wake: Callable[[], None]) -> None:
+        self.widget = widget
+        self.wake = wake
+        self.timer: Timer | None = None
+        self.planned_s: float | None = None
+        """Seconds to the planned wake-up, as planned (None: none planned)."""
+
+    def plan(self, seconds: float | None) -> None:
+        """Wake in ``seconds`` (replacing any earlier plan); None: do not wake."""
+        self.stop()
+        if seconds is not None:
+            self.planned_s = seconds
+            self.timer = self.widget.set_timer(seconds + WAKE_LATE_S, self._woken, name="schedule")
+
+    def stop(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
+        self.planned_s = None
+
+    def _woken(self) -> None:
+        self.timer, self.planned_s = None, None
+        self.wake()
+
+    @property
+    def sleeping(self) -> bool:
+        return self.timer is None
 
 
 def header_text(t: Messages, plan: DayPlan | None) -> str:
@@ -78,17 +137,25 @@ class ScheduleLine(Static):
         super().__init__("", **kwargs)
         self.now = now
         self.snapshot: StageReading | None = None
+        self.next_change = NextChange(self, self.refresh_text)
 
     def on_mount(self) -> None:
         self.display = self.app.config.schedule is not None
-        if self.display:
-            self.set_interval(REFRESH_S, self.refresh_text, name="schedule-line")
+
+    def on_unmount(self) -> None:
+        self.next_change.stop()
 
     def show(self, snap: StageReading) -> None:
         self.snapshot = snap
         self.refresh_text()
 
     def refresh_text(self) -> None:
-        if self.snapshot is not None and self.display:
-            plan = day_plan(self.app.config, self.snapshot, self.now())
-            set_text(self, header_text(self.app.t, plan))
+        """Show the forecast as of now and sleep until it can read differently; while its
+        screen is not shown it sleeps (the screen calls this again when it comes back)."""
+        self.next_change.stop()
+        if self.snapshot is None or not self.display:
+            return
+        now = self.now()
+        set_text(self, header_text(self.app.t, day_plan(self.app.config, self.snapshot, now)))
+        if self.screen.is_current:
+            self.next_change.plan(seconds_until_change(self.app.config, self.snapshot, now))

@@ -88,6 +88,7 @@ class StageScreen(SessionScreen[None], StageCues):
     def on_screen_resume(self) -> None:
         for clock in self.query(TickingClock):  # it slept while another screen was shown
             clock.tick()
+        self.query_one(ScheduleLine).refresh_text()  # so did the header's forecast
 
     def reload(self, follow_stage: bool = False) -> None:
         """Read the stage once and show it; ``follow_stage`` moves the cursor to who matters."""
