@@ -39,7 +39,7 @@ from ikm_tui.app.board.reconnect import ReconnectingStore
 original = Board.show
 def show(self):
     original(self)
-    banner = str(self.query_one("#stage-message").render())
+    banner = self.query_one("#stage-message").note
     clock = self.query_one(BigClock).clock
     extra = clock.extra_s if clock is not None else None
     os.write(1, (json.dumps([time.time(), extra, banner]) + "\n").encode())

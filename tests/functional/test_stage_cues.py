@@ -7,6 +7,7 @@ from textual.widgets import ContentSwitcher, Input, Static
 
 from ikm_tui.app.board.app import BoardApp
 from ikm_tui.app.board.big_clock import BigClock
+from ikm_tui.app.board.big_note import BigNote
 from ikm_tui.app.board.board import STAGE
 from ikm_tui.app.board.reconnect import ReconnectingStore
 from ikm_tui.app.dialogs import FormDialog
@@ -90,6 +91,9 @@ async def test_m_writes_a_note_of_ones_own(store):
         assert entry.action == "stage.message" and entry.detail["message"] == "Slide berikutnya, ya"
 
 
+CLOCK_ROWS = {(200, 60): 20, (80, 24): 5, (50, 40): 7}  # a third of 60 rows; 5 rows at 80x24
+
+
 @pytest.mark.parametrize("size", [(200, 60), (80, 24), (50, 40)])
 async def test_the_board_shows_the_note_large_and_the_added_minute(event, size):
     moderator = Store(event)
@@ -99,17 +103,44 @@ async def test_the_board_shows_the_note_large_and_the_added_minute(event, size):
             switcher = pilot.app.query_one(ContentSwitcher)
             await until(pilot, lambda: switcher.current == STAGE)
             clock = pilot.app.query_one(BigClock)
-            banner = pilot.app.query_one("#stage-message", Static)
+            banner = pilot.app.query_one(BigNote)
             assert not banner.display
             moderator.stage.adjust_time(60)
             await until(pilot, lambda: clock.shown_text == "08:00")
-            moderator.stage.set_message("Mohon diakhiri")
-            await until(pilot, lambda: banner.display and "MOHON DIAKHIRI" in shown(banner))
+            moderator.stage.set_message("1 menit lagi")
+            await until(pilot, lambda: banner.display and banner.note == "1 MENIT LAGI")
             await pilot.pause()
-            assert banner.region.height >= 3 and banner.region.bottom <= size[1]
-            assert len(clock.lines()) >= 4 and clock.region.bottom <= size[1]
+            # in block glyphs, whole, inside the window; the clock stays large below it
+            assert banner.in_glyphs
+            drawn = banner.render().plain.splitlines()
+            assert len(drawn) >= 4 and "█" in banner.render().plain
+            assert max(len(line) for line in drawn) <= banner.content_region.width
+            assert banner.region.bottom <= size[1] and banner.region.right <= size[0]
+            assert len(clock.lines()) >= CLOCK_ROWS[size] and clock.region.bottom <= size[1]
+            assert clock.region.y >= banner.region.bottom
             assert pilot.app.query_one("#stage-next", Static).region.bottom <= size[1]
             moderator.stage.set_message("")
             await until(pilot, lambda: not banner.display)
+    finally:
+        moderator.close()
+
+
+@pytest.mark.parametrize(("size", "glyphs"), [((200, 60), True), ((80, 24), False), ((50, 40), False)])
+async def test_a_long_note_is_wrapped_bold_text_where_glyphs_do_not_fit(event, size, glyphs):
+    moderator = Store(event)
+    try:
+        moderator.stage.next()
+        note = "Mohon bicara lebih keras, suara tidak terdengar di belakang"
+        moderator.stage.set_message(note)
+        async with BoardApp(ReconnectingStore(event), poll_seconds=0.02).run_test(size=size) as pilot:
+            banner = pilot.app.query_one(BigNote)
+            await until(pilot, lambda: banner.display and banner.note == note.upper())
+            await pilot.pause()
+            assert banner.in_glyphs == glyphs  # 200 columns: two lines of the small glyphs
+            if not glyphs:
+                shown = banner.render().plain
+                assert " ".join(shown.split()) == note.upper()  # every word, wrapped
+            assert banner.region.bottom <= size[1] and banner.region.right <= size[0]
+            assert len(pilot.app.query_one(BigClock).lines()) >= CLOCK_ROWS[size]
     finally:
         moderator.close()

@@ -1,7 +1,8 @@
-"""Block-character glyphs for the projector clock, drawn at any size.
+"""Block-character glyphs for the projector clock and the presenter's note, drawn at any size.
 
 Textual's ``Digits`` is three rows tall whatever the window; the back row of a hall needs the
-clock as large as the projector allows. Each glyph is a 5 x 7 bitmap. A bitmap pixel becomes
+clock as large as the projector allows. Each glyph is a 5 x 7 bitmap (digits, the letters A-Z
+and the punctuation of a short note: ``. , ! ? - : +``). A bitmap pixel becomes
 ``scale`` columns by ``scale`` half-rows (terminal cells are about twice as tall as wide, so
 that pixel is square), and half-block characters (``▀ ▄ █``) draw two half-rows per row.
 
@@ -9,7 +10,9 @@ Where the window is tall and narrow (a 50-column terminal) a pixel may be up to 
 again as wide (twice at the smallest size), so the clock still grows with the height.
 
 No Textual here: the widget (:mod:`ikm_tui.app.board.big_clock`) asks :func:`fit_scale` for
-the largest scale its size allows and :func:`draw` for the lines.
+the largest scale its size allows and :func:`draw` for the lines; the note
+(:mod:`ikm_tui.app.board.big_note`) asks :func:`fit_note` how to break it into lines of glyphs
+within a width and a number of rows, and :func:`draw_lines` for them.
 """
 
 from __future__ import annotations
@@ -34,8 +37,44 @@ _FONT: dict[str, tuple[str, ...]] = {
     ":": (".", ".", "#", ".", "#", ".", "."),
     "+": (".....", "..#..", "..#..", "#####", "..#..", "..#..", "....."),
     "-": (".....", ".....", ".....", "#####", ".....", ".....", "....."),
-    " ": (".....",) * GLYPH_HEIGHT,
+    " ": ("...",) * GLYPH_HEIGHT,
+    ".": (".", ".", ".", ".", ".", ".", "#"),
+    ",": ("..", "..", "..", "..", "..", ".#", "#."),
+    "!": ("#", "#", "#", "#", "#", ".", "#"),
+    "?": (".###.", "#...#", "....#", "...#.", "..#..", ".....", "..#.."),
+    "A": (".###.", "#...#", "#...#", "#####", "#...#", "#...#", "#...#"),
+    "B": ("####.", "#...#", "#...#", "####.", "#...#", "#...#", "####."),
+    "C": (".###.", "#...#", "#....", "#....", "#....", "#...#", ".###."),
+    "D": ("####.", "#...#", "#...#", "#...#", "#...#", "#...#", "####."),
+    "E": ("#####", "#....", "#....", "####.", "#....", "#....", "#####"),
+    "F": ("#####", "#....", "#....", "####.", "#....", "#....", "#...."),
+    "G": (".###.", "#...#", "#....", "#.###", "#...#", "#...#", ".####"),
+    "H": ("#...#", "#...#", "#...#", "#####", "#...#", "#...#", "#...#"),
+    "I": (".###.", "..#..", "..#..", "..#..", "..#..", "..#..", ".###."),
+    "J": ("..###", "...#.", "...#.", "...#.", "...#.", "#..#.", ".##.."),
+    "K": ("#...#", "#..#.", "#.#..", "##...", "#.#..", "#..#.", "#...#"),
+    "L": ("#....", "#....", "#....", "#....", "#....", "#....", "#####"),
+    "M": ("#...#", "##.##", "#.#.#", "#.#.#", "#...#", "#...#", "#...#"),
+    "N": ("#...#", "#...#", "##..#", "#.#.#", "#..##", "#...#", "#...#"),
+    "O": (".###.", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."),
+    "P": ("####.", "#...#", "#...#", "####.", "#....", "#....", "#...."),
+    "Q": (".###.", "#...#", "#...#", "#...#", "#.#.#", "#..#.", ".##.#"),
+    "R": ("####.", "#...#", "#...#", "####.", "#.#..", "#..#.", "#...#"),
+    "S": (".####", "#....", "#....", ".###.", "....#", "....#", "####."),
+    "T": ("#####", "..#..", "..#..", "..#..", "..#..", "..#..", "..#.."),
+    "U": ("#...#", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."),
+    "V": ("#...#", "#...#", "#...#", "#...#", "#...#", ".#.#.", "..#.."),
+    "W": ("#...#", "#...#", "#...#", "#.#.#", "#.#.#", "#.#.#", ".#.#."),
+    "X": ("#...#", "#...#", ".#.#.", "..#..", ".#.#.", "#...#", "#...#"),
+    "Y": ("#...#", "#...#", ".#.#.", "..#..", "..#..", "..#..", "..#.."),
+    "Z": ("#####", "....#", "...#.", "..#..", ".#...", "#....", "#####"),
 }
+LINE_GAP = 1  # blank bitmap rows between two lines of a note
+
+
+def drawable(text: str) -> bool:
+    """Every character of ``text`` has a glyph."""
+    return all(char in _FONT for char in text)
 
 
 def bitmap(text: str) -> list[str]:
@@ -69,7 +108,58 @@ def draw(text: str, wide: int, tall: int) -> list[str]:
     """``text`` in block characters, each bitmap pixel ``wide`` columns by ``tall`` half-rows."""
     if wide <= 0 or tall <= 0 or not text:
         return [text]
-    rows = bitmap(text)
+    return _blocks(bitmap(text), wide, tall)
+
+
+def note_rows(lines: int, scale: int) -> int:
+    """Terminal rows of ``lines`` lines of glyphs with square pixels of ``scale``."""
+    return math.ceil((lines * GLYPH_HEIGHT + (lines - 1) * LINE_GAP) * scale / 2)
+
+
+def fit_note(text: str, width: int, max_rows: int) -> tuple[list[str], int] | None:
+    """The note broken at spaces into lines of glyphs, and the largest square pixel at which
+    they fit ``width`` columns and ``max_rows`` rows; None when even the smallest does not (or
+    a character has no glyph): the caller then shows plain text."""
+    words = text.split()
+    if not words or not drawable(text):
+        return None
+    widest_word = max(bitmap_width(word) for word in words)
+    largest = min(width // widest_word, (2 * max_rows) // GLYPH_HEIGHT)
+    for scale in range(largest, 0, -1):
+        lines = _wrap(words, width // scale)
+        if lines is not None and note_rows(len(lines), scale) <= max_rows:
+            return lines, scale
+    return None
+
+
+def draw_lines(lines: list[str], scale: int) -> list[str]:
+    """Several lines of glyphs, each centred on the widest, with square pixels of ``scale``."""
+    maps = [bitmap(line) for line in lines]
+    width = max(len(rows[0]) for rows in maps)
+    stacked: list[str] = []
+    for rows in maps:
+        if stacked:
+            stacked.extend(["." * width] * LINE_GAP)
+        stacked.extend(row.center(width, ".") for row in rows)
+    return _blocks(stacked, scale, scale)
+
+
+def _wrap(words: list[str], columns: int) -> list[str] | None:
+    """Words into lines whose bitmaps are at most ``columns`` wide (None: a word is wider)."""
+    lines: list[str] = []
+    for word in words:
+        if bitmap_width(word) > columns:
+            return None
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and bitmap_width(joined) <= columns:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return lines
+
+
+def _blocks(rows: list[str], wide: int, tall: int) -> list[str]:
+    """A bitmap in half-block characters, each pixel ``wide`` columns by ``tall`` half-rows."""
     half_rows = [row for row in rows for _ in range(tall)]
     if len(half_rows) % 2:
         half_rows.append("." * len(rows[0]))

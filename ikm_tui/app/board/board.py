@@ -16,6 +16,7 @@ from textual.containers import Container, Vertical
 from textual.widgets import ContentSwitcher, Static
 
 from ikm_tui.app.board.big_clock import BigClock
+from ikm_tui.app.board.big_note import BigNote
 from ikm_tui.app.board.reveal_view import REVEAL, RevealView
 from ikm_tui.app.board.view_choice import IDLE, STAGE, UNREACHABLE, choose_view
 from ikm_tui.app.follow import SessionChanged, follow_session
@@ -57,7 +58,7 @@ class Board(Container):
                 yield Static(t("board.presenting"), classes="board-label")
                 yield Static("", id="stage-name", classes="board-name")
                 yield Static("", id="stage-business", classes="board-business")
-                yield Static("", id="stage-message")
+                yield BigNote(id="stage-message")
                 yield BigClock(config.timer, self.now, id="board-countdown")
                 yield Static("", id="stage-phase", classes="board-phase")
                 yield Static("", id="stage-next", classes="board-next")
@@ -149,9 +150,7 @@ class Board(Container):
             t("board.next_up", name=up.name, business=up.business) if up else "",
         )
         self.query_one(BigClock).show_clock(clock)
-        message = self.query_one("#stage-message", Static)
-        set_text(message, snap.state.message.upper())
-        message.display = bool(snap.state.message)
+        self.query_one(BigNote).show(snap.state.message)
 
     def _business(self, entrant) -> str:
         category = self.app.config.category(entrant.category).name
