@@ -4,7 +4,9 @@ The view is chosen by the terminal board's own :func:`choose_view`; the reveal i
 from the frozen snapshot's tiers up to the current step (:func:`revealed_tiers`), so a later
 tier's name or amount is never in anything sent before its step. No score is ever read here.
 The countdown is sent as the stored clock's reading at the server's instant; the page counts
-on from it with its own clock, so the server need not push every second.
+on from it with its own clock, so the server need not push every second. With a schedule the
+idle view's "sekitar pukul 10:42" comes with ``refresh_s``: when it can read another minute,
+the page asks again (the terminal board wakes at the same instant), and not before.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from ikm_tui.app.board.view_choice import IDLE, REVEAL, STAGE, choose_view
 from ikm_tui.app.stage.reading import StageReading
+from ikm_tui.app.stage.schedule_view import about_text, day_plan, seconds_until_change
 from ikm_tui.domain import timer
 from ikm_tui.domain.numbers import rupiah
 from ikm_tui.domain.snapshot import revealed_tiers
@@ -30,6 +33,7 @@ def board_state(store, t: Messages, now: float | None = None) -> dict[str, Any]:
     except Exception as exc:  # noqa: BLE001 - the projector never shows a traceback
         error = str(exc)
     view = choose_view(error, snapshot, reveal)
+    now = time.time() if now is None else now
     state: dict[str, Any] = {"view": view, "title": config.event.title, "day": ""}
     if snapshot is None:
         return state
@@ -41,15 +45,18 @@ def board_state(store, t: Messages, now: float | None = None) -> dict[str, Any]:
     if view == IDLE:
         up = None if snapshot.state.calm else snapshot.next_up
         ended = up is None and not snapshot.state.calm and snapshot.state.entrant is None
+        plan = day_plan(config, snapshot, now) if up else None
         state["idle"] = {
             "message": t("board.idle_end") if ended else t("board.idle"),
             "label": t("board.idle_next") if up else "",
             "name": up.name if up else "",
             "business": business(up) if up else "",
+            "time": about_text(t, plan, up.id) if up else "",
+            "refresh_s": seconds_until_change(config, snapshot, now) if plan else None,
         }
     elif view == STAGE and snapshot.presenting is not None:
         clock = snapshot.state.clock
-        reading = timer.reading(config.timer, clock, time.time() if now is None else now)
+        reading = timer.reading(config.timer, clock, now)
         phase = t(f"board.phase.{clock.phase}")
         if clock.paused:
             phase = f"{phase} · {t('board.paused')}"
@@ -58,6 +65,7 @@ def board_state(store, t: Messages, now: float | None = None) -> dict[str, Any]:
             "label": t("board.presenting"),
             "name": snapshot.presenting.name,
             "business": business(snapshot.presenting),
+            "message": snapshot.state.message.upper(),
             "phase": phase,
             "next": t("board.next_up", name=up.name, business=up.business) if up else "",
             "remaining_s": reading.remaining_s,

@@ -6,6 +6,8 @@ page displayed and every frame pushed to it is searched for the later winners' n
 
 from __future__ import annotations
 
+import os
+import re
 from decimal import Decimal
 
 import pytest
@@ -80,5 +82,51 @@ def test_the_reveal_never_shows_or_sends_a_later_tier_early(event):
             wait_until(lambda: "Para pemenang" in view_text(driver), what="the full table")
             assert all(name in view_text(driver) for names in TIERS.values() for name in names)
             assert page.foreign_requests(served.origin) == []
+    finally:
+        driver.quit()
+
+
+SCHEDULE = """
+[schedule]
+start = ["08:30", "08:30"]
+changeover_minutes = 2
+"""
+SCREENSHOTS = os.environ.get("IKM_BOARD_SCREENSHOTS")  # a folder: keep what the page looked like
+
+
+def keep(driver, name: str) -> None:
+    if SCREENSHOTS:
+        driver.save_screenshot(os.path.join(SCREENSHOTS, f"{name}.png"))
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (800, 600)])
+def test_the_page_says_about_when_the_next_one_starts_and_shows_the_note_large(make_event, size):
+    path = make_event(judges=3, entrants=6, language="id", extra=SCHEDULE)
+    driver = start_chromium(*size, mobile=False, ratio=1.0)
+    try:
+        with Served(path, "--no-qr") as served, Store(load_config(path)) as moderator:
+            driver.get(served.url + "board")
+            width, height = driver.execute_script("return [window.innerWidth, window.innerHeight];")
+            wait_until(lambda: "Owner 1" in view_text(driver), what="the idle board")
+            when = driver.find_element(By.ID, "next-time").text
+            assert re.fullmatch(r"sekitar pukul \d\d:\d\d", when), when
+            keep(driver, f"board-idle-{size[0]}x{size[1]}")
+            moderator.stage.next()
+            moderator.stage.toggle_timer()
+            moderator.stage.set_message("1 menit lagi")
+            wait_until(lambda: driver.find_elements(By.ID, "note"), what="the note")
+            note = driver.find_element(By.ID, "note")
+            assert note.text == "1 MENIT LAGI"
+            countdown = driver.find_element(By.ID, "countdown")
+            # both large, both inside the window: the note above a clock a third of the height
+            assert note.size["height"] >= height / 10
+            assert countdown.size["height"] >= height / 3
+            for element in (note, countdown, driver.find_element(By.CSS_SELECTOR, "#view .next")):
+                box = element.rect
+                assert box["y"] >= 0 and box["y"] + box["height"] <= height, element.text
+                assert box["x"] >= 0 and box["x"] + box["width"] <= width, element.text
+            keep(driver, f"board-note-{size[0]}x{size[1]}")
+            moderator.stage.set_message("")
+            wait_until(lambda: not driver.find_elements(By.ID, "note"), what="the note cleared")
     finally:
         driver.quit()

@@ -1,6 +1,7 @@
 // The projector board as a page: what `ikm-tui board` shows, read-only, followed live.
 // It is sent only what the board may show (the reveal up to its step); the countdown counts
-// on from the stored clock's reading with this browser's own clock.
+// on from the stored clock's reading with this browser's own clock. "About 10:42" under who is
+// next is asked for again when it can read another minute (refresh_s), never on an interval.
 "use strict";
 
 const EVENT = JSON.parse(document.getElementById("event").textContent);
@@ -9,6 +10,7 @@ let state = null;
 let receivedAt = 0;
 let backoff = 500;
 let ticker = null;
+let refresher = null;
 
 function el(tag, className, text) {
   const element = document.createElement(tag);
@@ -49,9 +51,16 @@ function render() {
   view.textContent = "";
   view.className = state.view;
   clearInterval(ticker);
+  clearTimeout(refresher);
   if (state.view === "board-stage" && state.stage) {
     const s = state.stage;
     view.append(el("div", "label", s.label), el("div", "name", s.name), el("div", "business", s.business));
+    if (s.message) {
+      const note = el("div", "", s.message);
+      note.id = "note";
+      view.append(note);
+      view.classList.add("with-note"); // the clock gives the note some of its height
+    }
     if (s.counts) {
       const clock = el("div");
       clock.id = "countdown";
@@ -64,6 +73,14 @@ function render() {
     const s = state.idle;
     view.append(el("div", "message", s.message), el("div", "label", s.label), el("div", "name", s.name));
     view.append(el("div", "business", s.business));
+    if (s.time) {
+      const when = el("div", "time", s.time);
+      when.id = "next-time";
+      view.append(when);
+    }
+    if (s.refresh_s !== null && s.refresh_s !== undefined) {
+      refresher = setTimeout(refresh, Math.min(s.refresh_s * 1000 + 50, 2 ** 31 - 1));
+    }
   } else if (state.view === "board-reveal" && state.reveal) {
     renderReveal(state.reveal);
   } else {
@@ -97,6 +114,15 @@ function apply(next) {
   state = next;
   receivedAt = Date.now() / 1000;
   render();
+}
+
+async function refresh() {
+  try {
+    const response = await fetch("/api/board", { cache: "no-store" });
+    if (response.ok) apply({ type: "state", ...(await response.json()) });
+  } catch (error) {
+    refresher = setTimeout(refresh, 5000); // the server is briefly away: the socket reconnects too
+  }
 }
 
 function connect() {
