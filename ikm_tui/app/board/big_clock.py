@@ -2,15 +2,18 @@
 
 It takes whatever room the board leaves it (``height: 1fr`` in ``board.tcss``) and draws the
 time at the largest scale that fits (:func:`~ikm_tui.app.board.big_digits.fit_scale`),
-centred. ``render`` reads ``self.size``, so a resize redraws it at the new scale; the lines
-are cached per (text, size) so an unchanged second costs nothing.
+centred. It draws through Textual's line API (``render_line``): each row is one ready-made
+strip of block characters in the phase's colour, so the once-a-second repaint of this widget
+alone skips text layout and wrapping entirely. Rows are cached per (text, size, colour
+classes): a resize redraws at the new scale; an unchanged second costs nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.text import Text
+from rich.segment import Segment
+from textual.strip import Strip
 
 from ikm_tui.app.board import big_digits
 from ikm_tui.app.stage.countdown import TickingClock
@@ -31,6 +34,7 @@ class BigClock(TickingClock):
         super().__init__(config_timer, now, **kwargs)
         self.shown_text = timer.countdown_text(config_timer.presentation_minutes * 60)
         self._cache: tuple[tuple[str, int, int], list[str]] | None = None
+        self._strips: tuple[tuple[object, ...], list[Strip]] | None = None
 
     @property
     def scale(self) -> tuple[int, int]:
@@ -49,7 +53,24 @@ class BigClock(TickingClock):
     def on_resize(self) -> None:
         self.refresh()
 
-    def render(self) -> Text:
-        lines = self.lines()
-        top = max(0, (self.size.height - len(lines)) // 2)
-        return Text("\n" * top + "\n".join(lines), justify="center", no_wrap=True, overflow="crop")
+    def rows(self) -> list[Strip]:
+        """Every row of the widget: the glyphs centred both ways, in the widget's style."""
+        width, height = self.size
+        key = (self.shown_text, width, height, frozenset(self.classes))
+        if self._strips is None or self._strips[0] != key:
+            style = self.rich_style
+            lines = self.lines()
+            top = max(0, (height - len(lines)) // 2)
+            blank = Strip.blank(width, style)
+            strips = [blank] * top
+            for line in lines[: height - top]:
+                left = max(0, (width - len(line)) // 2)
+                row = (" " * left + line).ljust(width)[:width]
+                strips.append(Strip([Segment(row, style)], width))
+            strips += [blank] * (height - len(strips))
+            self._strips = (key, strips)
+        return self._strips[1]
+
+    def render_line(self, y: int) -> Strip:
+        rows = self.rows()
+        return rows[y] if 0 <= y < len(rows) else Strip.blank(self.size.width, self.rich_style)
