@@ -173,3 +173,8 @@ async def test_the_console_header_wakes_only_when_the_forecast_can_change(store,
         # a clock running within its time moves nothing: its own tick drives the line, and
         # the schedule sleeps until the afternoon can move again (after the 09:00-10:00 break)
         assert line.next_change.planned_s == pytest.approx(10 * 3600 - 8 * 3600 - 32 * 60, abs=2)
+        # each tick of the clock refreshes the line; the wake-up it already has is kept
+        planned = line.next_change.timer
+        clock.now += 1
+        line.refresh_text()
+        assert line.next_change.timer is planned

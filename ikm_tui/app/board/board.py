@@ -100,7 +100,8 @@ class Board(Container):
 
     def show(self) -> None:
         view = self.choose_view()
-        self.next_change.stop()
+        if view != IDLE:
+            self.next_change.stop()  # only the idle view shows a time of day
         if view == IDLE:
             self._fill_idle()
         elif view == STAGE:
@@ -131,7 +132,7 @@ class Board(Container):
         now = self.now()
         plan = day_plan(self.app.config, snap, now) if up else None
         set_text(self.query_one("#idle-next-time", Static), about_text(t, plan, up.id) if up else "")
-        self.next_change.plan(seconds_until_change(self.app.config, snap, now) if plan else None)
+        self.next_change.plan(seconds_until_change(self.app.config, snap, now) if plan else None, now)
 
     def _fill_stage(self) -> None:
         t, snap = self.app.t, self.snapshot

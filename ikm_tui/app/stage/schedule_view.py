@@ -38,6 +38,7 @@ from ikm_tui.i18n import Messages
 
 PROBE_S = 1.0  # the forecast a second on tells which figures move with the time of day
 WAKE_LATE_S = 0.05  # wake just after a figure changes, never just before
+SAME_INSTANT_S = 0.5  # a wake-up planned this close to the one already set is the same one
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,10 @@ def seconds_until_change(config: Config, snap: StageReading, now: float) -> floa
 
 
 class NextChange:
-    """A widget's one pending wake-up for the next forecast change (never an interval)."""
+    """A widget's one pending wake-up for the next forecast change (never an interval).
+
+    Planning the same instant again (the console re-plans on every tick of a running clock)
+    keeps the timer already set rather than making a new one each second."""
 
     def __init__(self, widget: Widget, wake: Callable[[], None]) -> None:
         self.widget = widget
@@ -81,13 +85,20 @@ class NextChange:
         self.timer: Timer | None = None
         self.planned_s: float | None = None
         """Seconds to the planned wake-up, as planned (None: none planned)."""
+        self._due = 0.0  # the wall-clock instant of the planned wake-up
 
-    def plan(self, seconds: float | None) -> None:
-        """Wake in ``seconds`` (replacing any earlier plan); None: do not wake."""
+    def plan(self, seconds: float | None, now: float) -> None:
+        """Wake ``seconds`` after the wall-clock instant ``now`` (replacing any other plan);
+        None: do not wake."""
+        if seconds is None:
+            self.stop()
+            return
+        due = now + seconds
+        if self.timer is not None and abs(due - self._due) < SAME_INSTANT_S:
+            return
         self.stop()
-        if seconds is not None:
-            self.planned_s = seconds
-            self.timer = self.widget.set_timer(seconds + WAKE_LATE_S, self._woken, name="schedule")
+        self.planned_s, self._due = seconds, due
+        self.timer = self.widget.set_timer(seconds + WAKE_LATE_S, self._woken, name="schedule")
 
     def stop(self) -> None:
         if self.timer is not None:
@@ -152,10 +163,12 @@ class ScheduleLine(Static):
     def refresh_text(self) -> None:
         """Show the forecast as of now and sleep until it can read differently; while its
         screen is not shown it sleeps (the screen calls this again when it comes back)."""
-        self.next_change.stop()
         if self.snapshot is None or not self.display:
+            self.next_change.stop()
             return
         now = self.now()
         set_text(self, header_text(self.app.t, day_plan(self.app.config, self.snapshot, now)))
-        if self.screen.is_current:
-            self.next_change.plan(seconds_until_change(self.app.config, self.snapshot, now))
+        shown = self.screen.is_current
+        self.next_change.plan(
+            seconds_until_change(self.app.config, self.snapshot, now) if shown else None, now
+        )
