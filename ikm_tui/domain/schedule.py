@@ -163,15 +163,17 @@ def minutes_until_shown_change(
     moves with the time of day (nobody on stage after the start, a paused or overrunning
     clock): it changes when its fraction next crosses one half. Figures that stand still start
     moving again only at the day's start or the end of a break, so those are woken for too.
-    A slot pushed past a break jumps; that is seen at the next half minute.
+    A slot pushed past a break jumps: between two wake-ups that is seen at the next half
+    minute; a jump between ``now`` and ``later`` is looked at again at ``later``.
     """
     figures_now, figures_later = _figures(now), _figures(later)
-    moving = [
-        value
-        for key, value in figures_now.items()
-        if key in figures_later and abs(figures_later[key] - value - later_by) < later_by / 2
-    ]
-    waits = [(ROUNDING_EDGE - value) % 1.0 or 1.0 for value in moving]
+    waits: list[float] = []
+    for key, value in figures_now.items():
+        moved = figures_later.get(key, value) - value
+        if abs(moved - later_by) < later_by / 2:  # moves with the clock
+            waits.append((ROUNDING_EDGE - value) % 1.0 or 1.0)
+        elif abs(moved) > later_by / 2:  # jumped (past a break) right now: look again then
+            waits.append(later_by)
     edges = [float(schedule.start[day - 1])] + [float(b.end) for b in schedule.breaks_on(day)]
     waits += [edge - now_minutes for edge in edges if edge > now_minutes]
     return min(waits) if waits else None

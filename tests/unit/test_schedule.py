@@ -182,3 +182,11 @@ def test_a_paused_clock_pushes_the_day_back_minute_by_minute():
     clock = timer.pause(timer.start(timer.Clock(), started), started + 90.0)  # paused 13:06:30
     wait = wait_for_change(lineup, clock, 13 * 60 + 7)
     assert wait is not None and 0 < wait <= 1
+
+
+def test_a_slot_jumping_past_lunch_right_now_is_looked_at_again_a_moment_later():
+    # nobody on stage at 11:49:59.5: one second on, E01's 10-minute slot would touch lunch and
+    # moves to 13:00; the forecast is asked again then, not at lunch's end
+    lineup = queue(2)
+    now = 11 * 60 + 49 + 59.5 / 60
+    assert wait_for_change(lineup, None, now) == pytest.approx(1 / 60)
