@@ -146,7 +146,7 @@ def set_stage(config: Path, running: bool) -> None:
 
     store = Store(load_config(config))
     try:
-        if running and store.stage.current() is None:
+        if running:  # the next entrant, their clock just started: within time, as measured
             store.stage.next()
             store.stage.toggle_timer()
         if not running and store.stage.current() is not None:
