@@ -130,6 +130,7 @@ def load_average() -> str:
 
 
 def prepare_event(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
     config = folder / "config.toml"
     shutil.copy(REPO / "config.toml", config)
     sys.path.insert(0, str(REPO))
@@ -140,18 +141,15 @@ def prepare_event(folder: Path) -> Path:
     return config
 
 
-def set_stage(config: Path, running: bool) -> None:
+def start_next_presentation(config: Path) -> None:
+    """The next entrant on stage, their clock just started (within time while measured)."""
     from ikm_tui.domain.config import load_config
     from ikm_tui.store.session import Store
 
     store = Store(load_config(config))
     try:
-        if running:  # the next entrant, their clock just started: within time, as measured
-            store.stage.next()
-            store.stage.toggle_timer()
-        if not running and store.stage.current() is not None:
-            store.stage.next()
-            store.stage.set_calm(False)
+        store.stage.next()
+        store.stage.toggle_timer()
     finally:
         store.close()
 
@@ -168,29 +166,31 @@ def main() -> None:
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.split("x"))
     folder = Path(tempfile.mkdtemp(prefix="ikm-idle-"))
-    config = prepare_event(folder)
+    idle_config = prepare_event(folder / "idle")  # nobody is ever called on stage here
+    running_config = prepare_event(folder / "running")
     python = sys.executable
-    cli = [python, "-m", "ikm_tui", "--config", str(config)]
+    idle = [python, "-m", "ikm_tui", "--config", str(idle_config)]
+    running = [python, "-m", "ikm_tui", "--config", str(running_config)]
     bare_file = folder / "bare.py"
     bare_file.write_text(BARE_APP)
     enter = b"\r"  # answers "who is at the keyboard?" with the name it offers
-    runs: dict[str, tuple[list[str], bool | None, bytes]] = {
-        "bare": ([python, str(bare_file)], None, b""),
-        "console_idle": (cli, False, enter),
-        "board_idle": (cli + ["board"], False, b""),
-        "judge_idle": (cli + ["judge", "--judge", "J1"], False, b""),
-        "console_running": (cli, True, enter),
-        "board_running": (cli + ["board"], True, b""),
-        "console_asking": (cli, True, b""),
+    runs: dict[str, tuple[list[str], bool, bytes]] = {
+        "bare": ([python, str(bare_file)], False, b""),
+        "console_idle": (idle, False, enter),
+        "board_idle": (idle + ["board"], False, b""),
+        "judge_idle": (idle + ["judge", "--judge", "J1"], False, b""),
+        "console_running": (running, True, enter),
+        "board_running": (running + ["board"], True, b""),
+        "console_asking": (running, True, b""),
     }
     if args.running_only:
-        runs = {name: run for name, run in runs.items() if run[1] is not False}
+        runs = {name: run for name, run in runs.items() if run[1] or name == "bare"}
     figures: dict[str, list[float]] = {name: [] for name in runs}
     loads = [load_average()]
     for _ in range(args.rounds):
-        for name, (argv, running, keys) in runs.items():
-            if running is not None:
-                set_stage(config, running)
+        for name, (argv, presenting, keys) in runs.items():
+            if presenting:
+                start_next_presentation(running_config)
             figures[name].append(measure(argv, size, folder, args.settle, args.seconds, keys))
     median = {name: sorted(values)[len(values) // 2] for name, values in figures.items()}
     bare = median["bare"]
