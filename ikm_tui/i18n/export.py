@@ -95,11 +95,11 @@ MESSAGES = {
         "100 × Σ(weight × score) / Σ(weight × criterion maximum)",
     ),
     "export.rule.tie_break": (
-        "bila nilai total sama, diurutkan menurut {criteria}",
+        "diurutkan menurut {criteria}",
         "equal totals are ordered by {criteria}",
     ),
     "export.rule.no_tie_break": (
-        "tanpa penentu urutan: peserta dengan nilai total sama berbagi peringkat",
+        "tidak ada; peserta dengan nilai total sama berbagi peringkat",
         "no tie-break: entrants with equal totals share the rank",
     ),
     "export.rule.then": (", lalu ", ", then "),
