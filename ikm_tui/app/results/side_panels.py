@@ -17,7 +17,6 @@ class BoundaryPanel(Static):
     app = getters.app(SessionApp)
 
     shown: tuple | None = None
-    shape: tuple | None = None
 
     def show(self, lines, config) -> None:
         if self.shown == (tuple(lines), config.path):
@@ -34,11 +33,12 @@ class BoundaryPanel(Static):
             text.append(swing + "\n\n", style="italic")
         if not lines:
             text.append(t("results.cli_no_lines"))
-        # a relayout of the whole screen costs more than the rest of a refresh: only ask for
-        # one when the panel's height may change (another number of lines, or one may wrap)
-        shape = (text.plain.count("\n"), max(map(len, text.plain.split("\n"))) >= self.size.width)
-        self.update(text, layout=shape != self.shape or shape[1])
-        self.shape = shape
+        # a relayout of the whole screen costs more than the rest of a refresh: ask for one
+        # only when the new text, wrapped at the panel's width, takes another number of lines
+        width, height = self.size
+        self.update(text, layout=not width)
+        if width and self.get_content_height(self.size, self.size, width) != height:
+            self.refresh(layout=True)
 
 
 class FlagList(OptionList):
@@ -71,8 +71,9 @@ class FlagList(OptionList):
         elif count > len(flags):
             options.append(Option(t("results.flags_more", count=count - len(flags)), disabled=True))
         highlighted = self.highlighted
-        self.clear_options()
-        self.add_options(options)
+        # set_options, not clear + add: emptying the list first changes its virtual size twice,
+        # and each change relayouts the whole screen; replaced at once, the size mostly stays
+        self.set_options(options)
         if flags and highlighted is not None:
             self.highlighted = min(highlighted, len(flags) - 1)
 
