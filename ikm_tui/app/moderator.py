@@ -6,6 +6,7 @@ Each area is a screen in its own package (``stage/``, ``progress/``, ``results/`
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -62,7 +63,7 @@ class ModeratorApp(SessionApp):
 
     def on_mount(self) -> None:
         # Textual runs every class's on_mount along the MRO: SessionApp's runs without super()
-        self.set_timer(self.PRELOAD_SECONDS, _preload_screens)
+        self.set_timer(self.PRELOAD_SECONDS, self._preload_screens)
         self.call_after_refresh(self.backup.start)  # no disk work before the first frame
         # asked at once, not after the first frame: keys typed ahead reach the dialog, never
         # the stage's one-key actions
@@ -95,11 +96,26 @@ class ModeratorApp(SessionApp):
     def on_unmount(self) -> None:
         self.backup.stop()
 
+    def _preload_screens(self) -> None:
+        """Load the F2-F4 code, and build F3 behind the screen in use: the first F3 then only
+        shows it (the leaderboard reads its data when first shown; see ResultsScreen)."""
+        _import_screens()
+        try:
+            self.get_screen_stack("results")
+            return  # F3 was pressed before the preload: it is built already
+        except KeyError:
+            pass
+        current = self.current_mode
+        with self.batch_update():  # nothing of the round trip reaches the terminal
+            self.switch_mode("results")
+            self.switch_mode(current)
+        gc.collect()  # the start-up's garbage, now, so F3's first read need not (it freezes the heap)
+
     def on_backup_report(self, message: BackupReport) -> None:
         self.backup.show(message.status)
 
 
-def _preload_screens() -> None:
+def _import_screens() -> None:
     import ikm_tui.app.export_screen.screen
     import ikm_tui.app.progress.screen
     import ikm_tui.app.results.screen  # noqa: F401

@@ -99,3 +99,17 @@ async def test_an_allowed_amendment_is_applied_from_the_console_with_a_reason(ev
         assert store.revision.revision == 2 and store.config.event.title == "Test Event 2022"
         last = store.audit.entries()[-1]
         assert (last.action, last.actor, last.detail["reason"]) == ("event.amend", "Rina", "typo")
+
+
+async def test_keys_typed_into_the_opening_question_while_f3_is_built_behind_it_all_arrive(event):
+    with Store(load_config(event)) as store:
+        app = ModeratorApp(store, ask_who="root")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WhoDialog))
+            name = app.screen.query_one("#who-name", Input)
+            name.value = ""
+            for letter in "Rina Sari Wulandari":  # typed across the preload (0.5 s after the frame)
+                await pilot.press(letter if letter != " " else "space")
+                await pilot.pause(0.04)
+            assert isinstance(app.screen, WhoDialog) and name.has_focus
+            assert name.value == "Rina Sari Wulandari"

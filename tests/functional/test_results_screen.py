@@ -268,3 +268,26 @@ async def test_the_tie_dialog_speaks_indonesian_to_the_end(make_event):
             assert error == "Alasan: wajib diisi"
             assert pilot.app.focused is pilot.app.screen.query_one("#field-reason", Input)
             assert str(store.path) not in error
+
+
+async def test_f3_built_ahead_behind_the_stage_shows_what_was_saved_before_it_was_first_opened(store, other):
+    fill(store, skip={("J3", "E08"), ("J3", "E07")})
+    async with app_for(store).run_test(size=(120, 36)) as pilot:
+        app = pilot.app
+        await until(pilot, lambda: built(app, "results"))  # the console's preload
+        assert not isinstance(app.screen, ResultsScreen)  # the stage is still what is shown
+        other.scores.submit("J3", "E08", {c: Decimal(10) for c in CRITERIA})
+        await pilot.pause(0.1)
+        screen = await open_results(pilot)
+        assert cell(screen, "E08", "status").endswith("3/3 judges")
+        assert cell(screen, "E07", "status").endswith("2/3 judges")
+        other.scores.submit("J3", "E07", {c: Decimal(10) for c in CRITERIA})  # and it follows on
+        await until(pilot, lambda: cell(screen, "E07", "status").endswith("3/3 judges"))
+
+
+def built(app, mode: str) -> bool:
+    try:
+        app.get_screen_stack(mode)
+    except KeyError:
+        return False
+    return True

@@ -74,11 +74,18 @@ class ResultsScreen(SessionScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.reload()
         self.query_one(LeaderboardTable).focus()
+        if self.is_current:
+            self.reload()
+        # else built ahead, behind the screen in use (the console's preload): nothing is read
+        # until first shown, so a big event does not stall the console it is hidden behind
+
+    def on_screen_resume(self) -> None:
+        if self.live is None and self.is_current:  # shown for the first time (see on_mount)
+            self.reload()
 
     def on_session_changed(self, message: SessionChanged) -> None:
-        if message.error is None:
+        if message.error is None and self.live is not None:
             self.reload()
 
     # -- showing ---------------------------------------------------------------------------
@@ -93,8 +100,10 @@ class ResultsScreen(SessionScreen[None]):
                 # The first read builds the big, long-lived part of the heap (every entrant's
                 # keys and rows). Freezing it keeps Python's full GC passes from walking it
                 # again after each new score: at 10,000 entrants those cost ~0.4 s each.
-                # (Collect first, so no garbage of the start-up is frozen with it.)
-                gc.collect()
+                # Only the young generations are collected first (a full pass costs ~40 ms of
+                # the first F3 even at 30 entrants); the console's preload already did a full
+                # pass over the start-up's garbage while the moderator read the stage.
+                gc.collect(1)
                 gc.freeze()
         except StoreUnavailable as exc:
             self.notify(exc.render(self.app.t), severity="error")
