@@ -10,6 +10,7 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual.app import UnknownModeError
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
@@ -106,9 +107,12 @@ class ModeratorApp(SessionApp):
         except KeyError:
             pass
         current = self.current_mode
-        with self.batch_update():  # nothing of the round trip reaches the terminal
-            self.switch_mode("results")
-            self.switch_mode(current)
+        try:
+            with self.batch_update():  # nothing of the round trip reaches the terminal
+                self.switch_mode("results")
+                self.switch_mode(current)
+        except UnknownModeError:
+            return  # the console is closing (its modes are gone): nothing to build for
         gc.collect()  # the start-up's garbage, now, so F3's first read need not (it freezes the heap)
 
     def on_backup_report(self, message: BackupReport) -> None:

@@ -48,6 +48,10 @@ class FlagList(OptionList):
 
     shown: tuple | None = None
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.reused: dict[tuple[str, str | None], Option] = {}  # (label, flag id) -> its line
+
     def show(self, flags, count: int, asked) -> None:
         """``flags`` come worst first; beyond them only a count (nobody reads 10,000)."""
         if self.shown == (tuple(flags), count, asked):
@@ -65,17 +69,24 @@ class FlagList(OptionList):
             )
             if (flag.judge, flag.entrant) in asked:
                 label += f" · {t('results.flag_asked')}"
-            options.append(Option(label, id=f"{flag.judge}/{flag.entrant}"))
+            options.append(self._option(label, f"{flag.judge}/{flag.entrant}"))
         if not flags:
-            options.append(Option(t("results.flags_none"), disabled=True))
+            options.append(self._option(t("results.flags_none")))
         elif count > len(flags):
-            options.append(Option(t("results.flags_more", count=count - len(flags)), disabled=True))
+            options.append(self._option(t("results.flags_more", count=count - len(flags))))
+        self.reused = {(str(option.prompt), option.id): option for option in options}
         highlighted = self.highlighted
         # set_options, not clear + add: emptying the list first changes its virtual size twice,
         # and each change relayouts the whole screen; replaced at once, the size mostly stays
         self.set_options(options)
         if flags and highlighted is not None:
             self.highlighted = min(highlighted, len(flags) - 1)
+
+    def _option(self, label: str, flag_id: str | None = None) -> Option:
+        """The same Option for the same line as last time: it keeps its wrapped height, so a
+        new score re-measures only the lines it changed (up to a hundred are listed)."""
+        option = self.reused.get((label, flag_id))
+        return option if option is not None else Option(label, id=flag_id, disabled=flag_id is None)
 
     def chosen(self) -> tuple[str, str] | None:
         """(judge, entrant) of the highlighted flag, or the first one."""
