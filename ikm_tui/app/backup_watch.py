@@ -40,7 +40,7 @@ class BackupWatch:
 
     def start(self) -> None:
         plan = self.app.config.backup
-        if plan is None:
+        if plan is None or not self.app.is_running:  # (closed before its first frame was drawn)
             return
         from ikm_tui.backup.service import BackupService, TargetStatus
         from ikm_tui.store.copy import session_event
