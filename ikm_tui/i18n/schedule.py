@@ -7,6 +7,7 @@ MESSAGES = {
     "schedule.ends": ("perkiraan selesai {time}", "expected to end at {time}"),
     "schedule.day_done": ("semua presentasi hari ini selesai", "every presentation today is done"),
     "schedule.col.planned": ("Jadwal", "Planned"),
+    "schedule.col.planned_short": ("Jam", "Time"),  # the header when the column is narrow
     "schedule.break_row": ("— {label} {start}–{end} —", "— {label} {start}–{end} —"),
     "schedule.about": ("sekitar pukul {time}", "at about {time}"),
 }

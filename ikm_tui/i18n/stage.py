@@ -29,6 +29,7 @@ MESSAGES = {
     "stage.queue_title": ("Antrean hari {day} — {date}", "Queue, day {day} — {date}"),
     "stage.col.order": ("No", "#"),
     "stage.col.overtime": ("Lewat waktu", "Overtime"),
+    "stage.col.overtime_short": ("Lewat", "Over"),  # the header when the column is narrow
     "stage.on_stage": ("Di panggung", "On stage"),
     "stage.nobody": ("Panggung kosong", "Nobody on stage"),
     "stage.next_up": ("Berikutnya", "Next up"),

@@ -51,7 +51,7 @@ def status(store, entrant: str) -> str:
 
 def rows(app) -> list[str]:
     table = app.screen.query_one(QueueTable)
-    return [table.get_row_at(i)[1] for i in range(table.row_count)]
+    return [str(code) for code in table.get_column("entrant")]
 
 
 async def select(pilot, entrant: str) -> None:
@@ -90,7 +90,7 @@ async def test_next_start_pause_resume_end_phase_and_finish(store, clock):
         assert status(store, "E01") == "done"
         assert store.queue.overtime_ms()["E01"] == 5000
         assert store.stage.current() == "E02"
-        assert "+0:05" in pilot.app.screen.query_one(QueueTable).get_row_at(0)[3]
+        assert pilot.app.screen.query_one(QueueTable).get_cell("E01", "overtime") == "+0:05"
 
 
 def notes() -> tuple[list[str], object]:
@@ -169,7 +169,7 @@ async def test_no_show_status_says_what_happens_next(store):
     async with console(store).run_test(size=SIZE) as pilot:
         await pilot.press("x", "y")
         table = pilot.app.screen.query_one(QueueTable)
-        assert table.get_row_at(rows(pilot.app).index("E01"))[2] == "no-show ×1 — called again later"
+        assert table.get_cell("E01", "status") == "no-show ×1 — called again later"
 
 
 async def test_no_show_path_later_today_then_day_two_then_forfeit(store):

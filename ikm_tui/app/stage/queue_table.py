@@ -4,23 +4,43 @@ Rows are keyed by entrant id; the cursor stays on the same entrant when the tabl
 so a judge's submission arriving mid-keystroke never moves the moderator's selection. With a
 ``[schedule]`` the table also shows each entrant's planned time and the day's breaks as rows of
 their own (keyed ``break:…``, never a target of a queue action).
+
+The columns are fitted to the table's width (``queue_columns``) each time it is drawn and when
+the window is resized: a name too long for a narrow screen wraps onto a second line rather
+than being cut, and business and category shrink with an ellipsis or go.
 """
 
 from __future__ import annotations
 
-from textual import getters
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events, getters
 from textual.widgets import DataTable
 
 from ikm_tui.app.session_app import SessionApp
+from ikm_tui.app.stage.queue_columns import Want, fit, two_line_width
 from ikm_tui.domain import queue_rules as rules
-from ikm_tui.domain.queue_rules import Entry, Lineup
+from ikm_tui.domain.queue_rules import Lineup
 from ikm_tui.domain.schedule import Slot
 from ikm_tui.domain.schedule_config import clock_text
 from ikm_tui.domain.timer import overtime_text
 from ikm_tui.i18n.queue_words import status_text
 
-COLUMNS = ("order", "entrant", "status", "overtime", "name", "business", "category")
+COLUMNS = ("order", "planned", "entrant", "name", "status", "overtime", "business", "category")
+WRAPPING = ("name", "status")  # a row grows a line rather than cut these
+SHORTENED = ("business", "category")  # these end in "…" instead
 BREAK_KEY = "break:"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the table shows, kept so a resize can draw it again at the new width."""
+
+    lineup: Lineup
+    day: int
+    plan: list[Slot] | None
 
 
 class QueueTable(DataTable):
@@ -28,24 +48,9 @@ class QueueTable(DataTable):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-        self.columns_shown: tuple[str, ...] = COLUMNS
-
-    def on_mount(self) -> None:
-        t = self.app.t
-        labels = {
-            "order": t("stage.col.order"),
-            "entrant": t("col.entrant"),
-            "name": t("col.name"),
-            "status": t("col.status"),
-            "overtime": t("stage.col.overtime"),
-            "business": t("col.business"),
-            "category": t("col.category"),
-            "planned": t("schedule.col.planned"),
-        }
-        if self.app.config.schedule is not None:
-            self.columns_shown = ("order", "planned") + COLUMNS[1:]
-        for column in self.columns_shown:
-            self.add_column(labels[column], key=column)
+        self.columns_shown: tuple[str, ...] = ()
+        self.shown: Shown | None = None
+        self.laid_out_for = 0  # the width the columns were last fitted to
 
     @property
     def selected(self) -> str | None:
@@ -58,49 +63,114 @@ class QueueTable(DataTable):
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
+    def on_resize(self, event: events.Resize) -> None:
+        if self.shown is not None and self._inner_width() != self.laid_out_for:
+            self.show(self.shown.lineup, self.shown.day, plan=self.shown.plan)
+
     def show(
         self, lineup: Lineup, day: int, focus_on: str | None = None, plan: list[Slot] | None = None
     ) -> None:
         """Rebuild for ``day``; keep the cursor on its entrant unless ``focus_on`` says where.
         ``plan`` (the day's slots, with a schedule) adds planned times and break rows."""
+        self.shown = Shown(lineup, day, plan)
         keep = focus_on or self._cursor_key()
-        entries = rules.day_order(lineup, day)
-        planned = {s.entrant: s.start for s in plan or [] if s.entrant}
-        breaks = [s for s in plan or [] if s.is_break]
-        keys: list[str] = []
+        rows = self._rows(lineup, day, plan)
+        self.laid_out_for = self._inner_width()
+        widths = fit(self._wants(rows), self.laid_out_for, 2 * self.cell_padding)
+        self.columns_shown = tuple(c for c in COLUMNS if c in widths)
         with self.app.batch_update():
-            self.clear()
-            for order, entry in enumerate(entries, 1):
-                while breaks and entry.entrant in planned and breaks[0].start <= planned[entry.entrant]:
-                    keys.append(self._add_break(breaks.pop(0)))
-                self.add_row(*self._cells(order, entry, planned.get(entry.entrant)), key=entry.entrant)
-                keys.append(entry.entrant)
-            for pause in breaks:
-                keys.append(self._add_break(pause))
+            self.clear(columns=True)
+            for column in self.columns_shown:
+                self.add_column(self._label(column, widths[column]), width=widths[column], key=column)
+            for key, cells in rows:
+                fits = all(cell_len(cells[c]) <= widths[c] for c in WRAPPING)
+                self.add_row(
+                    *(self._cell(c, cells[c]) for c in self.columns_shown),
+                    key=key,
+                    height=1 if fits else None,
+                )
+            keys = [key for key, _cells in rows]
             if keep in keys:
                 self.move_cursor(row=keys.index(keep), animate=False)
 
-    def _add_break(self, pause: Slot) -> str:
-        key = f"{BREAK_KEY}{pause.start:g}"
+    def _inner_width(self) -> int:
+        """The width for the columns, less a vertical scrollbar's (kept free so the columns
+        do not jump when the queue grows longer than the screen)."""
+        return max(0, self.size.width - self.styles.scrollbar_size_vertical)
+
+    def _rows(self, lineup: Lineup, day: int, plan: list[Slot] | None) -> list[tuple[str, dict[str, str]]]:
+        """Each row's key and cells by column, entrants in order with the breaks between them."""
+        config, t = self.app.config, self.app.t
+        planned = {s.entrant: s.start for s in plan or [] if s.entrant}
+        breaks = [s for s in plan or [] if s.is_break]
+        rows: list[tuple[str, dict[str, str]]] = []
+        for order, entry in enumerate(rules.day_order(lineup, day), 1):
+            while breaks and entry.entrant in planned and breaks[0].start <= planned[entry.entrant]:
+                rows.append(self._break_row(breaks.pop(0)))
+            who = config.entrant(entry.entrant)
+            start = planned.get(entry.entrant)
+            cells = {
+                "order": str(order),
+                "planned": clock_text(start) if start is not None else "",
+                "entrant": entry.entrant,
+                "status": status_text(t, entry),
+                "overtime": overtime_text(entry.overtime_ms / 1000),
+                "name": who.name,
+                "business": who.business,
+                "category": config.category(who.category).name,
+            }
+            rows.append((entry.entrant, cells))
+        rows.extend(self._break_row(pause) for pause in breaks)
+        return rows
+
+    def _break_row(self, pause: Slot) -> tuple[str, dict[str, str]]:
         text = self.app.t(
             "schedule.break_row", label=pause.label, start=clock_text(pause.start), end=clock_text(pause.end)
         )
-        cells = {column: "" for column in self.columns_shown}
+        cells = dict.fromkeys(COLUMNS, "")
         cells["planned"], cells["name"] = clock_text(pause.start), text
-        self.add_row(*(cells[c] for c in self.columns_shown), key=key)
-        return key
+        return f"{BREAK_KEY}{pause.start:g}", cells
 
-    def _cells(self, order: int, entry: Entry, planned: float | None = None) -> list[str]:
-        config, t = self.app.config, self.app.t
-        who = config.entrant(entry.entrant)
-        cells = {
-            "order": str(order),
-            "planned": clock_text(planned) if planned is not None else "",
-            "entrant": entry.entrant,
-            "status": status_text(t, entry),
-            "overtime": overtime_text(entry.overtime_ms / 1000),
-            "name": who.name,
-            "business": who.business,
-            "category": config.category(who.category).name,
-        }
-        return [cells[c] for c in self.columns_shown]
+    def _wants(self, rows: list[tuple[str, dict[str, str]]]) -> dict[str, Want]:
+        """Each column's widths, from its cells and headers; planned and overtime only when
+        they hold something (no ``[schedule]``, nobody over time: no column)."""
+        wants: dict[str, Want] = {}
+        for column in COLUMNS:
+            widest = max((cell_len(cells[column]) for _key, cells in rows), default=0)
+            if column in ("planned", "overtime") and widest == 0:
+                continue
+            label, short = (cell_len(text) for text in self._labels(column))
+            natural = max(widest, label)
+            if column in ("planned", "overtime"):
+                wants[column] = Want(natural, max(widest, short))
+            elif column in WRAPPING:  # at worst two lines a row
+                texts = [cells[column] for _key, cells in rows]
+                wants[column] = Want(natural, min(natural, max(label, two_line_width(texts))), True)
+            elif column in SHORTENED:
+                wants[column] = Want(natural, min(natural, max(label, 12)), True)
+            else:
+                wants[column] = Want(natural, natural)
+        return wants
+
+    def _labels(self, column: str) -> tuple[str, str]:
+        """The column's header, and the shorter one for a narrow column."""
+        t = self.app.t
+        keys = {
+            "order": ("stage.col.order",) * 2,
+            "planned": ("schedule.col.planned", "schedule.col.planned_short"),
+            "entrant": ("col.entrant",) * 2,
+            "name": ("col.name",) * 2,
+            "status": ("col.status",) * 2,
+            "overtime": ("stage.col.overtime", "stage.col.overtime_short"),
+            "business": ("col.business",) * 2,
+            "category": ("col.category",) * 2,
+        }[column]
+        return t(keys[0]), t(keys[1])
+
+    def _label(self, column: str, width: int) -> str:
+        label, short = self._labels(column)
+        return label if cell_len(label) <= width else short
+
+    @staticmethod
+    def _cell(column: str, text: str) -> str | Text:
+        return Text(text, no_wrap=True, overflow="ellipsis") if column in SHORTENED else text

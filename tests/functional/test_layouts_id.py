@@ -1,0 +1,102 @@
+"""The screens at 50, 80, 120 and 200 columns, in Indonesian, with the sample event's real
+names (longer words than English and the test events' "Owner 1"): no name cut while space is
+left over, nothing running off the right edge, no dialog wider than the screen."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ikm_tui.app.moderator import ModeratorApp
+from ikm_tui.app.record_dialogs import WhoDialog
+from ikm_tui.app.stage.queue_table import QueueTable
+from ikm_tui.domain.config import load_config
+from ikm_tui.store.session import Store
+from tests.functional.seen import inside_screen, screen_text
+from tests.functional.waiting import until
+
+SIZES = [(200, 60), (120, 36), (80, 24), (50, 40)]
+
+
+@pytest.fixture(params=["with schedule", "without schedule"])
+def event(request, sample_config_path):
+    """The sample event (Indonesian), as shipped and with its ``[schedule]`` taken out."""
+    if request.param == "without schedule":
+        text = sample_config_path.read_text(encoding="utf-8")
+        text = re.sub(r"\n\[schedule\].*?\n\]\n", "\n", text, flags=re.S)
+        assert "[schedule]" not in text
+        sample_config_path.write_text(text, encoding="utf-8")
+    config = load_config(sample_config_path)
+    assert config.event.language == "id"
+    return config
+
+
+@pytest.fixture
+def store(event):
+    with Store(event) as store:
+        yield store
+
+
+def day_one_names(store) -> list[str]:
+    config = store.config
+    return [e.name for e in config.entrants if e.day == 1]
+
+
+async def queue_on_screen(pilot) -> QueueTable:
+    table = pilot.app.screen.query_one(QueueTable)
+    await until(pilot, lambda: table.row_count > 0 and table.columns_shown != ())
+    await pilot.pause()
+    return table
+
+
+@pytest.mark.parametrize("size", [(200, 60), (120, 36), (80, 24)])
+async def test_the_queue_shows_every_name_in_full_on_one_line(store, size):
+    async with ModeratorApp(store, poll_seconds=0.05).run_test(size=size) as pilot:
+        table = await queue_on_screen(pilot)
+        text = screen_text(pilot.app)
+        visible = day_one_names(store)[: table.size.height - 2]
+        assert visible and all(name in text for name in visible), text
+        assert table.max_scroll_x == 0  # nothing runs off the right edge
+        if store.config.schedule is not None:
+            assert "08:30" in text and "08:42" in text  # the planned times stay
+
+
+async def test_at_120_columns_the_business_shows_too_and_nothing_runs_off_the_right(store):
+    async with ModeratorApp(store, poll_seconds=0.05).run_test(size=(120, 36)) as pilot:
+        table = await queue_on_screen(pilot)
+        assert "business" in table.columns_shown
+        assert table.max_scroll_x == 0
+        assert "Keripik Tempe" in screen_text(pilot.app)
+
+
+async def test_at_50_columns_a_long_name_takes_two_lines_rather_than_being_cut(store):
+    async with ModeratorApp(store, poll_seconds=0.05).run_test(size=(50, 40)) as pilot:
+        table = await queue_on_screen(pilot)
+        assert table.max_scroll_x == 0
+        text = screen_text(pilot.app)
+        for name in day_one_names(store)[:4]:  # on screen under the stacked stage panels
+            assert all(word in text for word in name.split()), name
+
+
+async def test_a_no_show_keeps_what_happens_next_readable_at_80_columns(store):
+    async with ModeratorApp(store, poll_seconds=0.05).run_test(size=(80, 24)) as pilot:
+        table = await queue_on_screen(pilot)
+        await pilot.press("x", "y")  # E01 did not come
+        await until(pilot, lambda: "tidak hadir" in str(table.get_cell("E01", "status")))
+        table.move_cursor(row=table.get_row_index("E01"), animate=False)  # now at the end of the day
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "dipanggil nanti" in text and "Sari Wulandari" in text
+        assert table.max_scroll_x == 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_who_is_at_the_keyboard_fits_the_screen(store, size):
+    app = ModeratorApp(store, ask_who="root", poll_seconds=0.05)
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, WhoDialog))
+        await pilot.pause()
+        box = app.screen.query_one("#who-dialog")
+        assert inside_screen(box, size)
+        assert "Siapa di keyboard?" in screen_text(app)
