@@ -8,10 +8,13 @@ import re
 
 import pytest
 
+from ikm_tui.app.judge.app import JudgeApp
+from ikm_tui.app.judge.scoring_screen import ScoringScreen
 from ikm_tui.app.moderator import ModeratorApp
 from ikm_tui.app.record_dialogs import WhoDialog
 from ikm_tui.app.stage.queue_table import QueueTable
 from ikm_tui.domain.config import load_config
+from ikm_tui.store.access import Grant
 from ikm_tui.store.session import Store
 from tests.functional.seen import inside_screen, screen_text
 from tests.functional.waiting import until
@@ -92,11 +95,37 @@ async def test_a_no_show_keeps_what_happens_next_readable_at_80_columns(store):
 
 
 @pytest.mark.parametrize("size", SIZES)
-async def test_who_is_at_the_keyboard_fits_the_screen(store, size):
-    app = ModeratorApp(store, ask_who="root", poll_seconds=0.05)
+async def test_who_is_at_the_keyboard_fits_the_screen(sample_store, size):
+    app = ModeratorApp(sample_store, ask_who="root", poll_seconds=0.05)
     async with app.run_test(size=size) as pilot:
         await until(pilot, lambda: isinstance(app.screen, WhoDialog))
         await pilot.pause()
         box = app.screen.query_one("#who-dialog")
         assert inside_screen(box, size)
         assert "Siapa di keyboard?" in screen_text(app)
+
+
+async def judge_sheet(pilot) -> None:
+    await until(pilot, lambda: isinstance(pilot.app.screen, ScoringScreen))
+    await until(pilot, lambda: "Keripik Tempe" in screen_text(pilot.app))
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_judge_sheet_shows_each_criterion_scale_in_full(sample_store, size):
+    """ "bobot 25% · 1–10, kelipatan 0,5": the step is what a judge needs, and it was cut at 80."""
+    app = JudgeApp(sample_store, grant=Grant("J4", None), poll_seconds=0.05)
+    async with app.run_test(size=size) as pilot:
+        await judge_sheet(pilot)
+        text = screen_text(app)
+        assert "bobot 25% · 1–10, kelipatan 0,5" in text
+        assert "bobot 15% · 1–10, kelipatan 0,5" in text
+
+
+@pytest.mark.parametrize("size", [(200, 60), (120, 36)])
+async def test_on_a_wide_screen_the_judge_list_shows_whole_business_names(sample_store, size):
+    app = JudgeApp(sample_store, grant=Grant("J4", None), poll_seconds=0.05)
+    async with app.run_test(size=size) as pilot:
+        await judge_sheet(pilot)
+        text = screen_text(app)
+        for business in ("Sablon & Percetakan Daeng Jaya", "Gerabah Tanah Liat Kang Asep"):
+            assert business in text

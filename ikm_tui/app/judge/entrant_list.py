@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from ikm_tui.app.marks import Marks, marks_of
 
-FIXED_WIDTH = 19  # stage mark, id, status glyph, own total, flag
+FIXED_WIDTH = 18  # stage mark 2, id 5, status glyph 2, flag 2, own total 7 (" 100,00")
 
 
 @dataclass(frozen=True)
