@@ -129,3 +129,22 @@ async def test_on_a_wide_screen_the_judge_list_shows_whole_business_names(sample
         text = screen_text(app)
         for business in ("Sablon & Percetakan Daeng Jaya", "Gerabah Tanah Liat Kang Asep"):
             assert business in text
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_f2_tables_stay_inside_the_screen_and_names_take_the_room_left(sample_store, size):
+    async with ModeratorApp(sample_store, poll_seconds=0.05).run_test(size=size) as pilot:
+        await pilot.press("f2")
+        screen = pilot.app.screen
+        await until(
+            pilot, lambda: screen.query("#judges-table") and screen.query_one("#judges-table").row_count
+        )
+        await pilot.pause()
+        judges, matrix = screen.query_one("#judges-table"), screen.query_one("#matrix")
+        assert judges.max_scroll_x == 0 and matrix.max_scroll_x == 0  # nothing past the right edge
+        text = screen_text(pilot.app)
+        assert "J5" in text and "Belum" in text
+        if size[0] >= 120:
+            assert all(judge.name in text for judge in sample_store.config.judges)
+        if size[0] >= 80:
+            assert "Dr. Ir. Bambang Sutrisno" in text  # not cut at 16 while columns run off

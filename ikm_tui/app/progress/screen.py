@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
 
 from ikm_tui.app.backup_line import BackupLine
+from ikm_tui.app.column_fit import LEAST, NATURAL, Want, fit, two_line_width
 from ikm_tui.app.dialogs import ConfirmDialog
 from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
@@ -28,7 +29,7 @@ from ikm_tui.store.progress import OUT, PENDING, RECUSED, SCORED, JudgeProgress
 FIXED_COLUMNS = 2  # entrant, business; the judges' columns follow
 NOTES_COLUMN = "notes"  # after the judges: how many notes the entrant has
 NAME_MIN = 16  # a judge's name is cut no shorter than this (then the table scrolls)
-BUSINESS_MIN = 12
+BUSINESS_MIN = 8
 
 
 def cell(status: str, recheck: bool, marks: Marks) -> Text:
@@ -59,6 +60,7 @@ class ProgressScreen(SessionScreen[None]):
         self.judge_rows: dict[str, tuple[str, ...]] = {}
         self.stage_entrant: str | None = None
         self.widths: tuple[int, int] | None = None  # judge name, business: fitted to the screen
+        self.judge_columns: dict[str, int] = {}  # the judges table's, fitted (narrow: two-line headers)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,24 +90,38 @@ class ProgressScreen(SessionScreen[None]):
             len(t(k, time="00:00"))
             for k in ("progress.code_off", "progress.code_issued", "progress.code_none")
         )
-        counts = len(str(len(config.entrants)))
-        need = {k: max(len(t(f"progress.col.{k}")), counts) for k in keys}
+        digits = len(str(len(config.entrants)))
+        labels = {k: t(f"progress.col.{k}") for k in keys}
+        need = {k: max(len(labels[k]), digits) for k in keys}
         need["judge"] = max(need["judge"], *(len(j.id) for j in config.judges))
         need["code"] = max(need["code"], code)
-        others = sum(w + 2 for k, w in need.items() if k != "name")
         longest_name = max(len(j.name) for j in config.judges)
-        name = _room(judges.scrollable_content_region.width - others - 2, longest_name, NAME_MIN)
-        need["name"] = name
-        fixed = 2 + len("▶ E000") + 2 + sum(max(len(j.id), 2) + 2 for j in config.judges)
+        counts = keys[3:]
+        wants = {k: Want(need[k], need[k]) for k in ("judge", "code")}
+        wants["name"] = Want(max(longest_name, need["name"]), min(longest_name, NAME_MIN), stretch=True)
+        for k in counts:  # "Tidak menilai" over a count: a two-line header before a cut name
+            wants[k] = Want(need[k], max(two_line_width([labels[k]]), digits))
+        grants = [("judge", NATURAL), ("name", LEAST), ("pending", LEAST), ("scored", LEAST)]
+        grants += [("recused", LEAST), ("recheck", LEAST), ("code", NATURAL), ("name", NATURAL)]
+        grants += [(k, NATURAL) for k in counts]
+        required = ("judge", "name", "pending")
+        fitted = fit(wants, judges.scrollable_content_region.width, 2, grants, required)
+        shown = [k for k in keys if k in fitted]  # a phone-sized console drops what it must
+        need |= fitted
+        name = need["name"]
+        entrant = max(len(t("progress.col.entrant")), *(len(f"▶ {e.id}") for e in config.entrants))
+        fixed = 2 + entrant + 2 + sum(max(len(j.id), 2) + 2 for j in config.judges)
         fixed += len(t("progress.col.notes")) + 2
         longest_business = max(len(e.business) for e in config.entrants)
         business = _room(matrix.scrollable_content_region.width - fixed, longest_business, BUSINESS_MIN)
-        if self.widths == (name, business):
+        if self.widths == (name, business) and self.judge_columns == {k: need[k] for k in shown}:
             return False
         self.widths = (name, business)
+        self.judge_columns = {k: need[k] for k in shown}
         judges.clear(columns=True)
-        for key in keys:
-            judges.add_column(t(f"progress.col.{key}"), key=key, width=need[key])
+        judges.header_height = 2 if any(need[k] < len(labels[k]) for k in shown) else 1
+        for key in shown:
+            judges.add_column(labels[key], key=key, width=need[key])
         matrix.clear(columns=True)
         matrix.add_column(t("progress.col.entrant"), key="entrant")
         matrix.add_column(t("progress.col.business"), key="business", width=business)
@@ -145,15 +161,16 @@ class ProgressScreen(SessionScreen[None]):
             else:
                 code = t("progress.code_none")
             asked = sum(1 for (j, _e) in progress.rechecks if j == judge.id)
-            row = (
-                judge.id,
-                _cut(judge.name, self.widths[0] if self.widths else NAME_MIN),
-                code,
-                str(progress.count(judge.id, SCORED)),
-                str(progress.count(judge.id, RECUSED)),
-                str(progress.count(judge.id, PENDING)),
-                str(asked) if asked else "",
-            )
+            cells = {
+                "judge": judge.id,
+                "name": _cut(judge.name, self.widths[0] if self.widths else NAME_MIN),
+                "code": code,
+                "scored": str(progress.count(judge.id, SCORED)),
+                "recused": str(progress.count(judge.id, RECUSED)),
+                "pending": str(progress.count(judge.id, PENDING)),
+                "recheck": str(asked) if asked else "",
+            }
+            row = tuple(cells[k] for k in self.judge_columns)
             before = self.judge_rows.get(judge.id)
             if before is None:
                 table.add_row(*row, key=judge.id)

@@ -51,10 +51,9 @@ class OnStagePanel(Vertical):
         self.query_one(Countdown).display = who is not None
         self._refresh_overtime()
         message = snap.state.message
-        set_text(
-            self.query_one("#on-stage-message", Static),
-            t("cue.message_line", text=message) if message else "",
-        )
+        line = self.query_one("#on-stage-message", Static)
+        set_text(line, t("cue.message_line", text=message) if message else "")
+        line.display = bool(message)  # no blank line in the panel at 80x24 without a message
 
     def _refresh_overtime(self) -> None:
         """The phase, and one overtime figure with its label.

@@ -5,8 +5,10 @@ so a judge's submission arriving mid-keystroke never moves the moderator's selec
 ``[schedule]`` the table also shows each entrant's planned time and the day's breaks as rows of
 their own (keyed ``break:…``, never a target of a queue action).
 
-The columns are fitted to the table's width (``queue_columns``) each time it is drawn and when
-the window is resized: a name too long for a narrow screen wraps onto a second line rather
+The columns are fitted to the table's width (``column_fit``) each time it is drawn and when the
+window is resized. The moderator needs the entrant's code, name and status on every screen; the
+planned time and any overtime next; the running number, business and category only where there
+is room (:data:`GRANTS`). A name too long for a narrow screen wraps onto a second line rather
 than being cut, and business and category shrink with an ellipsis or go.
 """
 
@@ -20,7 +22,7 @@ from textual import events, getters
 from textual.widgets import DataTable
 
 from ikm_tui.app.session_app import SessionApp
-from ikm_tui.app.stage.queue_columns import Want, fit, two_line_width
+from ikm_tui.app.column_fit import LEAST, NATURAL, Grant, Want, fit, two_line_width
 from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain.queue_rules import Lineup
 from ikm_tui.domain.schedule import Slot
@@ -32,6 +34,23 @@ COLUMNS = ("order", "planned", "entrant", "name", "status", "overtime", "busines
 WRAPPING = ("name", "status")  # a row grows a line rather than cut these
 SHORTENED = ("business", "category")  # these end in "…" instead
 BREAK_KEY = "break:"
+GRANTS: tuple[Grant, ...] = (
+    ("entrant", NATURAL),
+    ("name", LEAST),
+    ("status", LEAST),
+    ("planned", LEAST),
+    ("overtime", LEAST),
+    ("name", NATURAL),  # the name gets the free width before the extras come back
+    ("status", NATURAL),
+    ("planned", NATURAL),
+    ("overtime", NATURAL),
+    ("order", NATURAL),
+    ("business", LEAST),
+    ("category", LEAST),
+    ("business", NATURAL),
+    ("category", NATURAL),
+)
+REQUIRED = ("entrant", "name", "status")  # drawn even when nothing fits
 
 
 @dataclass(frozen=True)
@@ -76,7 +95,7 @@ class QueueTable(DataTable):
         keep = focus_on or self._cursor_key()
         rows = self._rows(lineup, day, plan)
         self.laid_out_for = self._inner_width()
-        widths = fit(self._wants(rows), self.laid_out_for, 2 * self.cell_padding)
+        widths = fit(self._wants(rows), self.laid_out_for, 2 * self.cell_padding, GRANTS, REQUIRED)
         self.columns_shown = tuple(c for c in COLUMNS if c in widths)
         with self.app.batch_update():
             self.clear(columns=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ikm_tui.app.stage.queue_columns import Want, fit, two_line_width
+from ikm_tui.app.column_fit import Want, two_line_width
+from ikm_tui.app.column_fit import fit as fit_columns
+from ikm_tui.app.stage.queue_table import GRANTS, REQUIRED
 
 GAP = 2
 WANTS = {
@@ -17,6 +19,10 @@ WANTS = {
     "business": Want(37, 12, stretch=True),
     "category": Want(9, 9, stretch=True),
 }
+
+
+def fit(wants: dict[str, Want], available: int, gap: int) -> dict[str, int]:
+    return fit_columns(wants, available, gap, GRANTS, REQUIRED)
 
 
 def cost(widths: dict[str, int]) -> int:
