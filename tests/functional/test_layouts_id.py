@@ -148,3 +148,16 @@ async def test_f2_tables_stay_inside_the_screen_and_names_take_the_room_left(sam
             assert all(judge.name in text for judge in sample_store.config.judges)
         if size[0] >= 80:
             assert "Dr. Ir. Bambang Sutrisno" in text  # not cut at 16 while columns run off
+
+
+@pytest.mark.parametrize("size", [(200, 60), (120, 36), (80, 24)])
+async def test_f3_shows_whole_names_and_businesses(sample_store, size):
+    """The bar gives way before a name: at 80 columns "E03 Rizky Ramadhan Nasution" is whole."""
+    async with ModeratorApp(sample_store, poll_seconds=0.05).run_test(size=size) as pilot:
+        await pilot.press("f3")
+        await until(pilot, lambda: "Sari Wulandari" in screen_text(pilot.app))
+        text = screen_text(pilot.app)
+        for entrant in sample_store.config.entrants[:3]:  # on screen at 80x24
+            assert f"{entrant.id} {entrant.name}" in text
+            assert entrant.business in text
+        assert "belum dinilai" in text and "0/5 juri" in text

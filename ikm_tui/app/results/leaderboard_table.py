@@ -29,17 +29,32 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
+from ikm_tui.app.column_fit import NATURAL, LEAST, Grant, Want, fit
 from ikm_tui.app.session_app import SessionApp
 
 Row = dict[str, Any]
 
 BAR_WIDTH = 12
+BAR_MIN_WIDTH = 6  # "100,00" above it
 EIGHTHS = " ▏▎▍▌▋▊▉"
 COLUMNS = ("rank", "entrant", "total", "status", "prize")
-FIXED_WIDTHS = {"rank": 3, "total": BAR_WIDTH, "status": 18, "prize": 14}
+STATUS_KEYS = tuple(
+    f"status.{s}" for s in ("complete", "incomplete", "tie", "not_scored", "forfeit", "withdrawn")
+)
 NAME_MIN_WIDTH = 22
 NAME_MAX_WIDTH = 60
 GAP = 2
+# Who gets width first (column_fit): the name before a full-length bar, so at 80 columns
+# "E03 Rizky Ramadhan Nasution" is whole and the bar is a little shorter.
+GRANTS: tuple[Grant, ...] = (
+    ("rank", NATURAL),
+    ("entrant", LEAST),
+    ("total", LEAST),
+    ("status", NATURAL),
+    ("prize", NATURAL),
+    ("entrant", NATURAL),
+    ("total", NATURAL),
+)
 ROW_HEIGHT = 2
 IDLE_SECONDS = 20.0
 """After this long without a navigation key the highlight goes back to rank 1."""
@@ -94,6 +109,7 @@ class LeaderboardTable(ScrollView, can_focus=True):
         self._idle_timer: Timer | None = None
         self._lines: dict[str, tuple[int, int, tuple[Strip, Strip]]] = {}  # entrant -> (id, width, lines)
         self._header: tuple[int, Strip] | None = None
+        self._widths_for: tuple[int, dict[str, int]] | None = None  # the width fitted last
 
     # -- data ------------------------------------------------------------------------------
 
@@ -248,9 +264,37 @@ class LeaderboardTable(ScrollView, can_focus=True):
         return lines
 
     def _widths(self, width: int) -> dict[str, int]:
-        fixed = sum(FIXED_WIDTHS.values()) + GAP * len(COLUMNS)
-        name = max(NAME_MIN_WIDTH, min(NAME_MAX_WIDTH, width - fixed))
-        return {**FIXED_WIDTHS, "entrant": name}
+        """Each column's width at ``width``, from what the event's texts need (its names,
+        prizes and the status words), so a name is cut only when nothing else can give."""
+        if self._widths_for is None or self._widths_for[0] != width:
+            fitted = fit(
+                self._wants(), width - 1, GAP - 1, GRANTS, COLUMNS
+            )  # a leading space; a gap after each
+            self._widths_for = (width, fitted)
+        return self._widths_for[1]
+
+    def _wants(self) -> dict[str, Want]:
+        t, config = self.app.t, self.app.config
+        entrants = [
+            max(len(f"{e.id} {e.name}"), len(f"{e.business} · {self._category(e.category)}"))
+            for e in config.entrants
+        ]
+        name = max(NAME_MIN_WIDTH, min(NAME_MAX_WIDTH, max(entrants, default=0)))
+        judges = len(config.judges)
+        status = max(
+            len(t("col.status")),
+            len(t("results.status_decided")),
+            *(len(t(key)) for key in STATUS_KEYS),
+            len(f"{judges}/{judges} {t('col.judges').lower()}"),
+        )
+        prize = max(len(t("col.prize")), *(max(len(p.label), len(t.rupiah(p.amount))) for p in config.prizes))
+        return {
+            "rank": Want(3, 3),
+            "entrant": Want(name, NAME_MIN_WIDTH, stretch=True),
+            "total": Want(BAR_WIDTH, BAR_MIN_WIDTH, stretch=True),
+            "status": Want(status, status),
+            "prize": Want(prize, prize),
+        }
 
     def _strip(self, cells: list[tuple[Text, str]], width: int, base: Style) -> Strip:
         widths = self._widths(width)
@@ -293,7 +337,8 @@ class LeaderboardTable(ScrollView, can_focus=True):
             )
         if column == "total":
             total = t.number(Fraction(row["total"])) if row["total"] else "–"
-            return Text(total, justify="right"), Text(bar(row["total"]), style=style or muted)
+            width = self._widths(self.size.width)["total"]
+            return Text(total, justify="right"), Text(bar(row["total"], width), style=style or muted)
         if column == "status":
             key = "results.status_decided" if row["decision"] else f"status.{row['status']}"
             alarm = styles["tie"] if row["status"] == "tie" else Style()
