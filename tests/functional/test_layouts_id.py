@@ -161,3 +161,11 @@ async def test_f3_shows_whole_names_and_businesses(sample_store, size):
             assert f"{entrant.id} {entrant.name}" in text
             assert entrant.business in text
         assert "belum dinilai" in text and "0/5 juri" in text
+
+
+async def test_f4_formats_stack_on_a_phone_sized_console(sample_store):
+    async with ModeratorApp(sample_store, poll_seconds=0.05).run_test(size=(50, 40)) as pilot:
+        await pilot.press("f4")
+        await until(pilot, lambda: "Folder tujuan" in screen_text(pilot.app))
+        text = screen_text(pilot.app)
+        assert "PDF umpan balik tiap peserta" in text and "PDF sertifikat dan piagam" in text

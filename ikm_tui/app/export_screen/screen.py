@@ -30,6 +30,7 @@ CHOSEN_AT_START = ("xlsx", "pdf", "csv", "json")
 
 class ExportScreen(SessionScreen[None]):
     CSS_PATH = "export_screen.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]  # narrow: one format a line
     AUTO_FOCUS = "#export-folder"  # type a folder, press Enter; formats are a Shift+Tab away
     BINDINGS = [
         Binding("ctrl+s", "export", "export.binding.run", id="export.run"),
