@@ -46,15 +46,17 @@ NAME_MAX_WIDTH = 60
 GAP = 2
 # Who gets width first (column_fit): the name before a full-length bar, so at 80 columns
 # "E03 Rizky Ramadhan Nasution" is whole and the bar is a little shorter.
+# On a phone-sized console the status goes before the prize does.
 GRANTS: tuple[Grant, ...] = (
     ("rank", NATURAL),
     ("entrant", LEAST),
     ("total", LEAST),
-    ("status", NATURAL),
     ("prize", NATURAL),
+    ("status", NATURAL),
     ("entrant", NATURAL),
     ("total", NATURAL),
 )
+REQUIRED = ("rank", "entrant", "total", "prize")
 ROW_HEIGHT = 2
 IDLE_SECONDS = 20.0
 """After this long without a navigation key the highlight goes back to rank 1."""
@@ -266,11 +268,13 @@ class LeaderboardTable(ScrollView, can_focus=True):
     def _widths(self, width: int) -> dict[str, int]:
         """Each column's width at ``width``, from what the event's texts need (its names,
         prizes and the status words), so a name is cut only when nothing else can give."""
-        if self._widths_for is None or self._widths_for[0] != width:
-            fitted = fit(
-                self._wants(), width - 1, GAP - 1, GRANTS, COLUMNS
-            )  # a leading space; a gap after each
-            self._widths_for = (width, fitted)
+        room = min(width, self.scrollable_content_region.width or width)  # not under the scrollbar
+        if self._widths_for is None or self._widths_for[0] != room:
+            if self._widths_for is not None:  # the scrollbar came or went: lines drawn are stale
+                self._lines.clear()
+                self._header = None
+            gap = GAP - 1  # each cell is followed by this, after one leading space
+            self._widths_for = (room, fit(self._wants(), room - 1, gap, GRANTS, REQUIRED))
         return self._widths_for[1]
 
     def _wants(self) -> dict[str, Want]:
@@ -300,6 +304,8 @@ class LeaderboardTable(ScrollView, can_focus=True):
         widths = self._widths(width)
         segments: list[Segment] = [Segment(" ", base)]
         for text, column in cells:
+            if column not in widths:  # dropped on a narrow screen
+                continue
             text = text.copy()
             right = text.justify == "right"
             text.truncate(widths[column], overflow="ellipsis", pad=not right)
