@@ -169,3 +169,35 @@ async def test_f4_formats_stack_on_a_phone_sized_console(sample_store):
         await until(pilot, lambda: "Folder tujuan" in screen_text(pilot.app))
         text = screen_text(pilot.app)
         assert "PDF umpan balik tiap peserta" in text and "PDF sertifikat dan piagam" in text
+
+
+@pytest.mark.parametrize("step", [1, 2, 3, 4])
+async def test_every_reveal_step_fits_a_50_column_board(sample_config, step):
+    """Names whole (a long one may wrap in the full table), amounts whole, nothing cut."""
+    import random
+    from decimal import Decimal
+
+    from ikm_tui.app.board.app import BoardApp
+    from ikm_tui.app.board.reveal_view import RevealView
+
+    with Store(sample_config) as moderator, Store(sample_config) as board_store:
+        rnd = random.Random(7)
+        for entrant in sample_config.entrants:
+            for judge in sample_config.judges:
+                scores = {c.id: Decimal(rnd.randint(4, 20)) / 2 for c in sample_config.criteria}
+                moderator.scores.submit(judge.id, entrant.id, scores)
+        moderator.results.finalise(actor="moderator")
+        moderator.results.reveal(step, actor="moderator")
+        snapshot = moderator.results.reveal_state().snapshot
+        app = BoardApp(board_store, poll_seconds=0.02)
+        async with app.run_test(size=(50, 40)) as pilot:
+            await until(pilot, lambda: app.query_one(RevealView).display)
+            await pilot.pause()
+            lines = screen_text(app).splitlines()
+            text = "\n".join(lines)
+            for prize in sample_config.prizes[len(sample_config.prizes) - min(step, 3) :]:
+                for row in snapshot.tier(prize.label):
+                    assert all(word in text for word in row["name"].split()), (step, row["name"])
+            if step == 4:
+                assert "Rp 3.000.000" in text and "Rp 1.800.000" in text
+            assert "…" not in text

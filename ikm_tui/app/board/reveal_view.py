@@ -6,8 +6,9 @@ so no frame — not even a half-drawn one — can show it. Stepping back (or an 
 
 On a short projector (under ``SHORT_ROWS`` rows, e.g. 80×24) the current tier keeps its names
 and businesses but drops the big amount digits (the amount stays, in words), and the earlier
-tiers are listed by name only; on a narrow one the full table leaves out the category. So every
-line fits the screen, names whole.
+tiers are listed by name only; on a narrow one the full table leaves out the category, and on a
+very narrow one (a phone-sized terminal) the business too. So every line fits the screen, names
+whole.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ikm_tui.domain.snapshot import Snapshot, revealed_tiers
 
 SHORT_ROWS = 32
 WIDE_TABLE = 100  # columns the full winners' table needs to show the category too
+BUSINESS_TABLE = 70  # ... and the business (under it, as on a phone-sized terminal: names only)
 
 
 class RevealView(Vertical):
@@ -131,21 +133,30 @@ class RevealView(Vertical):
             title_style="bold",
             caption=t("reveal.total_paid", amount=rupiah(sum(r["amount"] for r in snapshot.winners()))),
         )
-        # on a narrow projector the category gives way and only the business may wrap
+        # on a narrow projector the category gives way and only the business may wrap; on a
+        # very narrow one the business goes too and a long name wraps (never cut)
         narrow = 0 < self.size.width < WIDE_TABLE
-        keys = ("col.prize", "col.name", "col.business", "col.category", "col.amount")
+        very_narrow = 0 < self.size.width < BUSINESS_TABLE
+        keys = ["col.prize", "col.name", "col.business", "col.category", "col.amount"]
+        if narrow:
+            keys.remove("col.category")
+        if very_narrow:
+            keys.remove("col.business")
+        wraps = "col.name" if very_narrow else "col.business"
         for key in keys:
-            if narrow and key == "col.category":
-                continue
             table.add_column(
                 t(key),
                 justify="right" if key == "col.amount" else "left",
-                no_wrap=key != "col.business",
+                no_wrap=key != wraps,
             )
         for tier in reversed(tiers):  # Juara I first at the end of the ceremony
             for row in snapshot.tier(tier["label"]):
-                cells = [tier["label"], row["name"], row["business"]]
-                if not narrow:
-                    cells.append(self._category(row["category"]))
-                table.add_row(*cells, rupiah(row["amount"]), style="bold")
+                cells = {
+                    "col.prize": tier["label"],
+                    "col.name": row["name"],
+                    "col.business": row["business"],
+                    "col.category": self._category(row["category"]),
+                    "col.amount": rupiah(row["amount"]),
+                }
+                table.add_row(*(cells[key] for key in keys), style="bold")
         return Align.center(table)
