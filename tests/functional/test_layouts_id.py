@@ -102,7 +102,7 @@ async def test_who_is_at_the_keyboard_fits_the_screen(sample_store, size):
         await pilot.pause()
         box = app.screen.query_one("#who-dialog")
         assert inside_screen(box, size)
-        assert "Siapa di keyboard?" in screen_text(app)
+        assert app.t("who.title") in screen_text(app)
 
 
 async def judge_sheet(pilot) -> None:
