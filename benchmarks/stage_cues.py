@@ -71,15 +71,17 @@ while time.time() < end:
 NOTES = ["1 menit lagi", "Mohon diakhiri", "Waktu habis", ""]
 
 
-def send_cues(store, changes: int) -> list[tuple[float, tuple]]:
+def send_cues(store, changes: int) -> list[tuple[float, float, tuple]]:
+    """Each change as (asked at, returned at, what the board should show)."""
     stage, rng, done = store.stage, random.Random(16), []
     for i in range(changes):
         time.sleep(rng.uniform(0.15, 0.45))
+        asked = time.time()
         if i % 2 == 0:
             state = stage.adjust_time(60 if (i // 2) % 2 == 0 else -60)
         else:
             state = stage.set_message(NOTES[(i // 2) % len(NOTES)])
-        done.append((time.time(), (state.clock.extra_s, state.message.upper())))
+        done.append((asked, time.time(), (state.clock.extra_s, state.message.upper())))
     return done
 
 
@@ -107,10 +109,12 @@ def measure(source: str, config_path: Path, changes: int) -> dict:
     out, _ = proc.communicate("\n", timeout=30)
     seen = [json.loads(line) for line in out.splitlines() if line.startswith("[")]
     latencies = []
-    for at, signature in done:
-        match = next((s[0] for s in seen if s[0] >= at - 0.001 and tuple(s[1:]) == signature), None)
+    for asked, returned, signature in done:
+        # the board may show a change before the store call has returned here (the commit is
+        # visible before the audit bookkeeping ends): such a sighting counts as latency 0
+        match = next((s[0] for s in seen if s[0] >= asked and tuple(s[1:]) == signature), None)
         if match is not None:
-            latencies.append(max(0.0, match - at))
+            latencies.append(max(0.0, match - returned))
     store.close()
     shutil.rmtree(folder, ignore_errors=True)
     return {

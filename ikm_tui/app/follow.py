@@ -105,9 +105,14 @@ class SessionFollower:
             self.stop()
 
     def _wake(self, attempt: int = 0) -> None:
+        """Poll now and again after each settle delay, until a later poll finds the change.
+
+        The first poll may find an *earlier* commit while the one that woke us is still on its
+        way (several writes coalesce into one wake): so it never ends the chain by itself."""
         if attempt == 0:
             self._wake_pending = False
-        if not self.poll() and attempt < len(SETTLE_DELAYS):
+        changed = self.poll()
+        if attempt < len(SETTLE_DELAYS) and not (changed and attempt > 0):
             self.app.set_timer(SETTLE_DELAYS[attempt], lambda: self._wake(attempt + 1))
 
     def publish(self) -> None:
