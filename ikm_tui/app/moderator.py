@@ -58,6 +58,9 @@ class ModeratorApp(SessionApp):
         Binding("f4", "switch_mode('export')", "mode.export", id="mode.export"),
         Binding("ctrl+q", "quit", "app.key.quit", id="app.quit", priority=True),
     ]
+    BUILT_AHEAD = ("results", "export")
+    """Screens the preload builds behind the stage. F2 is not among them: its matrix is redrawn
+    whenever it is shown, so building it ahead would only add work on every new score."""
     PRELOAD_SECONDS = 0.5
     """After the first frame, the F2-F4 code is loaded while the moderator reads the stage, so
     the first F-key press does not wait for imports either."""
@@ -98,22 +101,27 @@ class ModeratorApp(SessionApp):
         self.backup.stop()
 
     def _preload_screens(self) -> None:
-        """Load the F2-F4 code, and build F3 behind the screen in use: the first F3 then only
-        shows it (the leaderboard reads its data when first shown; see ResultsScreen)."""
+        """Load the F2-F4 code, and build F3 and F4 behind the screen in use: their first key
+        then only shows them (the leaderboard reads its data when first shown; see ResultsScreen)."""
         _import_screens()
-        try:
-            self.get_screen_stack("results")
-            return  # F3 was pressed before the preload: it is built already
-        except KeyError:
-            pass
         current = self.current_mode
         try:
             with self.batch_update():  # nothing of the round trip reaches the terminal
-                self.switch_mode("results")
+                for mode in self.BUILT_AHEAD:
+                    if not self.built(mode):
+                        self.switch_mode(mode)
                 self.switch_mode(current)
         except UnknownModeError:
             return  # the console is closing (its modes are gone): nothing to build for
         gc.collect()  # the start-up's garbage, now, so F3's first read need not (it freezes the heap)
+
+    def built(self, mode: str) -> bool:
+        """The mode's screen exists (built ahead, or the moderator pressed its key first)."""
+        try:
+            self.get_screen_stack(mode)
+        except KeyError:
+            return False
+        return True
 
     def on_backup_report(self, message: BackupReport) -> None:
         self.backup.show(message.status)

@@ -124,3 +124,16 @@ async def test_the_state_line_follows_finalising_in_another_process(store, tmp_p
         await export_to(pilot, screen, tmp_path)
         assert screen.outcome.provisional is False
         assert not any("provisional" in p.name for p in tmp_path.iterdir())
+
+
+async def test_f4_built_ahead_behind_the_stage_shows_a_lock_made_while_it_was_hidden(store, tmp_path):
+    async with ModeratorApp(store).run_test(size=(120, 36)) as pilot:
+        app = pilot.app
+        await until(pilot, lambda: app.built("export"))  # the console's preload
+        assert not isinstance(app.screen, ExportScreen)  # the stage is still what is shown
+        with Store(store.config, store.path) as other:
+            other.results.finalise(actor="moderator")
+        await pilot.pause(0.1)
+        screen = await open_export(pilot)
+        await until(pilot, lambda: "Results are finalised" in shown(screen, "#export-state"))
+        assert screen.query_one("#export-folder", Input).has_focus  # typing goes to the folder

@@ -274,7 +274,7 @@ async def test_f3_built_ahead_behind_the_stage_shows_what_was_saved_before_it_wa
     fill(store, skip={("J3", "E08"), ("J3", "E07")})
     async with app_for(store).run_test(size=(120, 36)) as pilot:
         app = pilot.app
-        await until(pilot, lambda: built(app, "results"))  # the console's preload
+        await until(pilot, lambda: app.built("results"))  # the console's preload
         assert not isinstance(app.screen, ResultsScreen)  # the stage is still what is shown
         other.scores.submit("J3", "E08", {c: Decimal(10) for c in CRITERIA})
         await pilot.pause(0.1)
@@ -283,11 +283,3 @@ async def test_f3_built_ahead_behind_the_stage_shows_what_was_saved_before_it_wa
         assert cell(screen, "E07", "status").endswith("2/3 judges")
         other.scores.submit("J3", "E07", {c: Decimal(10) for c in CRITERIA})  # and it follows on
         await until(pilot, lambda: cell(screen, "E07", "status").endswith("3/3 judges"))
-
-
-def built(app, mode: str) -> bool:
-    try:
-        app.get_screen_stack(mode)
-    except KeyError:
-        return False
-    return True
