@@ -32,6 +32,7 @@ from ikm_tui.store.database import StoreUnavailable
 class ResultsScreen(SessionScreen[None]):
     CSS_PATH = Path(__file__).parent / "results.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    AUTO_FOCUS = "#leaderboard"
     # ceremony keys first: on an 80-column footer the filters are the ones cut off
     BINDINGS = [
         Binding("v", "reveal_next", "results.key_reveal_next", id="results.reveal_next"),
@@ -74,7 +75,6 @@ class ResultsScreen(SessionScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one(LeaderboardTable).focus()
         if self.is_current:
             self.reload()
         # else built ahead, behind the screen in use (the console's preload): nothing is read
