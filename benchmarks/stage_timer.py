@@ -201,9 +201,11 @@ def perform_changes(store, changes: int) -> list[tuple[float, tuple]]:
     rng = random.Random(7)
     for i in range(changes):
         time.sleep(rng.uniform(0.15, 0.4))
+        asked = time.time()
         cycle[i % len(cycle)]()
+        returned = time.time()
         state = stage.state()
-        done.append((time.time(), (state.entrant, state.clock.phase, state.clock.paused)))
+        done.append((asked, returned, (state.entrant, state.clock.phase, state.clock.paused)))
     return done
 
 
@@ -211,10 +213,11 @@ def latencies(proc: subprocess.Popen, done) -> list[float]:
     out, _ = proc.communicate("\n", timeout=30)
     seen = [json.loads(line) for line in out.splitlines() if line.startswith("[")]
     result = []
-    for at, signature in done:
-        match = next((s[0] for s in seen if s[0] >= at - 0.001 and tuple(s[1:]) == signature), None)
+    for asked, returned, signature in done:
+        # the board may show a change before the store call has returned here: latency 0
+        match = next((s[0] for s in seen if s[0] >= asked and tuple(s[1:]) == signature), None)
         if match is not None:
-            result.append(max(0.0, match - at))
+            result.append(max(0.0, match - returned))
     return result
 
 
