@@ -201,3 +201,16 @@ async def test_every_reveal_step_fits_a_50_column_board(sample_config, step):
             if step == 4:
                 assert "Rp 3.000.000" in text and "Rp 1.800.000" in text
             assert "…" not in text
+
+
+async def test_new_codes_dialog_names_every_judge_whole_at_50_columns(sample_store):
+    async with ModeratorApp(sample_store, poll_seconds=0.05).run_test(size=(50, 40)) as pilot:
+        await pilot.press("f2")
+        await until(pilot, lambda: pilot.app.screen.query("#judges-table"))
+        await pilot.press("a")  # codes for every judge who has none
+        await until(pilot, lambda: pilot.app.screen.query("#codes-box"))
+        await pilot.pause()
+        assert inside_screen(pilot.app.screen.query_one("#codes-box"), (50, 40))
+        text = screen_text(pilot.app)
+        for judge in sample_store.config.judges:
+            assert all(word in text for word in judge.name.split()), judge.name
