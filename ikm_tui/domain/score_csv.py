@@ -88,13 +88,12 @@ class _SheetReader:
         self.judge, self.entrant = column["judge"], column["entrant"]
         self.recused = column.get("recused")
         self.note = column.get("note")
-        self.criteria = [(c, column[c], config.criterion(c)) for c in criteria]
+        self.criteria = [_Column(c, column[c], config.criterion(c)) for c in criteria]
         self.decimal_comma = decimal_comma
-        self.seen: dict[tuple[str, str], Decimal | ScoreProblem] = {}
 
     def blank(self, cells: list[str]) -> bool:
-        named = (self.judge, self.entrant)
-        return not any(cell for i, cell in enumerate(cells) if i not in named)
+        """Only the judge and the entrant filled in (cells are stripped already)."""
+        return len("".join(cells)) == len(cells[self.judge]) + len(cells[self.entrant])
 
     def row(self, cells: list[str]) -> SheetEntry:
         judge, entrant = cells[self.judge], cells[self.entrant]
@@ -107,23 +106,34 @@ class _SheetReader:
         if recused and recused not in RECUSED_YES:
             raise ScoreProblem("csv.bad_recused", got=recused)
         if recused:
-            if any(cells[i] for _, i, _ in self.criteria):
+            if any(cells[c.index] for c in self.criteria):
                 raise ScoreProblem("csv.recused_with_scores")
             return SheetEntry(judge, entrant, None, "CSV", note=note)
-        if note and not any(cells[i].strip() for _, i, _ in self.criteria):
+        if note and not any(cells[c.index].strip() for c in self.criteria):
             return SheetEntry(judge, entrant, None, note=note, note_only=True)
-        seen, scores = self.seen, {}
-        for criterion_id, i, criterion in self.criteria:
-            result = seen.get((criterion_id, cells[i]))
-            if result is None:
-                result = seen[(criterion_id, cells[i])] = self.check(cells[i], criterion)
-            if isinstance(result, ScoreProblem):
-                raise result
-            scores[criterion_id] = result
+        scores = {}
+        for column in self.criteria:
+            text = cells[column.index]
+            value = column.accepted.get(text)
+            scores[column.id] = value if value is not None else column.value(text, self.decimal_comma)
         return SheetEntry(judge, entrant, scores, note=note)
 
-    def check(self, text: str, criterion: Criterion) -> Decimal | ScoreProblem:
-        try:
-            return parse_score(text, criterion, decimal_comma=self.decimal_comma)
-        except ScoreProblem as problem:
-            return problem
+
+class _Column:
+    """One criterion's column, with every text already seen in it: its value, or its problem."""
+
+    def __init__(self, criterion_id: str, index: int, criterion: Criterion) -> None:
+        self.id, self.index, self.criterion = criterion_id, index, criterion
+        self.accepted: dict[str, Decimal] = {}
+        self.refused: dict[str, ScoreProblem] = {}
+
+    def value(self, text: str, decimal_comma: bool) -> Decimal:
+        """The value of a text not accepted yet; raises its problem (again) if it is refused."""
+        problem = self.refused.get(text)
+        if problem is None:
+            try:
+                value = self.accepted[text] = parse_score(text, self.criterion, decimal_comma=decimal_comma)
+                return value
+            except ScoreProblem as exc:
+                problem = self.refused[text] = exc
+        raise problem

@@ -100,7 +100,9 @@ class ScoreSheets:
         ]
         sheets = [e for e in entries if not e.note_only]
         _check_all(self.config, sheets)
-        with self.db.write() as conn:
+        # _write_many builds each score row beside its own sheet's row and upserts the sheets
+        # first: no score can lack its sheet, so SQLite need not look each one up
+        with self.db.write(references_built_in=True) as conn:
             if sheets:
                 self._guard(conn)
             replaced = _write_many(conn, sheets, actor, source, batched=True)
@@ -264,23 +266,17 @@ def _write_many(
     sheet_rows, score_rows, audit_rows, items = [], [], [], []
     texts: dict[Decimal, str] = {}  # a file repeats the same few values: format each once
     for entry in entries:
-        key = (entry.judge, entry.entrant)
+        judge, entrant = key = (entry.judge, entry.entrant)
         recused = entry.scores is None
-        new_scores = (
-            {}
-            if entry.scores is None
-            else {
-                k: texts.get(v) or texts.setdefault(v, decimal_text(Decimal(v)))
-                for k, v in entry.scores.items()
-            }
-        )
-        sheet_rows.append(
-            (entry.judge, entry.entrant, int(recused), entry.reason if recused else "", source, saved_at)
-        )
-        score_rows += [(entry.judge, entry.entrant, k, v) for k, v in new_scores.items()]
-        detail: dict[str, Any] = (
-            {"judge": entry.judge, "entrant": entry.entrant} if batched else {"source": source}
-        )
+        new_scores: dict[str, str] = {}
+        for criterion, value in (entry.scores or {}).items():
+            text = texts.get(value)
+            if text is None:
+                text = texts[value] = decimal_text(Decimal(value))
+            new_scores[criterion] = text
+            score_rows.append((judge, entrant, criterion, text))
+        sheet_rows.append((judge, entrant, int(recused), entry.reason if recused else "", source, saved_at))
+        detail: dict[str, Any] = {"judge": judge, "entrant": entrant} if batched else {"source": source}
         if recused:
             action = "score.recuse"
             detail["reason"] = entry.reason
@@ -329,6 +325,8 @@ def _existing(
 ) -> dict[tuple[str, str], dict[str, Any]]:
     """The stored sheets among ``pairs``, as the audit's "before" (old values, revision)."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
+    if conn.execute("SELECT 1 FROM score_sheet LIMIT 1").fetchone() is None:
+        return found  # the first import of an event: nothing to look up 250,000 times
     for start in range(0, len(pairs), PAIRS_PER_QUERY):
         chunk = pairs[start : start + PAIRS_PER_QUERY]
         values = ", ".join("(?, ?)" for _ in chunk)

@@ -119,6 +119,27 @@ def test_import_is_all_or_nothing(store, event):
     assert (summary.new, summary.replaced) == (0, 1)
 
 
+def test_an_import_leaves_every_score_with_its_sheet_and_foreign_keys_on(store, event):
+    """The import skips SQLite's per-row foreign-key lookups; afterwards, succeeded or refused,
+    the connection checks references again and no score lacks its sheet."""
+    store.scores.submit("J1", "E01", scores(event, "5"))
+    entries = [SheetEntry(j.id, e.id, scores(event, "7")) for e in event.entrants for j in event.judges]
+    store.scores.import_sheets(entries, actor="import:a.csv")  # replaces J1/E01 too
+    assert store.db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    with store.db.write() as conn, pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO score VALUES ('J9', 'E99', 'x', '1')")  # no such sheet
+    with store.db.write() as conn:  # finalised: the next import is refused inside its write
+        conn.execute(
+            "INSERT INTO finalisation (finalised_at, finalised_by, digest, snapshot)"
+            " VALUES ('now', 'test', 'x', '{}')"
+        )
+    with pytest.raises(InputError):
+        store.scores.import_sheets(entries[:1], actor="import:b.csv")
+    assert store.db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert len(store.scores.all()) == len(entries)
+
+
 def test_scores_are_locked_after_finalising(store, event):
     with store.db.write() as conn:
         conn.execute(
