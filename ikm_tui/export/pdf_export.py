@@ -10,6 +10,7 @@ matched to the locked result; until the results are finalised every page says PR
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
 from fpdf import FPDF
@@ -69,6 +70,8 @@ class Minutes(FPDF):
         self.config = bundle.config
         self.t = Messages(bundle.config.event.language)
         self.in_appendix = False
+        # (style, size, text) -> width in mm: a ranking repeats categories, prizes and amounts
+        self.widths: dict[tuple[str, float, str], float] = {}
         self.add_font(FONT, "", str(fonts.REGULAR))
         self.add_font(FONT, "B", str(fonts.BOLD))
         self.set_margins(MARGIN, 16, MARGIN)
@@ -107,15 +110,24 @@ class Minutes(FPDF):
         self.line(MARGIN, self.get_y(), self.w - MARGIN, self.get_y())
         self.set_font(FONT, "", 6.5)
         self.set_text_color(80)
-        self.cell(0, 4, t("export.pdf.digest", digest=self.bundle.digest))
-        self.set_x(MARGIN)
+        top, width = self.get_y(), self.w - 2 * MARGIN
+        self._cell_text(MARGIN, top, width, 4, self.footer_lines[0], right=False)
+        self.set_x(MARGIN)  # the page count is filled in at the end: cell() knows how
         self.cell(0, 4, t("export.pdf.page", page=self.page_no(), pages="{nb}"), align="R")
-        self.ln(4)
-        self.cell(0, 4, t("export.pdf.head", seq=self.bundle.head.seq, head=self.bundle.head.hash))
-        self.ln(4)
-        generated = moment_text(self.bundle.generated_at, t)
-        self.cell(0, 4, f"{self.config.event.title} · {t('export.pdf.generated', at=generated)}")
+        self._cell_text(MARGIN, top + 4, width, 4, self.footer_lines[1], right=False)
+        self._cell_text(MARGIN, top + 8, width, 4, self.footer_lines[2], right=False)
         self.set_text_color(0)
+
+    @cached_property
+    def footer_lines(self) -> tuple[str, str, str]:
+        """The footer's lines besides the page number: the same on every page."""
+        t, bundle = self.t, self.bundle
+        generated = moment_text(bundle.generated_at, t)
+        return (
+            t("export.pdf.digest", digest=bundle.digest),
+            t("export.pdf.head", seq=bundle.head.seq, head=bundle.head.hash),
+            f"{self.config.event.title} · {t('export.pdf.generated', at=generated)}",
+        )
 
     def _watermark(self) -> None:
         with self.local_context(fill_opacity=0.12, text_color=STAMP_RED):
@@ -434,11 +446,26 @@ class Minutes(FPDF):
     # -- small helpers ----------------------------------------------------------------------
 
     def _table_header(self, labels, widths, right, *, size: float = 8.5) -> None:
+        """The column names on a shaded band, drawn the way ``cell()`` would place them (the
+        appendix repeats this on each of its pages; ``cell()`` costs a lot more than ``text()``)."""
         self.set_font(FONT, "B", size)
+        y = self.get_y()
         self.set_fill_color(*HEADER_FILL)
+        self.rect(self.l_margin, y, sum(widths), 6, style="F")
+        self.set_fill_color(0)  # = the text colour, so text() needs no colour of its own
+        x = self.l_margin
         for label, width, r in zip(labels, widths, right):
-            self.cell(width, 6, self._fit(label, width - 2), fill=True, align="R" if r else "L")
-        self.ln(6)
+            self._cell_text(x, y, width, 6, self._fit(label, width - 2), right=r)
+            x += width
+        self.set_xy(self.l_margin, y + 6)
+
+    def _cell_text(self, x: float, y: float, width: float, height: float, text: str, *, right: bool) -> None:
+        """``text`` where ``cell(width, height, text)`` at (x, y) prints it: one cell margin in,
+        on the baseline fpdf2 gives a one-line cell."""
+        if not text:
+            return
+        left = x + width - self.c_margin - self._width(text) if right else x + self.c_margin
+        self.text(left, y + 0.5 * height + 0.3 * self.font_size, text)
 
     def _row(
         self,
@@ -473,10 +500,15 @@ class Minutes(FPDF):
 
     def _width(self, text: str) -> float:
         """``get_string_width`` for our plain text (no markdown, no shaping), from the font's
-        width table: the library's general path costs more than drawing the text itself."""
-        font = self.current_font
-        assert font is not None  # set_font() ran before any text is measured
-        return float(font.get_text_width(text, self.font_size_pt, None)[1] / self.k)
+        width table: the library's general path costs more than drawing the text itself.
+        Remembered per font style and size, since a ranking repeats most of its texts."""
+        key = (self.font_style, self.font_size_pt, text)
+        width = self.widths.get(key)
+        if width is None:
+            font = self.current_font
+            assert font is not None  # set_font() ran before any text is measured
+            width = self.widths[key] = float(font.get_text_width(text, self.font_size_pt, None)[1] / self.k)
+        return width
 
     def _wrap(self, text: str, width: float) -> list[str]:
         """Greedy word wrap to ``width``; a single word longer than the column is cut."""

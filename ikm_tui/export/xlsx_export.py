@@ -101,13 +101,49 @@ class _Sheet:
             cell.number_format = fmt
         return cell
 
+    def column_format(self, fmt: str) -> _Formatted:
+        """Cells of one column in ``fmt`` (see :class:`_Formatted`); one per column."""
+        return _Formatted(self.cell(None, fmt=fmt))
+
     def append(self, values: list) -> None:
         self.ws.append([_text_safe(self, v) for v in values])
         self.rows += 1
 
+    def append_plain(self, values: list) -> None:
+        """A row whose text was already made safe (:meth:`safe`): 50,000 score rows skip the
+        per-value check."""
+        self.ws.append(values)
+        self.rows += 1
+
+    def safe(self, texts: dict[str, object], value: str | None) -> object:
+        """:func:`_text_safe` for a text that repeats down a column (a judge's name, a state),
+        remembered in ``texts``; a would-be formula gets a text cell of its own each time."""
+        if value is None:
+            return None
+        known = texts.get(value)
+        if known is None:
+            known = _text_safe(self, value)
+            if not isinstance(known, str):
+                return known
+            texts[value] = known
+        return known
+
     def close(self) -> None:
         last = get_column_letter(self.columns)
         self.ws.auto_filter.ref = f"A2:{last}{FIRST_DATA_ROW - 1 + max(self.rows, 1)}"
+
+
+class _Formatted:
+    """One styled cell reused down a column. A write-only sheet writes each row out as it is
+    appended, so a single cell, built and styled once, carries every row's value; openpyxl
+    would otherwise build and style a fresh cell for each of 50,000 rows."""
+
+    def __init__(self, cell: WriteOnlyCell) -> None:
+        self.cell = cell
+
+    def __call__(self, value: object) -> WriteOnlyCell:
+        self.cell.value = value
+        return self.cell
 
 
 def _text_safe(sheet: _Sheet, value):
@@ -152,6 +188,7 @@ def _leaderboard(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
         book, bundle, t, "leaderboard", headers, [8, 10, 28, 32, 14, 10, 8, 10, 12, 16, 16, 14, 40]
     )
     config = bundle.config
+    total, amount = sheet.column_format(TOTAL_FORMAT), sheet.column_format(RUPIAH_FORMAT)
     for row in bundle.rows:
         decision = row["decision"]
         sheet.append(
@@ -161,11 +198,11 @@ def _leaderboard(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
                 row["name"],
                 row["business"],
                 category_name(config, row["category"]),
-                sheet.cell(_number(row["total"]), fmt=TOTAL_FORMAT),
+                total(_number(row["total"])),
                 row["judges"],
                 row["expected_judges"],
                 row["prize"],
-                sheet.cell(row["amount"], fmt=RUPIAH_FORMAT),
+                amount(row["amount"]),
                 t(f"status.{row['status']}"),
                 bundle.overtime.get(row["entrant"], 0),
                 decision["reason"] if decision else None,
@@ -186,19 +223,30 @@ def _scores(book: Workbook, bundle: ResultsBundle, t: Messages) -> None:
     judges = {j.id: j.name for j in config.judges}
     states = {s: t(f"export.sheet_state.{s}") for s in ("scored", "recused", "missing")}
     notes = {(e, j): text for e, pairs in bundle.notes.items() for j, text in pairs}
+    total = sheet.column_format(TOTAL_FORMAT)
+    numbers: dict[str, float] = {}  # a score's or a total's text -> its number, each once
+
+    def number(text: str) -> float:
+        value = numbers.get(text)
+        if value is None:
+            value = numbers[text] = float(Decimal(text))
+        return value
+
+    texts: dict[str, object] = {}  # text -> as written (made safe once)
+    safe = sheet.safe
     for item in sheet_rows(bundle):
-        total = item.judge_total
-        sheet.append(
+        judge_total = item.judge_total
+        sheet.append_plain(
             [
-                item.entrant,
-                names.get(item.entrant, ""),
-                item.judge,
-                judges.get(item.judge, ""),
-                *(_number(s) for s in item.scores),
-                None if total is None else sheet.cell(_number(total), fmt=TOTAL_FORMAT),
+                safe(texts, item.entrant),
+                safe(texts, names.get(item.entrant, "")),
+                safe(texts, item.judge),
+                safe(texts, judges.get(item.judge, "")),
+                *(None if s is None else number(s) for s in item.scores),
+                None if judge_total is None else total(number(judge_total)),
                 states[item.state],
-                item.reason or None,
-                notes.get((item.entrant, item.judge)),
+                safe(texts, item.reason or None),
+                safe(texts, notes.get((item.entrant, item.judge))),
             ]
         )
     sheet.close()

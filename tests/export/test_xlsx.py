@@ -95,6 +95,25 @@ def test_scores_sheet_has_every_judge_for_every_entrant_and_marks_recusals(score
     assert e01_j1[4:7] == [float(sheet.scores[c.id]) for c in config.criteria]
 
 
+def test_every_total_and_amount_cell_keeps_its_own_value_and_format(bundle, tmp_path):
+    """The writer reuses one styled cell down each formatted column: every row must still show
+    its own number in its format, down to the last."""
+    from ikm_tui.export.proof import sheet_rows
+
+    book = open_book(bundle, tmp_path)
+    board = list(book.worksheets[0].iter_rows(min_row=3))
+    assert [(r[5].value, r[5].number_format) for r in board] == [
+        (None if row["total"] is None else float(row["total"]), TOTAL_FORMAT) for row in bundle.rows
+    ]
+    assert [(r[9].value, r[9].number_format) for r in board] == [
+        (row["amount"], RUPIAH_FORMAT) for row in bundle.rows
+    ]
+    scores = [r for r in book.worksheets[1].iter_rows(min_row=3) if r[7].value is not None]
+    expected = [float(s.judge_total) for s in sheet_rows(bundle) if s.judge_total is not None]
+    assert len(set(expected)) > 1
+    assert [(r[7].value, r[7].number_format) for r in scores] == [(e, TOTAL_FORMAT) for e in expected]
+
+
 def test_decisions_sheet_lists_ties_decisions_and_unlocks(bundle, tmp_path):
     history = (
         Finalisation(
