@@ -493,6 +493,8 @@ class Minutes(FPDF):
         x = MARGIN
         for lines, width, r in zip(cells, widths, right):
             for n, text in enumerate(lines):
+                if not text:
+                    continue  # most of a ranking has no prize and no amount: nothing to draw
                 offset = width - 1 - self._width(text) if r else 1
                 self.text(x + offset, y + pad + (n + 1) * line - line * 0.22, text)
             x += width
