@@ -93,8 +93,7 @@ class Minutes(FPDF):
         if self.bundle.provisional:
             self.set_font(FONT, "B", 9)
             self.set_text_color(*STAMP_RED)
-            self.set_xy(MARGIN, 8)
-            self.cell(0, 5, self.t("export.provisional"), align="C")
+            self._cell_text(MARGIN, 8, self.w - 2 * MARGIN, 5, self.t("export.provisional"), align="C")
             self.set_text_color(0)
         self.set_y(16)
         if self.in_appendix:
@@ -111,11 +110,11 @@ class Minutes(FPDF):
         self.set_font(FONT, "", 6.5)
         self.set_text_color(80)
         top, width = self.get_y(), self.w - 2 * MARGIN
-        self._cell_text(MARGIN, top, width, 4, self.footer_lines[0], right=False)
+        self._cell_text(MARGIN, top, width, 4, self.footer_lines[0], align="L")
         self.set_x(MARGIN)  # the page count is filled in at the end: cell() knows how
         self.cell(0, 4, t("export.pdf.page", page=self.page_no(), pages="{nb}"), align="R")
-        self._cell_text(MARGIN, top + 4, width, 4, self.footer_lines[1], right=False)
-        self._cell_text(MARGIN, top + 8, width, 4, self.footer_lines[2], right=False)
+        self._cell_text(MARGIN, top + 4, width, 4, self.footer_lines[1], align="L")
+        self._cell_text(MARGIN, top + 8, width, 4, self.footer_lines[2], align="L")
         self.set_text_color(0)
 
     @cached_property
@@ -455,16 +454,21 @@ class Minutes(FPDF):
         self.set_fill_color(0)  # = the text colour, so text() needs no colour of its own
         x = self.l_margin
         for label, width, r in zip(labels, widths, right):
-            self._cell_text(x, y, width, 6, self._fit(label, width - 2), right=r)
+            self._cell_text(x, y, width, 6, self._fit(label, width - 2), align="R" if r else "L")
             x += width
         self.set_xy(self.l_margin, y + 6)
 
-    def _cell_text(self, x: float, y: float, width: float, height: float, text: str, *, right: bool) -> None:
-        """``text`` where ``cell(width, height, text)`` at (x, y) prints it: one cell margin in,
-        on the baseline fpdf2 gives a one-line cell."""
+    def _cell_text(self, x: float, y: float, width: float, height: float, text: str, *, align: str) -> None:
+        """``text`` where ``cell(width, height, text, align=align)`` at (x, y) prints it (one
+        cell margin in, or centred), on the baseline fpdf2 gives a one-line cell."""
         if not text:
             return
-        left = x + width - self.c_margin - self._width(text) if right else x + self.c_margin
+        if align == "R":
+            left = x + width - self.c_margin - self._width(text)
+        elif align == "C":
+            left = x + (width - self._width(text)) / 2
+        else:
+            left = x + self.c_margin
         self.text(left, y + 0.5 * height + 0.3 * self.font_size, text)
 
     def _row(
