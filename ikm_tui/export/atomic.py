@@ -58,6 +58,11 @@ def _create_temp(path: Path) -> Path:
             return tmp
         except FileExistsError:
             continue
+        except BaseException:
+            # SIGTERM or Ctrl-C handled the instant the file appeared (Python runs the handler
+            # right after the call that created it): the caller never got the name to clean up
+            tmp.unlink(missing_ok=True)
+            raise
 
 
 def _sweep_stale(folder: Path) -> None:

@@ -79,6 +79,22 @@ def test_sigterm_during_an_export_leaves_no_temporary_file(make_event, tmp_path)
     assert "Traceback" not in err
 
 
+def test_an_interrupt_the_instant_the_temporary_file_appears_leaves_nothing(tmp_path, monkeypatch):
+    """Python runs a signal handler right after the call that created the temporary file, before
+    the writer holds its name: that instant too must clean up (seen under a loaded machine)."""
+    real_close = os.close
+
+    def close_then_interrupt(fd: int) -> None:
+        real_close(fd)
+        monkeypatch.setattr(os, "close", real_close)
+        raise KeyboardInterrupt  # what a Ctrl-C or our SIGTERM handler raises at this point
+
+    monkeypatch.setattr(os, "close", close_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        write_bytes_atomically(tmp_path / "out.csv", b"x")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_leaderboard_into_a_closed_pipe_ends_quietly(make_event):
     config = make_event(judges=3, entrants=2000)  # far more than a pipe's buffer
     for args in (["leaderboard"], ["leaderboard", "--json"]):
