@@ -24,7 +24,9 @@ def wal_size(db) -> int:
 
 
 def test_sigkill_during_import_loses_nothing_and_applies_nothing(make_event, tmp_path):
-    entrants, judges = 600, 9
+    # big enough that the import's transaction spills pages into the WAL long before it
+    # commits (about a second at 3,000 x 9 sheets), so the kill below lands mid-transaction
+    entrants, judges = 3000, 9
     config_path = make_event(judges=judges, entrants=entrants, prizes=[("P", 1, 1)])
     config = load_config(config_path)
     with Store(config) as store:  # a confirmed score that must survive
