@@ -145,6 +145,17 @@ def main(argv: list[str] | None = None) -> int:
     ikm = str(beside) if beside.exists() else shutil.which("ikm-tui")
     if ikm is None:
         raise SystemExit("ikm-tui is not installed: pip install -e .")
+    # tmux's server exits with its last session; one kept open for the whole run stops a new
+    # session from racing a server on its way out ("server exited unexpectedly")
+    keeper = f"ikm-bench-keeper-{os.getpid()}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", keeper, "sleep 3600"])
+    try:
+        return measure(args.runs, ikm)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", keeper], capture_output=True)
+
+
+def measure(runs: int, ikm: str) -> int:
     python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -153,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         (folder / "bare_modes.py").write_text(BARE_MODES)
         first_frame(ikm, "Sari Wulandari", folder, "warm")  # creates the session file once
         ours, bare, ours_switch, bare_switch = [], [], [], []
-        for i in range(args.runs):
+        for i in range(runs):
             ours.append(first_frame(ikm, "Sari Wulandari", folder, f"ours{i}"))
             bare.append(
                 first_frame(f"{python} bare_table.py config.toml", "Sari Wulandari", folder, f"bare{i}")
@@ -162,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             bare_switch.append(
                 switch(f"{python} bare_modes.py", "layar satu", "Peserta 29", folder, f"bare{i}")
             )
-    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; {args.runs} runs each, medians")
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; {runs} runs each, medians")
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
         print("(PYTHONDONTWRITEBYTECODE is set here; the runs were made without it, as a user runs)")
     for name, a, b, target in (
