@@ -170,12 +170,11 @@ class Minutes(FPDF):
         if self.bundle.provisional:
             self.ln(2)
             self.set_font(FONT, "B", 10)
-            self.set_text_color(*STAMP_RED)
-            self.set_draw_color(*STAMP_RED)
-            self.multi_cell(
-                0, 7, self.t("export.provisional"), border=1, align="C", new_x="LMARGIN", new_y="NEXT"
-            )
-            self.set_text_color(0)
+            # red for the stamp only: the rules drawn after it keep their own colour
+            with self.local_context(text_color=STAMP_RED, draw_color=STAMP_RED):
+                self.multi_cell(
+                    0, 7, self.t("export.provisional"), border=1, align="C", new_x="LMARGIN", new_y="NEXT"
+                )
         self.ln(3)
         self.set_font(FONT, "", 9.5)
         self.multi_cell(
