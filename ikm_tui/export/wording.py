@@ -30,11 +30,7 @@ def tie_break_text(config: Config, t: Messages) -> str:
 
 def date_text(day: dt.date, t: Messages, *, weekday: bool = False) -> str:
     """``14 Juni 2022`` (or ``Selasa, 14 Juni 2022``) in the event's language."""
-    month = t("export.months").split()[day.month - 1]
-    text = f"{day.day} {month} {day.year}"
-    if weekday:
-        text = f"{t('export.weekdays').split()[day.weekday()]}, {text}"
-    return text
+    return t.date(day, weekday=weekday)
 
 
 def days_text(days, t: Messages) -> str:

@@ -7,6 +7,7 @@ import; a key defined twice is a programming error caught by the tests.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import pkgutil
 from decimal import Decimal
@@ -76,6 +77,15 @@ class Messages:
         from ikm_tui.domain.numbers import rupiah
 
         return "–" if amount is None else rupiah(amount)
+
+    def date(self, day: dt.date, *, weekday: bool = False) -> str:
+        """``14 Juni 2022`` (or ``Selasa, 14 Juni 2022``): a day as the event's readers write it,
+        on screens and in print alike."""
+        month = self("export.months").split()[day.month - 1]
+        text = f"{day.day} {month} {day.year}"
+        if weekday:
+            text = f"{self('export.weekdays').split()[day.weekday()]}, {text}"
+        return text
 
 
 def messages(language: str) -> Messages:

@@ -18,6 +18,13 @@ def event(make_event):
     return make_event(judges=3, entrants=6, language="en")
 
 
+def test_the_queue_names_its_days_the_way_indonesian_readers_write_dates(make_event, capsys):
+    event = make_event(judges=3, entrants=6, language="id")
+    assert main(["--config", str(event), "queue"]) == 0
+    out = capsys.readouterr().out
+    assert "14 Juni 2022" in out and "15 Juni 2022" in out and "2022-06-14" not in out
+
+
 def queue(event, *args) -> int:
     return main(["--config", str(event), "queue", *args])
 
@@ -25,7 +32,7 @@ def queue(event, *args) -> int:
 def test_listing_shows_days_statuses_and_overtime(event, capsys):
     assert queue(event) == 0
     out = capsys.readouterr().out
-    assert "Day 1 — 2022-06-14" in out and "Day 2 — 2022-06-15" in out
+    assert "Day 1 — 14 June 2022" in out and "Day 2 — 15 June 2022" in out
     assert out.count("waiting") == 6
     with Store(load_config(event)) as store:
         store.stage.next()

@@ -108,7 +108,7 @@ class StageScreen(SessionScreen[None], StageCues):
         config = self.app.config
         day = snap.state.day
         table.border_title = self.app.t(
-            "stage.queue_title", day=day, date=config.event.days[day - 1].isoformat()
+            "stage.queue_title", day=day, date=self.app.t.date(config.event.days[day - 1])
         )
         step = self.app.store.stage.last_undo()
         table.border_subtitle = (

@@ -111,7 +111,7 @@ def render(store, t, only_day: int | None) -> str:
                     overtime_text(entry.overtime_ms / 1000),
                 ]
             )
-        out.append(t("queue.cli.day", day=day, date=config.event.days[day - 1].isoformat()))
+        out.append(t("queue.cli.day", day=day, date=t.date(config.event.days[day - 1])))
         out.append(_table(rows))
     return "\n".join(out)
 
