@@ -94,6 +94,22 @@ async def test_a_no_show_keeps_what_happens_next_readable_at_80_columns(store):
         assert table.max_scroll_x == 0
 
 
+async def test_at_80x24_the_judges_box_stays_in_view_with_a_long_name_and_a_note_on_stage(sample_store):
+    """E03 (a name and a business that both wrap) on stage with a note: the moderator still
+    sees whose sheets are in, and who is next."""
+    sample_store.stage.call("E03", actor="test")
+    sample_store.stage.set_message("Mohon diakhiri", actor="test")
+    async with ModeratorApp(sample_store, poll_seconds=0.05).run_test(size=(80, 24)) as pilot:
+        await queue_on_screen(pilot)
+        await pilot.pause()
+        rows = screen_text(pilot.app).splitlines()
+        keys = next(i for i, row in enumerate(rows) if "Mulai/Jeda" in row)
+        above_keys = "\n".join(rows[:keys])
+        assert "Juri" in above_keys and "J1" in above_keys
+        assert any("E03" in row and row.count("·") == len(sample_store.config.judges) for row in rows[:keys])
+        assert "Berikutnya" in above_keys and "Sari Wulandari" in above_keys
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_who_is_at_the_keyboard_fits_the_screen(sample_store, size):
     app = ModeratorApp(sample_store, ask_who="root", poll_seconds=0.05)

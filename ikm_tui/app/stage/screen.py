@@ -42,6 +42,7 @@ SPEAKING = (timer.PRESENTATION, timer.QA)  # the clock runs (or is paused): some
 class StageScreen(SessionScreen[None], StageCues):
     CSS_PATH = Path(__file__).parent / "stage.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # short: "next up" gives up its box
     BINDINGS = [
         Binding("space", "timer", "stage.key.timer", id="stage.timer"),
         Binding("e", "end_phase", "stage.key.end_phase", id="stage.end_phase"),
