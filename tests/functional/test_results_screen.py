@@ -283,3 +283,21 @@ async def test_f3_built_ahead_behind_the_stage_shows_what_was_saved_before_it_wa
         assert cell(screen, "E07", "status").endswith("2/3 judges")
         other.scores.submit("J3", "E07", {c: Decimal(10) for c in CRITERIA})  # and it follows on
         await until(pilot, lambda: cell(screen, "E07", "status").endswith("3/3 judges"))
+
+
+async def test_end_in_the_flag_list_picks_the_last_flag_not_the_blank_lines_under_it(store):
+    """The list is padded with blank lines (so a new score does not relayout the screen):
+    they must be neither highlighted nor asked about."""
+    fill(store)
+    store.scores.submit("J1", "E07", {c: Decimal("1") for c in CRITERIA})  # a second flag
+    async with app_for(store).run_test(size=(120, 44)) as pilot:
+        screen = await open_results(pilot)
+        flags = screen.query_one("#flags")
+        listed = [option.id for option in flags.options if not option.disabled]
+        assert len(listed) >= 2 and listed[0] == "J2/E06"
+        assert flags.option_count > len(listed)  # blank lines fill the box below the flags
+        flags.focus()
+        await pilot.press("end")
+        await pilot.press("r")
+        await until(pilot, lambda: store.recheck.pending() != [])
+        assert [f"{r.judge}/{r.entrant}" for r in store.recheck.pending()] == [listed[-1]]

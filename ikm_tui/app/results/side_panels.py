@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
-from textual import getters
+from textual import events, getters
+from textual.css.styles import RulesMap
+from textual.visual import visualize
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -42,7 +46,16 @@ class BoundaryPanel(Static):
 
 
 class FlagList(OptionList):
-    """Judge totals far from the rest of the panel; the moderator asks for a re-check (r)."""
+    """Judge totals far from the rest of the panel; the moderator asks for a re-check (r).
+
+    Textual relayouts and repaints the whole screen whenever a scrollable's virtual size
+    changes (about 11 ms at 30 entrants, more than the rest of a new score's update), and a
+    flag list whose line count followed the scores changed it on most new scores. So the list
+    is topped up with blank, unselectable lines to a height it keeps: exactly the box while the
+    flags fit (they look as before), and once they overflow it, the flags plus a page to grow
+    into, re-chosen only when they outgrow it or would leave more than half of it blank.
+    A new score then repaints only the list.
+    """
 
     app = getters.app(SessionApp)
 
@@ -51,6 +64,9 @@ class FlagList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.reused: dict[tuple[str, str | None], Option] = {}  # (label, flag id) -> its line
+        self.kept_height = 0  # lines the list keeps, blank ones included
+        self.measured_width = 0
+        self.heights: dict[str, int] = {}  # label -> its lines at measured_width
 
     def show(self, flags, count: int, asked) -> None:
         """``flags`` come worst first; beyond them only a count (nobody reads 10,000)."""
@@ -74,6 +90,7 @@ class FlagList(OptionList):
             options.append(self._option(t("results.flags_none")))
         elif count > len(flags):
             options.append(self._option(t("results.flags_more", count=count - len(flags))))
+        options += [self._option("", f"-blank-{i}") for i in range(self._blank_lines(options))]
         self.reused = {(str(option.prompt), option.id): option for option in options}
         highlighted = self.highlighted
         # set_options, not clear + add: emptying the list first changes its virtual size twice,
@@ -86,7 +103,39 @@ class FlagList(OptionList):
         """The same Option for the same line as last time: it keeps its wrapped height, so a
         new score re-measures only the lines it changed (up to a hundred are listed)."""
         option = self.reused.get((label, flag_id))
-        return option if option is not None else Option(label, id=flag_id, disabled=flag_id is None)
+        if option is None:
+            selectable = flag_id is not None and not flag_id.startswith("-blank-")
+            option = Option(label, id=flag_id, disabled=not selectable)
+        return option
+
+    def _blank_lines(self, options: list[Option]) -> int:
+        """How many blank lines pad the list to the height it keeps (see the class docstring)."""
+        region = self.scrollable_content_region
+        width = region.width - self.get_component_styles("option-list--option").padding.width
+        if width <= 0 or region.height <= 0:  # not laid out yet: the first resize shows it again
+            return 0
+        known = self.heights if width == self.measured_width else {}
+        self.measured_width, self.heights = width, {}  # only the lines listed now are kept
+        for option in options:
+            label = str(option.prompt)
+            height = known.get(label)
+            if height is None:
+                height = visualize(self, option.prompt).get_height(cast(RulesMap, self.styles), width)
+            self.heights[label] = height
+        lines = sum(self.heights[str(option.prompt)] for option in options)
+        page = region.height
+        if lines <= page:
+            self.kept_height = page  # exactly the box: no scrollbar, as with no padding
+        elif not lines <= self.kept_height <= 2 * lines:
+            self.kept_height = lines + page  # a page to grow into; at most half of it blank
+        return self.kept_height - lines
+
+    def on_resize(self, _event: events.Resize) -> None:
+        """Measure the blank lines again at the new size."""
+        if self.shown is not None:
+            flags, count, asked = self.shown
+            self.shown = None
+            self.show(list(flags), count, asked)
 
     def chosen(self) -> tuple[str, str] | None:
         """(judge, entrant) of the highlighted flag, or the first one."""
