@@ -17,6 +17,7 @@ from ikm_tui.domain.config import load_config
 from ikm_tui.store.access import Grant
 from ikm_tui.store.session import Store
 from tests.functional.seen import inside_screen, screen_text
+from tests.functional.sample_reveal import reveal_sample
 from tests.functional.waiting import until
 
 SIZES = [(200, 60), (120, 36), (80, 24), (50, 40)]
@@ -190,21 +191,11 @@ async def test_f4_formats_stack_on_a_phone_sized_console(sample_store):
 @pytest.mark.parametrize("step", [1, 2, 3, 4])
 async def test_every_reveal_step_fits_a_50_column_board(sample_config, step):
     """Names whole (a long one may wrap in the full table), amounts whole, nothing cut."""
-    import random
-    from decimal import Decimal
-
     from ikm_tui.app.board.app import BoardApp
     from ikm_tui.app.board.reveal_view import RevealView
 
     with Store(sample_config) as moderator, Store(sample_config) as board_store:
-        rnd = random.Random(7)
-        for entrant in sample_config.entrants:
-            for judge in sample_config.judges:
-                scores = {c.id: Decimal(rnd.randint(4, 20)) / 2 for c in sample_config.criteria}
-                moderator.scores.submit(judge.id, entrant.id, scores)
-        moderator.results.finalise(actor="moderator")
-        moderator.results.reveal(step, actor="moderator")
-        snapshot = moderator.results.reveal_state().snapshot
+        snapshot = reveal_sample(moderator, step)
         app = BoardApp(board_store, poll_seconds=0.02)
         async with app.run_test(size=(50, 40)) as pilot:
             await until(pilot, lambda: app.query_one(RevealView).display)

@@ -19,6 +19,7 @@ from ikm_tui.app.board.reveal_view import RevealView
 from ikm_tui.domain.config import load_config
 from ikm_tui.store.session import Store
 from tests.functional.terminal import ikm_tui, text_of
+from tests.functional.sample_reveal import reveal_sample
 from tests.functional.waiting import until
 
 CRITERIA = ("inovasi", "produktivitas", "pasar")
@@ -138,17 +139,8 @@ async def test_unlock_takes_the_reveal_off_the_board(event):
 async def test_every_reveal_line_fits_an_80x24_projector_in_indonesian(sample_config, step):
     """The sample event (Indonesian, long names): the current tier and every earlier one are
     on screen whole at 80×24 — nothing runs off the bottom or the side."""
-    import random
-
     with Store(sample_config) as moderator, Store(sample_config) as board_store:
-        rnd = random.Random(7)
-        for entrant in sample_config.entrants:
-            for judge in sample_config.judges:
-                scores = {c.id: Decimal(rnd.randint(4, 20)) / 2 for c in sample_config.criteria}
-                moderator.scores.submit(judge.id, entrant.id, scores)
-        moderator.results.finalise(actor="moderator")
-        moderator.results.reveal(step, actor="moderator")
-        snapshot = moderator.results.reveal_state().snapshot
+        snapshot = reveal_sample(moderator, step)
         app = BoardApp(board_store, poll_seconds=0.02)
         async with app.run_test(size=(80, 24)) as pilot:
             await until(pilot, lambda: app.query_one(RevealView).display)
