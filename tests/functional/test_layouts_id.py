@@ -17,7 +17,7 @@ from ikm_tui.domain.config import load_config
 from ikm_tui.store.access import Grant
 from ikm_tui.store.session import Store
 from tests.functional.seen import inside_screen, screen_text
-from tests.functional.sample_reveal import reveal_sample
+from tests.functional.sample_reveal import revealed_board_text
 from tests.functional.waiting import until
 
 SIZES = [(200, 60), (120, 36), (80, 24), (50, 40)]
@@ -191,23 +191,13 @@ async def test_f4_formats_stack_on_a_phone_sized_console(sample_store):
 @pytest.mark.parametrize("step", [1, 2, 3, 4])
 async def test_every_reveal_step_fits_a_50_column_board(sample_config, step):
     """Names whole (a long one may wrap in the full table), amounts whole, nothing cut."""
-    from ikm_tui.app.board.app import BoardApp
-    from ikm_tui.app.board.reveal_view import RevealView
-
-    with Store(sample_config) as moderator, Store(sample_config) as board_store:
-        snapshot = reveal_sample(moderator, step)
-        app = BoardApp(board_store, poll_seconds=0.02)
-        async with app.run_test(size=(50, 40)) as pilot:
-            await until(pilot, lambda: app.query_one(RevealView).display)
-            await pilot.pause()
-            lines = screen_text(app).splitlines()
-            text = "\n".join(lines)
-            for prize in sample_config.prizes[len(sample_config.prizes) - min(step, 3) :]:
-                for row in snapshot.tier(prize.label):
-                    assert all(word in text for word in row["name"].split()), (step, row["name"])
-            if step == 4:
-                assert "Rp 3.000.000" in text and "Rp 1.800.000" in text
-            assert "…" not in text
+    snapshot, text = await revealed_board_text(sample_config, step, (50, 40))
+    for prize in sample_config.prizes[len(sample_config.prizes) - min(step, 3) :]:
+        for row in snapshot.tier(prize.label):
+            assert all(word in text for word in row["name"].split()), (step, row["name"])
+    if step == 4:
+        assert "Rp 3.000.000" in text and "Rp 1.800.000" in text
+    assert "…" not in text
 
 
 async def test_new_codes_dialog_names_every_judge_whole_at_50_columns(sample_store):

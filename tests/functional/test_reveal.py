@@ -7,9 +7,7 @@ projector ever drew. No name, business or amount of a tier may appear before tha
 
 from __future__ import annotations
 
-import html
 import time
-import re
 from decimal import Decimal
 
 import pytest
@@ -19,7 +17,8 @@ from ikm_tui.app.board.reveal_view import RevealView
 from ikm_tui.domain.config import load_config
 from ikm_tui.store.session import Store
 from tests.functional.terminal import ikm_tui, text_of
-from tests.functional.sample_reveal import reveal_sample
+from tests.functional.sample_reveal import revealed_board_text
+from tests.functional.seen import screen_text
 from tests.functional.waiting import until
 
 CRITERIA = ("inovasi", "produktivitas", "pasar")
@@ -44,12 +43,6 @@ def secrets_of(config, tier_index: int) -> list[str]:
     for entrant in entrants:
         found += [config.entrant(entrant).name, config.entrant(entrant).business]
     return found
-
-
-def screen_text(app) -> str:
-    svg = app.export_screenshot()
-    body = svg[svg.index('<g class="terminal') :] if '<g class="terminal' in svg else svg
-    return html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")
 
 
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)])
@@ -139,16 +132,9 @@ async def test_unlock_takes_the_reveal_off_the_board(event):
 async def test_every_reveal_line_fits_an_80x24_projector_in_indonesian(sample_config, step):
     """The sample event (Indonesian, long names): the current tier and every earlier one are
     on screen whole at 80×24 — nothing runs off the bottom or the side."""
-    with Store(sample_config) as moderator, Store(sample_config) as board_store:
-        snapshot = reveal_sample(moderator, step)
-        app = BoardApp(board_store, poll_seconds=0.02)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await until(pilot, lambda: app.query_one(RevealView).display)
-            await pilot.pause()
-            lines = screen_text(app).splitlines()
-            text = "\n".join(lines)
-            for prize in sample_config.prizes[len(sample_config.prizes) - min(step, 3) :]:
-                for row in snapshot.tier(prize.label):
-                    assert row["name"] in text, (step, row["name"])
-            assert "Juara" in text or "JUARA" in text
-            assert not any(line.rstrip().endswith("…") for line in lines)
+    snapshot, text = await revealed_board_text(sample_config, step, (80, 24))
+    for prize in sample_config.prizes[len(sample_config.prizes) - min(step, 3) :]:
+        for row in snapshot.tier(prize.label):
+            assert row["name"] in text, (step, row["name"])
+    assert "Juara" in text or "JUARA" in text
+    assert not any(line.rstrip().endswith("…") for line in text.splitlines())
