@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import cast
 
 from ikm_tui.domain.config import Config, Entrant, Prize
-from ikm_tui.domain.scoring import Sheet, SheetPoints, aggregate
+from ikm_tui.domain.scoring import Panel, Sheet, SheetPoints, aggregate
 from ikm_tui.domain.units import ScoreUnits
 
 # Queue statuses that take an entrant out of the ranking, and how the leaderboard calls them:
@@ -130,6 +130,31 @@ def score_entrants(config: Config, sheets: Iterable[Sheet | SheetPoints]) -> dic
             sheet = as_points(sheet, config, units)
         by_entrant[sheet.entrant].append(sheet)
     return {e.id: score_entrant(config, units, by_entrant.get(e.id, [])) for e in config.entrants}
+
+
+def score_panel(config: Config, units: ScoreUnits, panel: Panel) -> EntrantScore:
+    """:func:`score_entrant` of one entrant's :class:`Panel`. Under the mean rule the panel
+    becomes one summed sheet (as the store sums them for ``leaderboard``): the mean needs no
+    more, and F3 then makes one object per entrant, not one per sheet."""
+    own: list[SheetPoints] = []
+    if panel.points:
+        if config.scoring.aggregate == "mean":
+            ticks = tuple(None if column is None else sum(column) for column in panel.ticks)
+            own.append(SheetPoints(None, panel.entrant, False, sum(panel.points), ticks, len(panel.points)))
+        else:
+            own += [
+                SheetPoints(
+                    judge,
+                    panel.entrant,
+                    False,
+                    points,
+                    tuple(None if c is None else c[i] for c in panel.ticks),
+                )
+                for i, (judge, points) in enumerate(zip(panel.judges, panel.points))
+            ]
+    if panel.recused:
+        own.append(SheetPoints(None, panel.entrant, True, 0, (), panel.recused))
+    return score_entrant(config, units, own)
 
 
 def score_entrant(config: Config, units: ScoreUnits, own: list[SheetPoints]) -> EntrantScore:

@@ -34,6 +34,23 @@ class SheetPoints:
     count: int = 1
 
 
+@dataclass(frozen=True, slots=True)
+class Panel:
+    """One entrant's sheets column by column: what the ranking and the divergence flags both
+    read when F3 opens, fetched from the store in one row per entrant (not one per sheet).
+
+    ``judges[i]`` scored ``points[i]``; ``ticks`` follows the config's criteria order, each
+    column the judges' ticks in the same order (None where the rule does not need that
+    criterion). Recused sheets only count.
+    """
+
+    entrant: str
+    judges: tuple[str, ...] = ()
+    points: tuple[int, ...] = ()
+    ticks: tuple[tuple[int, ...] | None, ...] = ()
+    recused: int = 0
+
+
 @dataclass(frozen=True)
 class Sheet:
     """One judge's scores for one entrant; a recused sheet has no scores."""

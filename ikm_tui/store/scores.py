@@ -17,7 +17,7 @@ from ikm_tui.domain.config import Config
 from ikm_tui.domain.errors import InputError
 from ikm_tui.domain.numbers import decimal_text
 from ikm_tui.domain.score_entry import SheetEntry, check_sheet
-from ikm_tui.domain.scoring import Sheet, SheetPoints
+from ikm_tui.domain.scoring import Panel, Sheet, SheetPoints
 from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store import audit, recheck
 from ikm_tui.store.notes import NoteEntry, checked, write_notes
@@ -136,14 +136,55 @@ class ScoreSheets:
         Exact: each stored value is a short decimal on its scale, so ``value x ticks`` read as
         a double is within far less than 0.5 of its integer and ``round`` recovers it.
         """
+        summed = self.config.scoring.aggregate == "mean" and not per_sheet
+        sql, params = self._points_sql(units, summed=summed)
+        rows = self.db.query(sql, params)
+        result = [SheetPoints(r[0], r[1], False, r[2], tuple(r[4:]), r[3]) for r in rows]
+        result += [
+            SheetPoints(r[0], r[1], True, 0, ())
+            for r in self.db.query("SELECT judge, entrant FROM score_sheet WHERE recused = 1")
+        ]
+        return result
+
+    def panels(self, units: ScoreUnits) -> dict[str, Panel]:
+        """Every entrant's sheets as :class:`Panel` columns, by entrant: the points of each
+        sheet (as :meth:`points` sums them, per sheet) gathered by SQLite into one row per
+        entrant, so 10,000 entrants x 25 judges come to Python as 10,000 rows of text lists
+        rather than 250,000 rows. Entrants without any sheet are left out.
+        """
+        criteria = [c.id for c in self.config.criteria]
+        sql, params = self._points_sql(units, summed=False)
+        lists = ", ".join(f"group_concat(c{i})" for i in range(len(criteria)))
+        rows = self.db.query(
+            f"SELECT entrant, group_concat(judge), group_concat(p), {lists} FROM ({sql}) GROUP BY entrant",
+            params,
+        )
+        panels: dict[str, Panel] = {}
+        for entrant, judges, points, *columns in rows:
+            who = tuple(judges.split(","))  # ids are letters, digits, "_" and "-" (config checks)
+            panels[entrant] = Panel(
+                entrant,
+                who,
+                _whole_numbers(points, len(who)),
+                tuple(None if c is None else _whole_numbers(c, len(who)) for c in columns),
+            )
+        recused = "SELECT entrant, COUNT(*) FROM score_sheet WHERE recused = 1 GROUP BY entrant"
+        for entrant, count in self.db.query(recused):
+            panels[entrant] = replace(panels.get(entrant, Panel(entrant)), recused=count)
+        return panels
+
+    def _points_sql(self, units: ScoreUnits, *, summed: bool) -> tuple[str, tuple[Any, ...]]:
+        """The one query that sums points (see :meth:`points`): judge, entrant, points (as
+        ``p``), the sheet count, then each criterion's ticks where the rule needs them (as
+        ``c0``, ``c1``...; else NULL). ``summed``: one row per entrant (the mean rule)."""
         scoring = self.config.scoring
         criteria = [c.id for c in self.config.criteria]
-        summed = scoring.aggregate == "mean" and not per_sheet
         every = scoring.aggregate == "trimmed_mean" and scoring.trim_scope == "criterion"
         needed = [c for c in criteria if every or c in scoring.tie_break]
         weight = "CASE criterion " + " ".join("WHEN ? THEN ?" for _ in criteria) + " END"
         columns = ", ".join(
-            "SUM(CASE WHEN criterion = ? THEN t END)" if c in needed else "NULL" for c in criteria
+            (f"SUM(CASE WHEN criterion = ? THEN t END) AS c{i}" if c in needed else f"NULL AS c{i}")
+            for i, c in enumerate(criteria)
         )
         params: list[Any] = []  # in the order the placeholders appear below
         for c in criteria:
@@ -153,18 +194,12 @@ class ScoreSheets:
             params.append(len(criteria))
         params += needed
         params.append(units.ticks)
-        rows = self.db.query(
-            f"SELECT {keys}, SUM(t * {weight}), {count}, {columns} FROM"
+        sql = (
+            f"SELECT {keys}, SUM(t * {weight}) AS p, {count}, {columns} FROM"
             " (SELECT judge, entrant, criterion, CAST(round(CAST(value AS REAL) * ?) AS INTEGER) AS t"
-            f"  FROM score) GROUP BY {keys}",
-            tuple(params),
+            f"  FROM score) GROUP BY {keys}"
         )
-        result = [SheetPoints(r[0], r[1], False, r[2], tuple(r[4:]), r[3]) for r in rows]
-        result += [
-            SheetPoints(r[0], r[1], True, 0, ())
-            for r in self.db.query("SELECT judge, entrant FROM score_sheet WHERE recused = 1")
-        ]
-        return result
+        return sql, tuple(params)
 
     def _records(self, where: str, params: Params) -> list[SheetRecord]:
         rows = self.db.query(
@@ -343,3 +378,11 @@ def _existing(
         ):
             found[(r[0], r[1])]["scores"][r[2]] = r[3]
     return found
+
+
+def _whole_numbers(text: str, count: int) -> tuple[int, ...]:
+    """A ``group_concat`` of integers, checked against the number of judges it belongs to."""
+    numbers = tuple(map(int, text.split(",")))
+    if len(numbers) != count:
+        raise ValueError(f"{count} sheets but {len(numbers)} values: {text!r}")
+    return numbers

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ikm_tui.domain.config import load_config
-from ikm_tui.domain.ranking import as_points, rank
+from ikm_tui.domain.ranking import as_points, order, rank, score_panel
+from ikm_tui.domain.scoring import Panel
 from ikm_tui.domain.score_entry import SheetEntry
 from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store.session import Store
@@ -53,4 +54,19 @@ def test_sql_points_rank_exactly_like_the_domain_rule(make_event, rule, data):
         }
         assert per_sheet_points == {
             (s.judge, s.entrant): units.points(s.scores) for s in sheets if not s.recused
+        }
+        # F3's read: one row per entrant, the sheets as columns (panels), ranked and flagged
+        panels = store.scores.panels(units)
+        scores = {e.id: score_panel(config, units, panels.get(e.id, Panel(e.id))) for e in config.entrants}
+        by_panels = order(config, scores)
+        assert [(s.entrant.id, s.rank, s.keys, s.judges, s.expected) for s in by_panels.standings] == [
+            (s.entrant.id, s.rank, s.keys, s.judges, s.expected) for s in by_domain.standings
+        ]
+        assert {(j, p.entrant): pts for p in panels.values() for j, pts in zip(p.judges, p.points)} == (
+            per_sheet_points
+        )
+        assert {e: p.recused for e, p in panels.items() if p.recused} == {
+            e: n
+            for e in {s.entrant for s in sheets}
+            if (n := sum(1 for s in sheets if s.entrant == e and s.recused))
         }

@@ -77,3 +77,69 @@ def test_the_integer_fast_path_flags_exactly_what_the_rule_says(make_event):
         assert points_divergences(config, units, judged) == _reference(config, units, judged)
 
     check()
+
+
+def _one_judge_at_a_time(config, units, judged):
+    """The integer path as it was before the fast one: each judge against the median of the
+    others, looked up one judge at a time (bisect into the sorted panel)."""
+    from bisect import bisect_left
+
+    if len(judged) < 2:
+        return []
+    tolerance = F(config.judging.divergence) * units.possible / 100
+    limit, scale = 2 * tolerance.numerator, tolerance.denominator
+    ordered = sorted(p for _judge, _entrant, p in judged)
+    others = len(ordered) - 1
+    middle = others // 2
+    found = []
+    for judge, entrant, mine in judged:
+        at = bisect_left(ordered, mine)
+
+        def other(i, at=at):
+            return ordered[i if i < at else i + 1]
+
+        twice_median = 2 * other(middle) if others % 2 else other(middle - 1) + other(middle)
+        gap = abs(2 * mine - twice_median)
+        if gap * scale > limit:
+            found.append((gap, judge, entrant, mine, twice_median))
+    order = {j.id: i for i, j in enumerate(config.judges)}
+    found.sort(key=lambda f: (-f[0], order[f[1]]))
+    return [
+        Divergence(j, e, F(100 * m, units.possible), F(100 * t, 2 * units.possible), F(100 * g, 2 * units.possible))
+        for g, j, e, m, t in found
+    ]
+
+
+def test_the_per_entrant_cuts_flag_exactly_what_one_judge_at_a_time_flags(make_event):
+    """F3 finds each entrant's flags from a few cuts on the sorted panel instead of testing each
+    judge; on random panels (many equal totals, every panel size, several tolerances) it must
+    give the very flags, in the very order, that testing each judge gives."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from ikm_tui.domain.divergence import points_divergences
+    from ikm_tui.domain.units import ScoreUnits
+
+    configs = [
+        load_config(make_event(judges=9, extra=f"[judging]\ndivergence = {tolerance}\n"))
+        for tolerance in ("0", "2.5", "7.5", "15", "33.3")
+    ]
+
+    @settings(max_examples=600, deadline=None)
+    @given(
+        st.sampled_from(configs),
+        st.integers(1, 40),  # how far apart totals can be: small ranges give many equal totals
+        st.data(),
+    )
+    def check(config, spread, data):
+        units = ScoreUnits.of(config)
+        judges = [j.id for j in config.judges]
+        who = data.draw(st.permutations(judges).flatmap(lambda p: st.integers(0, len(p)).map(lambda n: p[:n])))
+        step = data.draw(st.sampled_from([1, 7, units.possible // 40]))
+        points = data.draw(st.lists(st.integers(0, spread).map(lambda k: k * step), min_size=len(who), max_size=len(who)))
+        judged = [(judge, "E01", p) for judge, p in zip(who, points)]
+        fast = points_divergences(config, units, judged)
+        assert fast == _one_judge_at_a_time(config, units, judged)
+        assert fast == _reference(config, units, judged)
+
+    check()

@@ -3,8 +3,9 @@
 A refresh after one new score must stay cheap even at 10,000 entrants x 25 judges, so the
 per-entrant work (ranking keys, divergence flags, the display row, the boundary swings) is
 cached and only the entrants whose sheets the audit log says changed are re-read. The first
-read takes the SQL-summed fast paths; full sheets are read only for the entrants on either side
-of a prize line. The ordering itself is redone each time (the engine's ``order``), which is
+read (F3 opening) fetches each entrant's panel as one row — every sheet's points, summed by
+SQLite — and ranks and flags from it without making an object per sheet; full sheets are read
+only for the entrants on either side of a prize line. The ordering itself is redone each time (the engine's ``order``), which is
 what one new score can really change.
 
 The leaderboard rows come from the live ranking while results are open, and from the frozen
@@ -21,10 +22,18 @@ from dataclasses import dataclass
 
 from ikm_tui.domain.boundaries import Boundary, Swing, boundaries, smallest_swing
 from ikm_tui.domain.config import Config
-from ikm_tui.domain.divergence import Divergence, entrant_divergences, points_divergences
+from ikm_tui.domain.divergence import (
+    Divergence,
+    Flag,
+    Tolerance,
+    as_divergence,
+    flags_in_order,
+    judge_order,
+    panel_flags,
+)
 from ikm_tui.domain.leaderboard import standing_row
-from ikm_tui.domain.ranking import EntrantScore, Ranking, as_points, order, score_entrant, score_entrants
-from ikm_tui.domain.scoring import Sheet
+from ikm_tui.domain.ranking import EntrantScore, Ranking, as_points, order, score_entrant, score_panel
+from ikm_tui.domain.scoring import Panel, Sheet, counted
 from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store.results import Frozen, TamperedResult
 
@@ -75,13 +84,16 @@ class LiveResults:
         self.sheets: dict[str, list[Sheet]] = {}
         self.version: dict[str, int] = defaultdict(int)  # bumped whenever an entrant's sheets change
         self.scores: dict[str, EntrantScore] = {}
-        self.flags: dict[str, list[Divergence]] = {}
+        self.flags: dict[str, list[Flag]] = {}  # entrants without a flag are left out
         self._rows: dict[str, tuple[object, dict]] = {}  # entrant -> (standing, its row)
         self._swings: dict[tuple[tuple[str, int] | None, ...], Swing | None] = {}
         self._flag_sort: dict[str, list[tuple]] = {}  # entrant -> its flags with sort keys
         self._top: list[tuple] | None = None  # the worst FLAGS_SHOWN flags, kept between reads
         self._flag_total = 0
         self._order = {e.id: i for i, e in enumerate(self.config.entrants)}
+        self._judge_order = judge_order(self.config)
+        self._tolerance = Tolerance.of(self.config, self.units)
+        self._shown: dict[Flag, Divergence] = {}  # the flags shown last, as totals
 
     def read(self) -> ResultsView:
         store, config = self.store, self.config
@@ -103,7 +115,7 @@ class LiveResults:
             rows=frozen.snapshot.rows if frozen else [self._row(s) for s in ranking.standings],
             ranking=ranking,
             lines=boundaries(config, ranking, _SheetsOnDemand(self), self._swing),
-            flags=[flag for _distance, _order, flag in self._top_flags()],
+            flags=self._shown_flags(),
             flag_count=self._flag_total,
             asked=asked,
             frozen=frozen,
@@ -113,22 +125,23 @@ class LiveResults:
         )
 
     def _reload_all(self) -> None:
-        """Everything from the SQL-summed paths; no sheet is read into Python here."""
+        """Everything from one SQL read of every entrant's panel; no sheet is read into Python
+        one by one here (full sheets are read only for the prize lines)."""
         store, config, units = self.store, self.config, self.units
         self.sheets.clear()
         for entrant in config.entrants:
             self.version[entrant.id] += 1
-        # one pass over the scores: the per-sheet sums serve the ranking and the flags alike
-        sheets = store.scores.points(units, per_sheet=True)
-        self.scores = score_entrants(config, sheets)
-        judged: dict[str, list] = defaultdict(list)
-        for sheet in sheets:
-            if not sheet.recused and sheet.judge is not None:
-                judged[sheet.entrant].append((sheet.judge, sheet.entrant, sheet.points))
+        # the per-sheet points serve the ranking and the flags alike
+        panels = store.scores.panels(units)
+        empty = Panel("")
+        self.scores = {e.id: score_panel(config, units, panels.get(e.id, empty)) for e in config.entrants}
+        self.flags = {}
+        for panel in panels.values():
+            flags = panel_flags(self._tolerance, panel.entrant, panel.judges, panel.points)
+            if flags:
+                self.flags[panel.entrant] = flags_in_order(flags, self._judge_order)
         self._flag_sort.clear()
         self._top = None
-        # (flags come out ordered by distance, then judge: the input order does not matter)
-        self.flags = {entrant: points_divergences(config, units, rows) for entrant, rows in judged.items()}
 
     def _reload(self, entrant: str) -> None:
         sheets = [r.as_sheet() for r in self.store.scores.for_entrant(entrant).values()]
@@ -136,18 +149,32 @@ class LiveResults:
         self.version[entrant] += 1
         points = [as_points(s, self.config, self.units) for s in sheets]
         self.scores[entrant] = score_entrant(self.config, self.units, points)
-        old = self.flags.get(entrant, [])
-        self.flags[entrant] = entrant_divergences(self.config, sheets, self.units)
+        old = self.flags.pop(entrant, [])
+        scored = counted(sheets)
+        flags = panel_flags(
+            self._tolerance, entrant, [s.judge for s in scored], [self.units.points(s.scores) for s in scored]
+        )
+        if flags:
+            self.flags[entrant] = flags_in_order(flags, self._judge_order)
         self._flag_sort.pop(entrant, None)
-        self._flag_total += len(self.flags[entrant]) - len(old)
+        self._flag_total += len(flags) - len(old)
         if self._top is not None:
             if any(flag in old for _d, _o, flag in self._top):
                 self._top = None  # it left the worst few: only a full pass knows who moves up
             else:  # the rest of the worst few stand; its new flags may join them
                 self._top = self._worst(self._top + self._flag_keys(entrant))
 
+    def _shown_flags(self) -> list[Divergence]:
+        """The worst flags as totals (Fractions), made only for the few shown."""
+        shown = {
+            flag: self._shown.get(flag) or as_divergence(self.units, flag)
+            for _g, _o, flag in self._top_flags()
+        }
+        self._shown = shown
+        return list(shown.values())
+
     def _top_flags(self) -> list[tuple]:
-        """The worst flags by distance (as a float: display order only), then roster order.
+        """The worst flags by distance, then roster order (then the panel's order).
 
         Kept between reads: one new score redoes the full pass over every flag only when it
         changes one of the flags shown.
@@ -164,7 +191,7 @@ class LiveResults:
     def _flag_keys(self, entrant: str) -> list[tuple]:
         keys = self._flag_sort.get(entrant)
         if keys is None:
-            keys = [(float(f.distance), self._order.get(entrant, 0), f) for f in self.flags[entrant]]
+            keys = [(f.gap, self._order.get(entrant, 0), f) for f in self.flags.get(entrant, ())]
             self._flag_sort[entrant] = keys
         return keys
 
