@@ -105,7 +105,9 @@ def _one_judge_at_a_time(config, units, judged):
     order = {j.id: i for i, j in enumerate(config.judges)}
     found.sort(key=lambda f: (-f[0], order[f[1]]))
     return [
-        Divergence(j, e, F(100 * m, units.possible), F(100 * t, 2 * units.possible), F(100 * g, 2 * units.possible))
+        Divergence(
+            j, e, F(100 * m, units.possible), F(100 * t, 2 * units.possible), F(100 * g, 2 * units.possible)
+        )
         for g, j, e, m, t in found
     ]
 
@@ -134,9 +136,13 @@ def test_the_per_entrant_cuts_flag_exactly_what_one_judge_at_a_time_flags(make_e
     def check(config, spread, data):
         units = ScoreUnits.of(config)
         judges = [j.id for j in config.judges]
-        who = data.draw(st.permutations(judges).flatmap(lambda p: st.integers(0, len(p)).map(lambda n: p[:n])))
+        who = data.draw(
+            st.permutations(judges).flatmap(lambda p: st.integers(0, len(p)).map(lambda n: p[:n]))
+        )
         step = data.draw(st.sampled_from([1, 7, units.possible // 40]))
-        points = data.draw(st.lists(st.integers(0, spread).map(lambda k: k * step), min_size=len(who), max_size=len(who)))
+        points = data.draw(
+            st.lists(st.integers(0, spread).map(lambda k: k * step), min_size=len(who), max_size=len(who))
+        )
         judged = [(judge, "E01", p) for judge, p in zip(who, points)]
         fast = points_divergences(config, units, judged)
         assert fast == _one_judge_at_a_time(config, units, judged)

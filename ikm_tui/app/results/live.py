@@ -5,8 +5,8 @@ per-entrant work (ranking keys, divergence flags, the display row, the boundary 
 cached and only the entrants whose sheets the audit log says changed are re-read. The first
 read (F3 opening) fetches each entrant's panel as one row — every sheet's points, summed by
 SQLite — and ranks and flags from it without making an object per sheet; full sheets are read
-only for the entrants on either side of a prize line. The ordering itself is redone each time (the engine's ``order``), which is
-what one new score can really change.
+only for the entrants on either side of a prize line. The ordering itself is redone each time
+(the engine's ``order``), which is what one new score can really change.
 
 The leaderboard rows come from the live ranking while results are open, and from the frozen
 snapshot once they are locked — the moderator then sees exactly what was finalised, the same
