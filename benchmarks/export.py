@@ -11,13 +11,19 @@ Two ratios are printed, because "exporting" can be read two ways:
 * ``export``: what staff wait for — read the session and rank (``gather``) then write — vs
   gather then csv.writer.
 
-    python benchmarks/export.py [--entrants 10000] [--judges 5] [--repeat 3]
+Then, per cell of CPU: our XLSX and PDF writers next to the libraries alone writing the same
+rows (the floor under any writer built on them), openpyxl and fpdf2 and, when installed, the
+field's other standard writers XlsxWriter and ReportLab (``pip install XlsxWriter reportlab
+rl-accel``), and our workbook written with XlsxWriter (benchmarks/xlsxwriter_candidate.py).
+
+    python benchmarks/export.py [--entrants 10000] [--judges 5] [--repeat 3] [--compare]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import json
 import os
 import random
@@ -28,6 +34,9 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from export_floors import floors, reportlab_accelerated  # noqa: E402
 
 from ikm_tui.domain.config import load_config  # noqa: E402
 from ikm_tui.domain.score_entry import SheetEntry  # noqa: E402
@@ -141,46 +150,7 @@ def write_with_csv(rows: list[list], path: Path) -> None:
         csv.writer(handle).writerows(rows)
 
 
-def write_with_openpyxl(rows: list[list], path: Path) -> None:
-    """The library alone: openpyxl's write-only mode writing the same rows as plain values
-    (no styles, one sheet) — the floor our XLSX writer stands on."""
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("rows")
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-
-
-def write_with_fpdf2(rows: list[list], path: Path) -> None:
-    """The library alone: fpdf2 drawing every non-empty cell of the same rows with one
-    ``text()`` each at fixed columns, our font, page breaks counted by hand — the floor our
-    PDF writer stands on."""
-    from fpdf import FPDF
-
-    from ikm_tui.export import fonts
-
-    pdf = FPDF(unit="mm", format="A4")
-    pdf.add_font("DejaVu", "", str(fonts.REGULAR))
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    pdf.set_font("DejaVu", "", 7.5)
-    columns = [18 + 19 * i for i in range(9)]
-    y = 20.0
-    for row in rows:
-        if y > 270:
-            pdf.add_page()
-            y = 20.0
-        for x, value in zip(columns, row):
-            if value is not None and value != "":
-                pdf.text(x, y, str(value))
-        y += 4.2
-    pdf.output(str(path))
-
-
 TARGET = {"csv": 5, "json": 5, "xlsx": 5, "pdf": 10}
-LIBRARY_ALONE = {"xlsx": ("openpyxl", write_with_openpyxl), "pdf": ("fpdf2", write_with_fpdf2)}
 
 
 def cells_of(rows: list[list], fmt: str) -> int:
@@ -194,19 +164,66 @@ def cpu_of(action) -> float:
     return time.process_time() - start
 
 
-def per_cell(fmt: str, library: str, write, bundle, folder: Path, repeat: int) -> str:
-    """One line: CPU per cell of our writer, of the library alone and of the csv module."""
+def per_cell(fmt: str, bundle, folder: Path, repeat: int) -> list[str]:
+    """Lines of a table: CPU per cell and the ratio to the csv module for the csv module, our
+    writer, our writer on another library where one is ready, and each library alone."""
     rows = baseline_rows(bundle, fmt)
     cells = cells_of(rows, fmt)
-    ours = min(cpu_of(lambda: WRITERS[fmt](bundle, folder / f"cpu.{fmt}")) for _ in range(repeat))
-    alone = min(cpu_of(lambda: write(rows, folder / f"alone.{fmt}")) for _ in range(repeat))
     plain = min(cpu_of(lambda: write_with_csv(rows, folder / "cpu.csv")) for _ in range(repeat))
-    return (
-        f"{fmt:<5} {cells:>7} cells: ours {ours / cells * 1e6:6.2f} us, {library} alone"
-        f" {alone / cells * 1e6:6.2f} us, csv {plain / cells * 1e6:5.2f} us;"
-        f" ours {ours / plain:5.1f}x csv, {library} alone {alone / plain:5.1f}x csv,"
-        f" ours {ours / alone:4.2f}x {library} alone"
-    )
+    measured: list[tuple[str, float | None]] = [("csv module", plain)]
+    ours = min(cpu_of(lambda: WRITERS[fmt](bundle, folder / f"cpu.{fmt}")) for _ in range(repeat))
+    measured.append((f"our {fmt} writer (the app's)", ours))
+    if fmt == "xlsx":
+        candidate = xlsxwriter_candidate()
+        label = "our xlsx writer on XlsxWriter (benchmarks/xlsxwriter_candidate.py)"
+        if candidate is None:
+            measured.append((label, None))
+        else:
+            out = folder / "candidate.xlsx"
+            measured.append((label, min(cpu_of(lambda: candidate(bundle, out)) for _ in range(repeat))))
+    for label, write in floors()[fmt]:
+        if write is None:
+            measured.append((f"{label} alone", None))
+            continue
+        out = folder / f"alone.{fmt}"
+        measured.append(
+            (f"{label} alone", min(cpu_of(lambda w=write, o=out: w(rows, o)) for _ in range(repeat)))
+        )
+    lines = [f"{fmt}: {cells} cells; target <= {TARGET[fmt]}x the csv module"]
+    for label, seconds in measured:
+        if seconds is None:
+            lines.append(f"  {label:<68} not installed")
+            continue
+        ratio = seconds / plain
+        mark = "" if ratio <= TARGET[fmt] else "!"
+        lines.append(f"  {label:<68} {seconds / cells * 1e6:7.2f} us {ratio:6.1f}x{mark}")
+    return lines
+
+
+def xlsxwriter_candidate():
+    """benchmarks/xlsxwriter_candidate.py's writer, or None without XlsxWriter."""
+    if importlib.util.find_spec("xlsxwriter") is None:
+        return None
+    from xlsxwriter_candidate import write_xlsx
+
+    return write_xlsx
+
+
+def compare_candidate(bundle, folder: Path) -> None:
+    """Our workbook and the XlsxWriter candidate's, read back cell by cell."""
+    candidate = xlsxwriter_candidate()
+    if candidate is None:
+        print("--compare: XlsxWriter is not installed")
+        return
+    from xlsxwriter_candidate import compare
+
+    ours, theirs = folder / "ours.xlsx", folder / "candidate.xlsx"
+    WRITERS["xlsx"](bundle, ours)
+    candidate(bundle, theirs)
+    found = compare(ours, theirs)
+    print(f"our workbook vs the XlsxWriter candidate, read back with openpyxl: {len(found)} differences")
+    for line in found[:20]:
+        print(f"  {line}")
 
 
 def best_of(repeat: int, action) -> float:
@@ -223,6 +240,11 @@ def main() -> None:
     parser.add_argument("--entrants", type=int, default=10_000)
     parser.add_argument("--judges", type=int, default=5)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="also read our workbook and the XlsxWriter candidate's back, cell by cell (~1 min)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -257,11 +279,17 @@ def main() -> None:
             )
         print("targets: pdf writer <= 10x, the rest <= 5x; '!' marks a ratio over its target")
         print(
-            "\nper cell, CPU (best of the runs): our writer vs the library alone writing the same"
-            " rows as plain values vs the csv module. The library's own cost per cell is the floor."
+            "\nper cell, CPU (best of the runs), and the ratio to the csv module writing the same"
+            " rows. 'alone' = the library writing those rows as plain values, no layout of ours:"
+            " the floor under any writer built on it. '!' marks a ratio over the target."
         )
-        for fmt, (library, write) in LIBRARY_ALONE.items():
-            print(per_cell(fmt, library, write, bundle, folder, args.repeat))
+        for fmt in ("xlsx", "pdf"):
+            print("\n".join(per_cell(fmt, bundle, folder, args.repeat)))
+        if importlib.util.find_spec("reportlab"):
+            accelerated = "with" if reportlab_accelerated() else "WITHOUT"
+            print(f"ReportLab ran {accelerated} its C helpers (rl-accel)")
+        if args.compare:
+            compare_candidate(bundle, folder)
         print("load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
