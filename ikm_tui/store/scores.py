@@ -6,6 +6,7 @@ audit row (old and new values), so a correction is never half applied and never 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -148,20 +149,24 @@ class ScoreSheets:
 
     def panels(self, units: ScoreUnits) -> dict[str, Panel]:
         """Every entrant's sheets as :class:`Panel` columns, by entrant: the points of each
-        sheet (as :meth:`points` sums them, per sheet) gathered by SQLite into one row per
-        entrant, so 10,000 entrants x 25 judges come to Python as 10,000 rows of text lists
-        rather than 250,000 rows. Entrants without any sheet are left out.
+        sheet (as :meth:`points` sums them, per sheet) gathered by SQLite into one row of JSON
+        lists per entrant, so 10,000 entrants x 25 judges come to Python as 10,000 rows rather
+        than 250,000. Entrants without any sheet are left out.
         """
-        criteria = [c.id for c in self.config.criteria]
         sql, params = self._points_sql(units, summed=False)
-        lists = ", ".join(f"group_concat(c{i})" for i in range(len(criteria)))
+        needed = self._needed()
+        lists = ", ".join(
+            f"json_group_array(c{i})" if c.id in needed else "NULL"
+            for i, c in enumerate(self.config.criteria)
+        )
         rows = self.db.query(
-            f"SELECT entrant, group_concat(judge), group_concat(p), {lists} FROM ({sql}) GROUP BY entrant",
+            f"SELECT entrant, json_group_array(judge), json_group_array(p), {lists}"
+            f" FROM ({sql}) GROUP BY entrant",
             params,
         )
         panels: dict[str, Panel] = {}
         for entrant, judges, points, *columns in rows:
-            who = tuple(judges.split(","))  # ids are letters, digits, "_" and "-" (config checks)
+            who = tuple(json.loads(judges))
             panels[entrant] = Panel(
                 entrant,
                 who,
@@ -173,14 +178,19 @@ class ScoreSheets:
             panels[entrant] = replace(panels.get(entrant, Panel(entrant)), recused=count)
         return panels
 
+    def _needed(self) -> list[str]:
+        """The criteria whose ticks the aggregate rule needs besides the points: the tie-breaks,
+        or every one when trimming per criterion."""
+        scoring = self.config.scoring
+        every = scoring.aggregate == "trimmed_mean" and scoring.trim_scope == "criterion"
+        return [c.id for c in self.config.criteria if every or c.id in scoring.tie_break]
+
     def _points_sql(self, units: ScoreUnits, *, summed: bool) -> tuple[str, tuple[Any, ...]]:
         """The one query that sums points (see :meth:`points`): judge, entrant, points (as
         ``p``), the sheet count, then each criterion's ticks where the rule needs them (as
         ``c0``, ``c1``...; else NULL). ``summed``: one row per entrant (the mean rule)."""
-        scoring = self.config.scoring
         criteria = [c.id for c in self.config.criteria]
-        every = scoring.aggregate == "trimmed_mean" and scoring.trim_scope == "criterion"
-        needed = [c for c in criteria if every or c in scoring.tie_break]
+        needed = self._needed()
         weight = "CASE criterion " + " ".join("WHEN ? THEN ?" for _ in criteria) + " END"
         columns = ", ".join(
             (f"SUM(CASE WHEN criterion = ? THEN t END) AS c{i}" if c in needed else f"NULL AS c{i}")
@@ -380,9 +390,9 @@ def _existing(
     return found
 
 
-def _whole_numbers(text: str, count: int) -> tuple[int, ...]:
-    """A ``group_concat`` of integers, checked against the number of judges it belongs to."""
-    numbers = tuple(map(int, text.split(",")))
-    if len(numbers) != count:
-        raise ValueError(f"{count} sheets but {len(numbers)} values: {text!r}")
+def _whole_numbers(array: str, count: int) -> tuple[int, ...]:
+    """A ``json_group_array`` of integers, checked against the number of sheets it belongs to."""
+    numbers = tuple(json.loads(array))
+    if len(numbers) != count or None in numbers:
+        raise ValueError(f"{count} sheets, but these values: {array!r}")
     return numbers

@@ -159,7 +159,7 @@ class LiveResults:
         self._flag_sort.pop(entrant, None)
         self._flag_total += len(flags) - len(old)
         if self._top is not None:
-            if any(flag in old for _d, _o, flag in self._top):
+            if any(item[-1] in old for item in self._top):
                 self._top = None  # it left the worst few: only a full pass knows who moves up
             else:  # the rest of the worst few stand; its new flags may join them
                 self._top = self._worst(self._top + self._flag_keys(entrant))
@@ -168,7 +168,7 @@ class LiveResults:
         """The worst flags as totals (Fractions), made only for the few shown."""
         shown = {
             flag: self._shown.get(flag) or as_divergence(self.units, flag)
-            for _g, _o, flag in self._top_flags()
+            for *_key, flag in self._top_flags()
         }
         self._shown = shown
         return list(shown.values())
@@ -186,12 +186,15 @@ class LiveResults:
 
     @staticmethod
     def _worst(items) -> list[tuple]:
-        return heapq.nsmallest(FLAGS_SHOWN, items, key=lambda item: (-item[0], item[1]))
+        return heapq.nsmallest(FLAGS_SHOWN, items)
 
     def _flag_keys(self, entrant: str) -> list[tuple]:
         keys = self._flag_sort.get(entrant)
         if keys is None:
-            keys = [(f.gap, self._order.get(entrant, 0), f) for f in self.flags.get(entrant, ())]
+            place = self._order.get(entrant, 0)
+            # (furthest first, roster order, the entrant's own order): unique, so a Flag itself
+            # is never compared
+            keys = [(-f.gap, place, i, f) for i, f in enumerate(self.flags.get(entrant, ()))]
             self._flag_sort[entrant] = keys
         return keys
 
