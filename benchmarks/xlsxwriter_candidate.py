@@ -181,9 +181,7 @@ def _scores(book, styles, bundle: ResultsBundle, t: Messages) -> None:
             if score is not None:
                 write_number(r, column, number(score))
             column += 1
-        if item.judge_total is None:
-            ws.write_blank(r, column, None, total)
-        else:
+        if item.judge_total is not None:  # no total: no cell, as openpyxl's writer leaves it
             write_number(r, column, number(item.judge_total), total)
         text(r, column + 1, states[item.state])
         reason, note = clean(item.reason or None), clean(notes.get((item.entrant, item.judge)))
