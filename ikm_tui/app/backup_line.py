@@ -3,14 +3,18 @@ where — or, in amber, which backup folder is missing, full or failing, and sin
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import getters
 from textual.content import Content
 from textual.widgets import Static
 
 from ikm_tui.app.session_app import SessionApp
 from ikm_tui.app.text_update import set_text
-from ikm_tui.backup.service import TargetStatus
 from ikm_tui.i18n import Messages
+
+if TYPE_CHECKING:  # the service itself is imported after the console's first frame
+    from ikm_tui.backup.service import TargetStatus
 
 
 class BackupLine(Static):

@@ -10,13 +10,15 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import UnknownModeError
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from ikm_tui.app.record_dialogs import ReviewDialog, WhoDialog
 from ikm_tui.app.backup_watch import BackupReport, BackupWatch
-from ikm_tui.app.session_app import SessionApp
+from ikm_tui.app.session_app import THEME_CSS, SessionApp
+from ikm_tui.app.stage.projector import STAGE_CSS
 from ikm_tui.app.stage.screen import StageScreen
 
 if TYPE_CHECKING:
@@ -44,8 +46,9 @@ def _export_screen() -> Screen[None]:
 
 
 class ModeratorApp(SessionApp):
+    CSS_PATH = [THEME_CSS, STAGE_CSS]  # the stage is not mounted as a mode's screen (see get_default_screen)
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
-        "stage": StageScreen,
+        # "stage" is added once the stage exists (see get_default_screen)
         "progress": _progress_screen,
         "results": _results_screen,
         "export": _export_screen,
@@ -65,13 +68,25 @@ class ModeratorApp(SessionApp):
     """After the first frame, the F2-F4 code is loaded while the moderator reads the stage, so
     the first F-key press does not wait for imports either."""
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The stage, made as the app's first screen rather than as a mode's: Textual mounts a
+        mode's first screen inside its start-up batch, so the stage's first frame was drawn and
+        thrown away (~40 ms of the first frame). ``on_mount`` then names it the "stage" mode.
+        Textual loads a mode's screen CSS, not the default screen's: the app loads stage.tcss."""
+        return StageScreen()
+
     def on_mount(self) -> None:
         # Textual runs every class's on_mount along the MRO: SessionApp's runs without super()
+        self.add_mode("stage", StageScreen)  # F1: the stage made at start (its stack exists)
         self.set_timer(self.PRELOAD_SECONDS, self._preload_screens)
         self.call_after_refresh(self.backup.start)  # no disk work before the first frame
-        # asked at once, not after the first frame: keys typed ahead reach the dialog, never
-        # the stage's one-key actions
-        self._first_questions()
+        if self.ask_who is None:
+            self.offer_review()
+        else:
+            # the stage's first frame, then the question: pushed at once, the dialog's own
+            # styles and a second, dimmed drawing of the stage held the first frame back by
+            # ~100 ms. Keys typed meanwhile are held for the dialog (see on_event).
+            self.call_after_refresh(self._ask_who)
 
     def __init__(
         self, store: Store, *, ask_who: str | None = None, poll_seconds: float | None = None
@@ -80,12 +95,37 @@ class ModeratorApp(SessionApp):
         super().__init__(store, poll_seconds=poll_seconds)
         self.ask_who = ask_who
         self.backup = BackupWatch(self)
+        self.held_keys: list[events.Key | events.Paste] | None = [] if ask_who is not None else None
+        """Keys (and pastes) typed before the opening question is on screen, in order: they
+        belong to the question, never to the stage's one-key actions (``n``, ``x``, ``w`` …)."""
 
-    def _first_questions(self) -> None:
+    async def on_event(self, event: events.Event) -> None:
+        if (
+            self.held_keys is not None
+            and isinstance(event, (events.Key, events.Paste))
+            and not event.is_forwarded
+        ):
+            self.held_keys.append(event)
+            return
+        await super().on_event(event)
+
+    def _ask_who(self) -> None:
         if self.ask_who is not None:
-            self.push_screen(WhoDialog(self.ask_who), self._at_the_keyboard)
-        else:
-            self.offer_review()
+            self.push_screen(WhoDialog(self.ask_who, on_ready=self._release_held_keys), self._at_the_keyboard)
+
+    def _release_held_keys(self) -> None:
+        """The question has its input focused: what was typed ahead is typed into it now."""
+        held, self.held_keys = self.held_keys or [], None
+        for event in held:
+            again = (
+                events.Key(event.key, event.character)
+                if isinstance(event, events.Key)
+                else events.Paste(event.text)
+            )
+            # as from the terminal: a key sent by the dialog would stop bubbling at the dialog,
+            # before Enter reaches the input's binding
+            again.set_sender(self)
+            self.post_message(again)
 
     def _at_the_keyboard(self, name: str | None) -> None:
         if name:

@@ -7,6 +7,7 @@ meanwhile; "keep the record" leaves the file's changes unapplied (the CLI keeps 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -28,9 +29,11 @@ class WhoDialog(SessionModal[str]):
 
     CSS_PATH = [DIALOGS_CSS, RECORD_CSS]
 
-    def __init__(self, default: str) -> None:
+    def __init__(self, default: str, *, on_ready: Callable[[], None] | None = None) -> None:
+        """``on_ready``: called once the name can be typed (keys typed ahead go in then)."""
         super().__init__()
         self.default = default
+        self.on_ready = on_ready
 
     def compose(self) -> ComposeResult:
         t = self.app.t
@@ -43,6 +46,8 @@ class WhoDialog(SessionModal[str]):
 
     def on_mount(self) -> None:
         self.query_one("#who-name", Input).focus()
+        if self.on_ready is not None:
+            self.call_after_refresh(self.on_ready)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -6,10 +6,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from textual import events
 from textual.widgets import Input, Static
 
 from ikm_tui.app.moderator import ModeratorApp
 from ikm_tui.app.record_dialogs import ReviewDialog, WhoDialog
+from ikm_tui.app.stage.screen import StageScreen
 from ikm_tui.domain.config import load_config
 from ikm_tui.store.session import Store
 from tests.functional.waiting import until
@@ -105,7 +107,7 @@ async def test_keys_typed_into_the_opening_question_while_f3_is_built_behind_it_
     with Store(load_config(event)) as store:
         app = ModeratorApp(store, ask_who="root")
         async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, WhoDialog))
+            await until(pilot, lambda: isinstance(app.screen, WhoDialog) and app.screen.query("#who-name"))
             name = app.screen.query_one("#who-name", Input)
             name.value = ""
             for letter in "Rina Sari Wulandari":  # typed across the preload (0.5 s after the frame)
@@ -113,3 +115,23 @@ async def test_keys_typed_into_the_opening_question_while_f3_is_built_behind_it_
                 await pilot.pause(0.04)
             assert isinstance(app.screen, WhoDialog) and name.has_focus
             assert name.value == "Rina Sari Wulandari"
+
+
+class TypedAhead(ModeratorApp):
+    """A console whose first keys are already waiting when it starts: typed while it loaded, or
+    arriving in one burst over SSH, before the opening question is on screen."""
+
+    def on_mount(self) -> None:
+        for key in (*"wawan", "enter"):  # w: withdraw, n: next — but this is someone's name
+            self.post_message(events.Key(key, "\r" if key == "enter" else key))
+
+
+async def test_keys_typed_before_the_opening_question_shows_go_into_it_not_to_the_stage(event):
+    with Store(load_config(event)) as store:
+        before = store.audit.entries()[-1]
+        app = TypedAhead(store, ask_who="root")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: app.actor == "wawan")
+            await pilot.pause(0.1)
+            assert isinstance(app.screen, StageScreen)  # no confirmation ("withdraw …?") either
+        assert store.audit.entries()[-1] == before  # no stage action ran

@@ -313,3 +313,27 @@ async def test_console_fits_the_laptop_screen(store, size):
             region = screen.query_one(selector).region
             assert region.bottom <= size[1] - 1 and region.right <= size[0], selector
         assert screen.query_one(QueueTable).region.width >= 40
+
+
+class CountedQueue(QueueTable):
+    fitted_to: list[int] = []
+
+    def show(self, *args, **kwargs) -> None:
+        super().show(*args, **kwargs)
+        CountedQueue.fitted_to.append(self.laid_out_for)
+
+
+@pytest.mark.parametrize("width", [50, 80, 90, 110, 117, 160, 200])
+async def test_the_queue_is_filled_once_at_start_fitted_to_the_width_it_gets(store, width, monkeypatch):
+    """The rows are fitted before the first layout to the width the queue will have: a wrong
+    guess costs a second build and a redraw at the new widths right after the first frame."""
+    monkeypatch.setattr("ikm_tui.app.stage.screen.QueueTable", CountedQueue)
+    CountedQueue.fitted_to = []
+    app = console(store)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one(QueueTable)
+        assert table.row_count == 3  # day 1's half
+        # every build (the first, and any refresh from the session) at the width it has
+        assert set(CountedQueue.fitted_to) == {table.size.width - table.styles.scrollbar_size_vertical}

@@ -14,6 +14,7 @@ than being cut, and business and category shrink with an ellipsis or go.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -65,11 +66,14 @@ class Shown:
 class QueueTable(DataTable):
     app = getters.app(SessionApp)
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, *, expected_width: Callable[[], int] | None = None, **kwargs) -> None:
+        """``expected_width``: the width the columns will have once laid out, worked out from
+        the terminal's, so the rows filled at mount are fitted once (see :meth:`_inner_width`)."""
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.columns_shown: tuple[str, ...] = ()
         self.shown: Shown | None = None
         self.laid_out_for = 0  # the width the columns were last fitted to
+        self.expected_width = expected_width
 
     @property
     def selected(self) -> str | None:
@@ -114,8 +118,15 @@ class QueueTable(DataTable):
 
     def _inner_width(self) -> int:
         """The width for the columns, less a vertical scrollbar's (kept free so the columns
-        do not jump when the queue grows longer than the screen)."""
-        return max(0, self.size.width - self.styles.scrollbar_size_vertical)
+        do not jump when the queue grows longer than the screen).
+
+        Before the first layout (rows filled at mount) the table has no width yet: the expected
+        one is used. Fitted to none, every name would wrap and each row be measured, and the
+        first Resize would build the whole table again (most of the console's first frame)."""
+        width = self.size.width
+        if not width and self.expected_width is not None:
+            width = self.expected_width()
+        return max(0, width - self.styles.scrollbar_size_vertical)
 
     def _rows(self, lineup: Lineup, day: int, plan: list[Slot] | None) -> list[tuple[str, dict[str, str]]]:
         """Each row's key and cells by column, entrants in order with the breaks between them."""

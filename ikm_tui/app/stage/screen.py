@@ -10,7 +10,6 @@ nothing else, which jumps to the entrant on stage (or next up) after each action
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from textual.app import ComposeResult
@@ -26,7 +25,7 @@ from ikm_tui.app.session_screen import SessionScreen
 from ikm_tui.app.stage.countdown import TickingClock
 from ikm_tui.app.stage.cues import CUE_BINDINGS, StageCues
 from ikm_tui.app.stage.on_stage import JudgeStrip, NextUpPanel, OnStagePanel
-from ikm_tui.app.stage.projector import BoardScreen, ProjectorControls
+from ikm_tui.app.stage.projector import STAGE_CSS, BoardScreen, ProjectorControls
 from ikm_tui.app.stage.queue_table import QueueTable
 from ikm_tui.app.stage.reading import StageReading
 from ikm_tui.app.stage.schedule_view import ScheduleLine, day_plan
@@ -37,12 +36,25 @@ from ikm_tui.store.stage import UndoStep
 
 
 SPEAKING = (timer.PRESENTATION, timer.QA)  # the clock runs (or is paused): someone is speaking
+NARROW_BELOW = 80
+"""Under this many columns the stage sits above a full-width queue (``Screen.-narrow``)."""
+SHORT_BELOW = 30
+SIDE_SHARE, SIDE_MIN, SIDE_MAX = 0.36, 29, 42
+"""``#stage-side``'s width in stage.tcss (36 %, at least 29, at most 42 columns)."""
+
+
+def queue_width(screen_width: int) -> int:
+    """The queue table's content width in a terminal ``screen_width`` wide, by stage.tcss: the
+    screen less the stage side (when wide) and the queue's border. Only a first guess, for
+    filling the rows before the first layout; the table refits to its real width on Resize."""
+    side = 0 if screen_width < NARROW_BELOW else min(max(int(screen_width * SIDE_SHARE), SIDE_MIN), SIDE_MAX)
+    return max(0, screen_width - side - 2)
 
 
 class StageScreen(SessionScreen[None], StageCues):
-    CSS_PATH = Path(__file__).parent / "stage.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # short: "next up" gives up its box
+    CSS_PATH = STAGE_CSS
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_BELOW, "-tall")]  # short: "next up" gives up its box
     BINDINGS = [
         Binding("space", "timer", "stage.key.timer", id="stage.timer"),
         Binding("e", "end_phase", "stage.key.end_phase", id="stage.end_phase"),
@@ -68,7 +80,7 @@ class StageScreen(SessionScreen[None], StageCues):
         yield Header()
         yield ScheduleLine(self.app.store.stage.now, id="schedule-line")
         with Horizontal(id="stage-body"):
-            yield QueueTable(id="queue")
+            yield QueueTable(id="queue", expected_width=lambda: queue_width(self.app.size.width))
             with Vertical(id="stage-side"):
                 yield OnStagePanel(id="on-stage")
                 yield NextUpPanel(id="next-up")
@@ -77,6 +89,18 @@ class StageScreen(SessionScreen[None], StageCues):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        # the breakpoint classes for the terminal as it is, so the first layout is the right
+        # one: Textual sets them on the screen's first Resize, after a layout without them
+        # (at 50 columns the queue was built at 18 columns, then again at 47)
+        width, height = self.app.size
+        self.update_classes(
+            {
+                "-narrow": width < NARROW_BELOW,
+                "-wide": width >= NARROW_BELOW,
+                "-short": height < SHORT_BELOW,
+                "-tall": height >= SHORT_BELOW,
+            }
+        )
         self.reload(follow_stage=True)
 
     def on_session_changed(self, message: SessionChanged) -> None:
