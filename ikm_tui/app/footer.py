@@ -8,6 +8,7 @@ pair), greys out keys that are disabled right now, and a click on a pair presses
 
 from __future__ import annotations
 
+from textual.app import ScreenStackError
 from textual.content import Content
 from textual.widgets import Static
 
@@ -25,6 +26,13 @@ class KeyBar(Static):
         color: $footer-description-foreground;
     }
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pieces: dict[tuple[str, str, str, bool], Content] = {}
+        """Each ``key label`` piece made so far: the bindings change on every focus change and
+        screen switch, mostly back to pieces already made (markup parsing is the cost)."""
+        self.drawn: tuple[int, tuple[Content, ...]] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -48,20 +56,34 @@ class KeyBar(Static):
                 continue
             seen.add(binding.action)
             key = self.app.get_key_display(binding)
-            style = "$footer-key-foreground bold" if enabled else "dim"
-            piece = Content.from_markup(f"[{style}]$key[/] $label", key=key, label=binding.description)
-            if enabled:
-                # double quotes outside: the key's own quotes must not end the style, or a
-                # key named like a style ("d" dim, "u" underline, "b" bold) restyles the pair
-                piece = piece.stylize(f'link "app.simulate_key({binding.key!r})"')
-            pieces.append(piece if enabled else piece.stylize("dim"))
+            known = (binding.key, key, binding.description, enabled)
+            if known not in self.pieces:
+                self.pieces[known] = self._piece(binding.key, key, binding.description, enabled)
+            pieces.append(self.pieces[known])
         return pieces
+
+    @staticmethod
+    def _piece(binding_key: str, key: str, label: str, enabled: bool) -> Content:
+        style = "$footer-key-foreground bold" if enabled else "dim"
+        piece = Content.from_markup(f"[{style}]$key[/] $label", key=key, label=label)
+        if enabled:
+            # double quotes outside: the key's own quotes must not end the style, or a
+            # key named like a style ("d" dim, "u" underline, "b" bold) restyles the pair
+            return piece.stylize(f'link "app.simulate_key({binding_key!r})"')
+        return piece.stylize("dim")
 
     def render_keys(self) -> None:
         width = max(10, self.size.width - 2) if self.size.width else 80
+        try:
+            pairs = tuple(self.pairs())
+        except ScreenStackError:  # the app is closing (a screen built ahead still gets a Resize)
+            return
+        if self.drawn == (width, pairs):
+            return  # the same keys at the same width: nothing to lay out or redraw
+        self.drawn = (width, pairs)
         lines: list[list[Content]] = [[]]
         used = 0
-        for piece in self.pairs():
+        for piece in pairs:
             need = piece.cell_length + (2 if lines[-1] else 0)
             if lines[-1] and used + need > width:
                 lines.append([])

@@ -15,7 +15,6 @@ from textual.app import UnknownModeError
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from ikm_tui.app.record_dialogs import ReviewDialog, WhoDialog
 from ikm_tui.app.backup_watch import BackupReport, BackupWatch
 from ikm_tui.app.session_app import THEME_CSS, SessionApp
 from ikm_tui.app.stage.projector import STAGE_CSS
@@ -110,6 +109,8 @@ class ModeratorApp(SessionApp):
         await super().on_event(event)
 
     def _ask_who(self) -> None:
+        from ikm_tui.app.record_dialogs import WhoDialog  # after the first frame, like the question
+
         if self.ask_who is not None:
             self.push_screen(WhoDialog(self.ask_who, on_ready=self._release_held_keys), self._at_the_keyboard)
 
@@ -135,6 +136,8 @@ class ModeratorApp(SessionApp):
     def offer_review(self) -> None:
         """config.toml differs from the record: show the amendment before anything else."""
         if self.store.pending():
+            from ikm_tui.app.record_dialogs import ReviewDialog
+
             self.push_screen(ReviewDialog(), lambda _applied: self.session_changed())
 
     def on_unmount(self) -> None:

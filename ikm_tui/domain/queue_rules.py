@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+# Queue statuses that take an entrant out of the ranking, and how the leaderboard calls them:
+# the same word as the queue, so "forfeit" (gugur) reads the same on every screen and export.
+UNRANKED = {"withdrawn": "withdrawn", "forfeit": "forfeit"}
+
 WAITING = "waiting"
 ON_STAGE = "on_stage"
 DONE = "done"

@@ -17,12 +17,10 @@ from functools import lru_cache
 from typing import cast
 
 from ikm_tui.domain.config import Config, Entrant, Prize
+from ikm_tui.domain.queue_rules import UNRANKED
 from ikm_tui.domain.scoring import Panel, Sheet, SheetPoints, aggregate
 from ikm_tui.domain.units import ScoreUnits
 
-# Queue statuses that take an entrant out of the ranking, and how the leaderboard calls them:
-# the same word as the queue, so "forfeit" (gugur) reads the same on every screen and export.
-UNRANKED = {"withdrawn": "withdrawn", "forfeit": "forfeit"}
 OUT = frozenset(UNRANKED.values())
 """Standings that are not part of the result at all (their sheets are never awaited)."""
 

@@ -23,8 +23,9 @@ from urllib.parse import quote
 from ikm_tui.domain import definition
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.errors import InputError
-from ikm_tui.store import record, results
+from ikm_tui.store import record
 from ikm_tui.store.database import StoreUnavailable
+from ikm_tui.store.locked import is_locked
 from ikm_tui.store.migrations import CURRENT_VERSION
 from ikm_tui.store.schema import APP_ID, FIRST_WITH_RECORD
 from ikm_tui.store.verify import verify
@@ -240,7 +241,7 @@ def _facts(path: Path, version: int, event: str) -> CopyFacts:
         last = conn.execute("SELECT seq, at, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         sheets, judges = conn.execute("SELECT count(*), count(DISTINCT judge) FROM score_sheet").fetchone()
         stage = conn.execute("SELECT entrant FROM stage WHERE id = 1").fetchone()
-        finalised = results.is_locked(conn)
+        finalised = is_locked(conn)
     finally:
         conn.close()
     return CopyFacts(

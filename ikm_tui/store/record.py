@@ -12,11 +12,11 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ikm_tui.domain import amendment, definition
+from ikm_tui.domain import definition
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.errors import InputError, InputErrors
 from ikm_tui.store import audit, queue
-from ikm_tui.store.results import is_locked
+from ikm_tui.store.locked import is_locked
 
 if TYPE_CHECKING:
     from ikm_tui.store.database import Database
@@ -99,6 +99,8 @@ class EventRecord:
     def amend(self, amended: Config, reason: str, *, actor: str) -> Revision:
         """Make ``amended`` the record, as one audited amendment; refused (nothing changes) when
         the results are finalised, when it would break recorded sheets, or when nothing differs."""
+        from ikm_tui.domain import amendment  # the ranking behind it: not for every reader of the record
+
         reason = (reason or "").strip()
         if not reason:
             raise InputError("--reason", "results.required")
@@ -139,6 +141,8 @@ class EventRecord:
         return Revision(revision, at, actor, reason, body)
 
     def _problems(self, conn: sqlite3.Connection, amended: Config) -> list[InputError]:
+        from ikm_tui.domain import amendment
+
         if is_locked(conn):
             return [InputError(str(self.db.path), "amend.locked")]
         days = {r[0]: r[1] for r in conn.execute("SELECT entrant, day FROM queue_entry")}

@@ -19,6 +19,7 @@ from ikm_tui.domain.ranking import Decision, Ranking, missing_sheets, rank
 from ikm_tui.domain.scoring import Sheet
 from ikm_tui.domain.snapshot import Snapshot, freeze, last_reveal_step
 from ikm_tui.store import audit
+from ikm_tui.store.locked import is_locked
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -114,11 +115,6 @@ def frozen_problem(
     if "snapshot_sha256" in detail and detail["snapshot_sha256"] != snapshot_hash(text):
         return "snapshot"
     return None
-
-
-def is_locked(conn: sqlite3.Connection) -> bool:
-    """Finalised and not unlocked since: scores may not change."""
-    return conn.execute("SELECT 1 FROM finalisation WHERE unlocked_at IS NULL LIMIT 1").fetchone() is not None
 
 
 class Results:

@@ -22,7 +22,7 @@ from ikm_tui.domain.scoring import Panel, Sheet, SheetPoints
 from ikm_tui.domain.units import ScoreUnits
 from ikm_tui.store import audit, recheck
 from ikm_tui.store.notes import NoteEntry, checked, write_notes
-from ikm_tui.store.results import is_locked
+from ikm_tui.store.locked import is_locked
 
 if TYPE_CHECKING:
     from typing import Any

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ikm_tui.domain import definition
-from ikm_tui.domain.amendment import Change, Review, differences
 from ikm_tui.domain.config import Config
 from ikm_tui.domain.errors import InputError
-from ikm_tui.domain.ranking import Ranking, rank
 from ikm_tui.domain.units import ScoreUnits
-from ikm_tui.store.access import AccessCodes
 from ikm_tui.store.audit import AuditLog
 from ikm_tui.store.database import Database
 from ikm_tui.store.progress import Progress
@@ -18,10 +17,19 @@ from ikm_tui.store.notes import Notes
 from ikm_tui.store.queue import Queue
 from ikm_tui.store.recheck import Rechecks
 from ikm_tui.store.record import EventRecord, Revision
-from ikm_tui.store.results import Results
 from ikm_tui.store.schema import check_current, prepare
 from ikm_tui.store.scores import ScoreSheets
 from ikm_tui.store.stage import Stage
+
+if TYPE_CHECKING:
+    from ikm_tui.domain.amendment import Change, Review
+    from ikm_tui.domain.ranking import Ranking
+    from ikm_tui.store.access import AccessCodes
+    from ikm_tui.store.results import Results
+
+BUILT_ON_FIRST_USE = ("results", "access")
+"""Areas made when first used: their modules (the ranking behind the results, the hashing
+behind access codes) are not needed for the moderator's first frame."""
 
 
 class Store:
@@ -81,11 +89,23 @@ class Store:
         self.notes = Notes(self.db, config)
         self.queue = Queue(self.db, config)
         self.stage = Stage(self.db, config)
-        self.results = Results(self.db, config, self.scores, self.queue)
-        self.access = AccessCodes(self.db, config)
         self.recheck = Rechecks(self.db, config)
         self.progress = Progress(self.db, config)
         self.record = EventRecord(self.db, self.scores, self.stage)
+        for area in BUILT_ON_FIRST_USE:
+            self.__dict__.pop(area, None)  # made again, on this config, when next used
+
+    @cached_property
+    def results(self) -> Results:
+        from ikm_tui.store.results import Results
+
+        return Results(self.db, self.config, self.scores, self.queue)
+
+    @cached_property
+    def access(self) -> AccessCodes:
+        from ikm_tui.store.access import AccessCodes
+
+        return AccessCodes(self.db, self.config)
 
     @property
     def event_id(self) -> str:
@@ -97,11 +117,16 @@ class Store:
         described = definition.encode(self.file_config)
         if described == self.revision.body:  # the usual case: one comparison, no field walk
             return []
+        from ikm_tui.domain.amendment import differences
+
         return differences(definition.encode(self.config), described)  # in the file's order
 
     def review(self) -> Review:
         """The pending amendment with its effect on the standings, for ``event diff`` and the
         console's review."""
+        from ikm_tui.domain.amendment import Review
+        from ikm_tui.domain.ranking import rank
+
         changes = self.pending()
         problems = self.record.problems(self.file_config) if changes else []
         sheets, statuses, decisions = self.scores.sheets(), self.queue.statuses(), self.results.decisions()
@@ -125,6 +150,8 @@ class Store:
 
     def ranking(self) -> Ranking:
         """The live ranking from what is stored right now."""
+        from ikm_tui.domain.ranking import rank
+
         return rank(
             self.config, self.scores.points(self.units), self.queue.statuses(), self.results.decisions()
         )

@@ -20,11 +20,10 @@ from typing import TYPE_CHECKING
 from ikm_tui.domain import queue_rules as rules
 from ikm_tui.domain import timer
 from ikm_tui.domain.errors import InputError
-from ikm_tui.domain.queue_rules import Entry, Lineup, QueueError
+from ikm_tui.domain.queue_rules import UNRANKED, Entry, Lineup, QueueError
 from ikm_tui.domain.timer import Clock, SessionClock, TimerError
-from ikm_tui.domain.ranking import UNRANKED
 from ikm_tui.store import audit, queue
-from ikm_tui.store.results import is_locked
+from ikm_tui.store.locked import is_locked
 
 if TYPE_CHECKING:
     from typing import Any

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
-from ikm_tui.app.dialogs import Field, FormDialog
 from ikm_tui.i18n.cue_words import PRESETS, preset_text
 from ikm_tui.store.stage import StageState
 
@@ -55,6 +54,8 @@ class StageCues:
         self._send("")
 
     def action_write_message(self) -> None:
+        from ikm_tui.app.dialogs import Field, FormDialog  # not needed for the console's first frame
+
         t = self.app.t
         field = Field("message", "", required=t("cue.dialog.empty"))
 

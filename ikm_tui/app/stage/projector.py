@@ -13,12 +13,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Button, Static
 
-from ikm_tui.app.dialogs import DIALOGS_CSS
 from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.session_screen import SessionModal, SessionScreen
 from ikm_tui.app.stage.countdown import TickingClock
 
 STAGE_CSS = Path(__file__).parent / "stage.tcss"
+DIALOGS_CSS = Path(__file__).parents[1] / "dialogs.tcss"  # app.dialogs is not imported for the first frame
 BOARD_CSS = Path(__file__).parents[1] / "board" / "board.tcss"
 
 

@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header
 
 from ikm_tui.app.backup_line import BackupLine
-from ikm_tui.app.dialogs import ConfirmDialog
 from ikm_tui.app.follow import SessionChanged
 from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.session_screen import SessionScreen
@@ -170,6 +169,8 @@ class StageScreen(SessionScreen[None], StageCues):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.stage_write(do)
+
+        from ikm_tui.app.dialogs import ConfirmDialog  # not needed for the console's first frame
 
         self.app.push_screen(ConfirmDialog(question), answered)
 
