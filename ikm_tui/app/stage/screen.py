@@ -88,18 +88,20 @@ class StageScreen(SessionScreen[None], StageCues):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        # the breakpoint classes for the terminal as it is, so the first layout is the right
-        # one: Textual sets them on the screen's first Resize, after a layout without them
-        # (at 50 columns the queue was built at 18 columns, then again at 47)
+        # On a narrow or short terminal, the breakpoint classes now, so the first layout is the
+        # right one: Textual sets them on the screen's first Resize, after a layout without
+        # them (at 50 columns the queue was built at 18 columns, then again at 47). Wide and
+        # tall, they change nothing here, and setting them would restyle the screen once more.
         width, height = self.app.size
-        self.update_classes(
-            {
-                "-narrow": width < NARROW_BELOW,
-                "-wide": width >= NARROW_BELOW,
-                "-short": height < SHORT_BELOW,
-                "-tall": height >= SHORT_BELOW,
-            }
-        )
+        if width < NARROW_BELOW or height < SHORT_BELOW:
+            self.update_classes(
+                {
+                    "-narrow": width < NARROW_BELOW,
+                    "-wide": width >= NARROW_BELOW,
+                    "-short": height < SHORT_BELOW,
+                    "-tall": height >= SHORT_BELOW,
+                }
+            )
         self.reload(follow_stage=True)
 
     def on_session_changed(self, message: SessionChanged) -> None:
