@@ -94,11 +94,13 @@ def panel_flags(
     """Flags on one entrant from its counted sheets (``judges[i]`` gave ``points[i]``).
 
     At 10,000 entrants x 25 judges this runs for every entrant when F3 opens, so it does not
-    look at each judge's sheet in Python. Removing one value from the sorted panel leaves one
-    of at most three medians: every value at or below the middle has the same others' median,
-    and so has every value above it. Within each of those runs the distance only grows
-    towards the ends, so each run's flags are the values past one cut, found once per entrant.
-    With fewer than two judges there is nobody to differ from.
+    work out each judge's others' median. Removing one value from the sorted panel leaves one of at
+    most three medians of the others: one shared by every value below the middle, one shared
+    by every value above it, and (with an even number of others) one for the middle value.
+    Below the middle the distance grows downwards, above it upwards, so the flags are the
+    values past two cuts (and perhaps the middle one): found once per entrant, and the totals
+    are only compared with them when the panel's extremes pass them. With fewer than two
+    judges there is nobody to differ from.
     """
     count = len(points)
     if count < 2:
