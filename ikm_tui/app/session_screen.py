@@ -6,7 +6,8 @@ A screen built on it:
 * reaches ``self.app.store`` / ``.config`` / ``.t`` typed (``getters.app``);
 * shows its bindings in the event's language (``active_bindings``, Textual's public read path);
 * gets ``on_session_changed(message)`` whenever any process changes the session (set
-  ``FOLLOW_SESSION = False`` for screens that do not care);
+  ``FOLLOW_SESSION = False`` for screens that do not care) — while it is on screen; a screen
+  of another mode (F1-F4) gets the newest change it missed when it is shown again;
 * writes through :meth:`SessionScreen.write`: the store call runs in a worker thread (it may wait
   on another process's lock, or hash a code) in the order asked; success publishes the change
   to every screen, posts :class:`Saved`, then calls ``then``; a refusal or an unreachable
@@ -25,7 +26,7 @@ from textual.binding import ActiveBinding
 from textual.message import Message
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
-from ikm_tui.app.follow import SessionChanged, follow_session
+from ikm_tui.app.follow import SessionChanged, SessionEvent
 from ikm_tui.app.keys import translate_active
 from ikm_tui.app.session_app import SessionApp
 from ikm_tui.domain.errors import InputError
@@ -62,11 +63,34 @@ class SessionScreen(Screen[ScreenResultType]):
         super().__init__(name=name, id=id, classes=classes)
         self._writes: deque[_Write[Any]] = deque()
         self._writing = False
+        self._missed: SessionEvent | None = None  # the newest change while another mode was shown
 
     def on_mount(self) -> None:
         # Textual calls every class's on_mount along the MRO: subclasses need no super() call.
         if self.FOLLOW_SESSION:
-            follow_session(self, self.app.session_signal)
+            self.app.session_signal.unsubscribe(self)  # at most one subscription
+            self.app.session_signal.subscribe(self, self._session_moved, immediate=True)
+
+    @property
+    def shown(self) -> bool:
+        """On screen: in the current mode's stack (a screen under a dialog is seen, dimmed)."""
+        return self in self.app.screen_stack
+
+    def _session_moved(self, event: SessionEvent) -> None:
+        """A screen of another mode catches up when shown, not on every change: nobody sees
+        it meanwhile, and its refresh would stall the screen in use (the stage's queue cost
+        F3 several milliseconds of every new score)."""
+        if self.shown:
+            self.post_message(SessionChanged(event))
+        else:
+            self._missed = event
+
+    def on_screen_resume(self) -> None:
+        # the top screen resumes (a mode switch, a dialog closing): whatever it shows catches up
+        for screen in self.app.screen_stack:
+            if isinstance(screen, SessionScreen) and screen._missed is not None:
+                event, screen._missed = screen._missed, None
+                screen.post_message(SessionChanged(event))
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

@@ -50,6 +50,25 @@ async def test_another_process_write_arrives_as_a_message(store, other):
         await until(pilot, lambda: screen.snapshot is not None and screen.snapshot.state.entrant == "E01")
 
 
+async def test_a_screen_of_another_mode_catches_up_when_shown_not_while_hidden(store, other):
+    """A new score on F3 must not also pay for redrawing the stage nobody sees; F1 is up to
+    date the moment it is shown again."""
+    async with ModeratorApp(store, poll_seconds=0.02).run_test(size=SIZE) as pilot:
+        stage = pilot.app.screen
+        assert isinstance(stage, StageScreen)
+        await pilot.press("f3")
+        results = pilot.app.screen
+        await until(pilot, lambda: getattr(results, "view", None) is not None)
+        other.stage.next()
+        other.scores.submit("J1", "E01", {c.id: c.min for c in store.config.criteria})
+        scored = lambda: any(r["entrant"] == "E01" and r["judges"] == 1 for r in results.view.rows)  # noqa: E731
+        await until(pilot, scored)  # F3 followed at once
+        assert stage.snapshot is not None and stage.snapshot.state.entrant is None  # the stage slept
+        await pilot.press("f1")
+        name = store.config.entrant("E01").name
+        await until(pilot, lambda: name in str(stage.query_one("#on-stage-name").render()))
+
+
 async def test_writes_run_off_the_ui_thread_in_order_and_a_refusal_is_one_message(store):
     told: list[str] = []
 

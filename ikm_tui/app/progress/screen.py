@@ -132,9 +132,6 @@ class ProgressScreen(SessionScreen[None]):
         self.judge_rows.clear()
         return True
 
-    def on_screen_resume(self) -> None:
-        self.refresh_all()
-
     def on_session_changed(self, message: SessionChanged) -> None:
         if message.error is None:
             self.refresh_all()
