@@ -146,6 +146,8 @@ class ModeratorApp(SessionApp):
     def _preload_screens(self) -> None:
         """Load the F2-F4 code, and build F3 and F4 behind the screen in use: their first key
         then only shows them (the leaderboard reads its data when first shown; see ResultsScreen)."""
+        if not self.is_running:  # closing already: building screens now races the shutdown
+            return
         _import_screens()
         current = self.current_mode
         try:
@@ -156,7 +158,10 @@ class ModeratorApp(SessionApp):
                 self.switch_mode(current)
         except UnknownModeError:
             return  # the console is closing (its modes are gone): nothing to build for
-        gc.collect()  # the start-up's garbage, now, so F3's first read need not (it freezes the heap)
+        # the start-up's garbage, now, while the moderator reads the stage; what is left lives
+        # all day, and no later full pass need walk it (see app/idle_gc.py)
+        gc.collect()
+        gc.freeze()
 
     def built(self, mode: str) -> bool:
         """The mode's screen exists (built ahead, or the moderator pressed its key first)."""

@@ -17,6 +17,7 @@ from textual.widgets import Input
 from textual.binding import Binding
 
 from ikm_tui.app.follow import SessionFollower
+from ikm_tui.app.idle_gc import IdleCollector
 from ikm_tui.domain.config import Config
 from ikm_tui.i18n import Messages
 from ikm_tui.who import os_user
@@ -36,6 +37,7 @@ class SessionApp(App[int]):
         self.title = self.config.event.title
         self.follower = SessionFollower(self, store, poll_seconds=poll_seconds)
         self.session_signal = self.follower.signal
+        self.collector = IdleCollector(self)
 
     @property
     def config(self) -> Config:
@@ -44,9 +46,11 @@ class SessionApp(App[int]):
 
     def on_mount(self) -> None:
         self.follower.start()
+        self.collector.start(self.session_signal)
 
     def on_unmount(self) -> None:
         self.follower.stop()
+        self.collector.stop()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A steady text cursor: a blinking one redraws twice a second all day long, on every

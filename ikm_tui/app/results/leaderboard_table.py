@@ -58,6 +58,8 @@ GRANTS: tuple[Grant, ...] = (
 )
 REQUIRED = ("rank", "entrant", "total", "prize")
 ROW_HEIGHT = 2
+CELLS_KEPT = 4096
+"""Drawn cells kept for reuse (a few per entrant on screen; forgotten all at once past this)."""
 IDLE_SECONDS = 20.0
 """After this long without a navigation key the highlight goes back to rank 1."""
 
@@ -112,6 +114,9 @@ class LeaderboardTable(ScrollView, can_focus=True):
         self._lines: dict[str, tuple[int, int, tuple[Strip, Strip]]] = {}  # entrant -> (id, width, lines)
         self._header: tuple[int, Strip] | None = None
         self._widths_for: tuple[int, dict[str, int]] | None = None  # the width fitted last
+        # Styles looked up once, not per row: each lookup walks the CSS (a third of a row's cost)
+        self._looks: tuple[Style, dict[str | None, Style], Style] | None = None  # base, cells, cursor
+        self._cells: dict[tuple, list[Segment]] = {}  # one cell's line, drawn, by what it shows
 
     # -- data ------------------------------------------------------------------------------
 
@@ -123,9 +128,9 @@ class LeaderboardTable(ScrollView, can_focus=True):
         """
         if tiers != self._tiers:
             self._tiers = dict(tiers)
-            self._lines.clear()
+            self._forget_drawn()
         keep = self.cursor_entrant() if self.navigating() else None
-        before = self.rows
+        before, cursor_before = self.rows, self.cursor_row
         self.rows = rows
         self.order = [row["entrant"] for row in rows]
         self.index = {entrant: i for i, entrant in enumerate(self.order)}
@@ -139,10 +144,11 @@ class LeaderboardTable(ScrollView, can_focus=True):
         if keep is not None and keep in self.index:
             self.cursor_row = self.index[keep]
         self.cursor_row = max(0, min(self.cursor_row, len(rows) - 1))
-        self._repaint_changed(before)
+        self._repaint_changed(before, cursor_before)
 
-    def _repaint_changed(self, before: list[Row]) -> None:
-        """Refresh the screen lines whose row (or highlight) is not what was drawn there."""
+    def _repaint_changed(self, before: list[Row], cursor_before: int) -> None:
+        """Refresh the screen lines whose row (or highlight) is not what was drawn there: a
+        line refreshed for nothing still costs its share of the frame."""
         top = int(self.scroll_y) // ROW_HEIGHT
         visible = self.size.height // ROW_HEIGHT + 2
         for i in range(top, min(len(self.rows), top + visible)):
@@ -150,7 +156,9 @@ class LeaderboardTable(ScrollView, can_focus=True):
                 self.refresh_lines(1 + i * ROW_HEIGHT, ROW_HEIGHT)
         if len(before) > len(self.rows):
             self.refresh()
-        self.refresh_lines(1 + self.cursor_row * ROW_HEIGHT, ROW_HEIGHT)
+        if self.cursor_row != cursor_before:
+            self.refresh_lines(1 + cursor_before * ROW_HEIGHT, ROW_HEIGHT)
+            self.refresh_lines(1 + self.cursor_row * ROW_HEIGHT, ROW_HEIGHT)
 
     @property
     def row_count(self) -> int:
@@ -162,7 +170,7 @@ class LeaderboardTable(ScrollView, can_focus=True):
     def cell_text(self, entrant: str, column: str) -> str:
         """What one cell says, its two lines joined by a newline (for tests and screen readers)."""
         row = self.rows[self.index[entrant]]
-        lines = [line.plain for line in self._cell(column, row, self._styles())]
+        lines = [line.plain for line in self._cell(column, row, self._base_styles()[1])]
         return lines[0] if column == "rank" else "\n".join(lines)
 
     # -- navigation ------------------------------------------------------------------------
@@ -218,8 +226,32 @@ class LeaderboardTable(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, 1 + ROW_HEIGHT * len(self.rows))
+        self._forget_drawn()
+
+    def notify_style_update(self) -> None:
+        """Another theme (or focus): every line is drawn again in the styles now in force."""
+        super().notify_style_update()
+        self._forget_drawn()
+
+    def _forget_drawn(self) -> None:
         self._lines.clear()
         self._header = None
+        self._looks = None
+        self._cells.clear()
+
+    def _base_styles(self) -> tuple[Style, dict[str | None, Style], Style]:
+        """The table's own style, the cells' styles (prize label -> style) and the cursor's."""
+        if self._looks is None:
+            styles: dict[str | None, Style] = {
+                label: self.get_component_rich_style(f"leaderboard--tier-{tier}")
+                for label, tier in self._tiers.items()
+            }
+            styles[None] = Style()
+            styles["muted"] = self.get_component_rich_style("leaderboard--muted")
+            styles["tie"] = self.get_component_rich_style("leaderboard--tie")
+            cursor = self.get_component_rich_style("leaderboard--cursor")
+            self._looks = (self.rich_style, styles, cursor)
+        return self._looks
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -230,11 +262,11 @@ class LeaderboardTable(ScrollView, can_focus=True):
         line = y - 1 + int(self.scroll_y)
         index, half = divmod(line, ROW_HEIGHT)
         if index >= len(self.rows):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_styles()[0])
         row = self.rows[index]
         strip = self._row_lines(row, width)[half]
         if index == self.cursor_row:
-            strip = strip.apply_style(self.get_component_rich_style("leaderboard--cursor"))
+            strip = strip.apply_style(self._base_styles()[2])
         return strip
 
     def _header_line(self, width: int) -> Strip:
@@ -247,7 +279,7 @@ class LeaderboardTable(ScrollView, can_focus=True):
                 "status": t("col.status"),
                 "prize": t("col.prize"),
             }
-            style = self.rich_style + self.get_component_rich_style("leaderboard--header")
+            style = self._base_styles()[0] + self.get_component_rich_style("leaderboard--header")
             cells = [(Text(labels[c], justify="right" if c == "rank" else "left"), c) for c in COLUMNS]
             self._header = (width, self._strip(cells, width, style))
         return self._header[1]
@@ -256,11 +288,11 @@ class LeaderboardTable(ScrollView, can_focus=True):
         cached = self._lines.get(row["entrant"])
         if cached is not None and cached[0] == id(row) and cached[1] == width:
             return cached[2]
-        styles = self._styles()
+        base, styles, _cursor = self._base_styles()
         cells = {c: self._cell(c, row, styles) for c in COLUMNS}
         lines = (
-            self._strip([(cells[c][0], c) for c in COLUMNS], width, self.rich_style),
-            self._strip([(cells[c][1], c) for c in COLUMNS], width, self.rich_style),
+            self._strip([(cells[c][0], c) for c in COLUMNS], width, base),
+            self._strip([(cells[c][1], c) for c in COLUMNS], width, base),
         )
         self._lines[row["entrant"]] = (id(row), width, lines)
         return lines
@@ -271,8 +303,7 @@ class LeaderboardTable(ScrollView, can_focus=True):
         room = min(width, self.scrollable_content_region.width or width)  # not under the scrollbar
         if self._widths_for is None or self._widths_for[0] != room:
             if self._widths_for is not None:  # the scrollbar came or went: lines drawn are stale
-                self._lines.clear()
-                self._header = None
+                self._forget_drawn()
             gap = GAP - 1  # each cell is followed by this, after one leading space
             self._widths_for = (room, fit(self._wants(), room - 1, gap, GRANTS, REQUIRED))
         return self._widths_for[1]
@@ -306,27 +337,25 @@ class LeaderboardTable(ScrollView, can_focus=True):
         for text, column in cells:
             if column not in widths:  # dropped on a narrow screen
                 continue
-            text = text.copy()
-            right = text.justify == "right"
-            text.truncate(widths[column], overflow="ellipsis", pad=not right)
-            if right:
-                text.pad_left(widths[column] - text.cell_len)
-            segments.extend(
-                Segment(s.text, base + s.style if s.style else base) for s in text.render(self.app.console)
-            )
+            # a rank that moves redraws the rank, not the whole row: cells are kept as drawn
+            key = (column, text.plain, text.style, text.justify, widths[column], base)
+            drawn = self._cells.get(key)
+            if drawn is None:
+                text = text.copy()
+                right = text.justify == "right"
+                text.truncate(widths[column], overflow="ellipsis", pad=not right)
+                if right:
+                    text.pad_left(widths[column] - text.cell_len)
+                drawn = [
+                    Segment(s.text, base + s.style if s.style else base)
+                    for s in text.render(self.app.console)
+                ]
+                if len(self._cells) > CELLS_KEPT:
+                    self._cells.clear()
+                self._cells[key] = drawn
+            segments.extend(drawn)
             segments.append(Segment(" " * (GAP - 1), base))
         return Strip(segments).adjust_cell_length(width, base)
-
-    def _styles(self) -> dict[str | None, Style]:
-        """Rich styles from the stylesheet (prize label -> style)."""
-        styles: dict[str | None, Style] = {
-            label: self.get_component_rich_style(f"leaderboard--tier-{tier}")
-            for label, tier in self._tiers.items()
-        }
-        styles[None] = Style()
-        styles["muted"] = self.get_component_rich_style("leaderboard--muted")
-        styles["tie"] = self.get_component_rich_style("leaderboard--tie")
-        return styles
 
     def _cell(self, column: str, row: Row, styles: dict[str | None, Style]) -> tuple[Text, Text]:
         """One cell of ``row``: its two lines, styled by its prize tier."""

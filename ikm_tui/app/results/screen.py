@@ -7,7 +7,6 @@ the screen base's worker, which then tells every screen, here and in other proce
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from textual.widgets import Header, Static
 from ikm_tui.app.backup_line import BackupLine
 from ikm_tui.app.dialogs import Field, FormDialog, Values
 from ikm_tui.app.follow import SessionChanged
+from ikm_tui.app.idle_gc import freeze_heap
 from ikm_tui.app.footer import KeyBar
 from ikm_tui.app.results.leaderboard_table import LeaderboardTable
 from ikm_tui.app.results.live import LiveResults, ResultsView
@@ -98,13 +98,9 @@ class ResultsScreen(SessionScreen[None]):
             self.view = self.live.read()
             if first:
                 # The first read builds the big, long-lived part of the heap (every entrant's
-                # keys and rows). Freezing it keeps Python's full GC passes from walking it
-                # again after each new score: at 10,000 entrants those cost ~0.4 s each.
-                # Only the young generations are collected first (a full pass costs ~40 ms of
-                # the first F3 even at 30 entrants); the console's preload already did a full
-                # pass over the start-up's garbage while the moderator read the stage.
-                gc.collect(1)
-                gc.freeze()
+                # keys and rows): no full GC pass need walk it again (at 10,000 entrants each
+                # cost ~0.4 s)
+                freeze_heap()
         except StoreUnavailable as exc:
             self.notify(exc.render(self.app.t), severity="error")
             return
