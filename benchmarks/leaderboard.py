@@ -298,8 +298,17 @@ def measure_console(
         return busy, cpu, full_gc
 
     busy, cpu, full_gc = worst(windows)
-    idle_busy, idle_cpu, idle_gc = worst(idle)
-    return {"busy": busy, "cpu": cpu, "gc": full_gc, "idle_busy": idle_busy, "idle_cpu": idle_cpu}
+    idle_busy, idle_cpu, _idle_gc = worst(idle)
+    first, last = min(idle[0][0], windows[0][0]), windows[-1][1]
+    every_gc = [b - a for gen, a, b in collections if gen == 2 and first < b <= last]
+    return {
+        "busy": busy,
+        "cpu": cpu,
+        "gc": full_gc,
+        "every_gc": every_gc,
+        "idle_busy": idle_busy,
+        "idle_cpu": idle_cpu,
+    }
 
 
 def p95(values: list[float]) -> float:
@@ -370,11 +379,11 @@ def run(label: str, config_path: Path, updates: int, seed: int, size: tuple[int,
                         f"     {name:10s} median {ms(statistics.median(values))}   p95 {ms(p95(values))}"
                         f"   max {ms(max(values))}"
                     )
-                full_gc = figures["gc"]
-                longest = f", longest {ms(max(full_gc)).strip()}" if full_gc else ""
+                full_gc, every_gc = figures["gc"], figures["every_gc"]
+                longest = f", longest {ms(max(every_gc)).strip()}" if every_gc else ""
                 print(
-                    f"     (full GC passes in the {updates} update windows: {len(full_gc)}{longest};"
-                    f" load average {os.getloadavg()[0]:.1f})"
+                    f"     (full GC passes: {len(full_gc)} in the {updates} update windows,"
+                    f" {len(every_gc)} in the whole run{longest}; load average {os.getloadavg()[0]:.1f})"
                 )
             return
         for boundary in (False, True):

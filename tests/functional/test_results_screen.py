@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import random
 import re
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from ikm_tui.app.results.screen import ResultsScreen
 from ikm_tui.domain.config import load_config
 from ikm_tui.domain.errors import InputError
 from ikm_tui.store.session import Store
+from tests.conftest import REPO
 from tests.functional.waiting import until
 
 CRITERIA = ("inovasi", "produktivitas", "pasar")
@@ -304,3 +306,38 @@ async def test_end_in_the_flag_list_picks_the_last_flag_not_the_blank_lines_unde
         await pilot.press("r")
         await until(pilot, lambda: store.recheck.pending() != [])
         assert [f"{r.judge}/{r.entrant}" for r in store.recheck.pending()] == [listed[-1]]
+
+
+async def test_the_prize_line_panel_keeps_its_height_as_new_scores_reword_it(tmp_path):
+    """A swing naming another criterion or a longer score wraps to a line more or less; the
+    panel keeps the most lines it has needed, so the flag list under it stays put (and the
+    whole screen is not laid out again for each new score)."""
+    sample = Store(load_config(REPO / "config.toml"), tmp_path / "session.db")  # the sample event
+    config, rnd = sample.config, random.Random(3)
+
+    def scores() -> dict[str, Decimal]:
+        steps = int((config.scoring.max - config.scoring.min) / config.scoring.step)
+        return {
+            c.id: config.scoring.min + config.scoring.step * rnd.randrange(steps + 1) for c in config.criteria
+        }
+
+    for entrant in config.entrants:
+        for judge in config.judges:
+            sample.scores.submit(judge.id, entrant.id, scores())
+    try:
+        async with app_for(sample).run_test(size=(160, 45)) as pilot:
+            screen = await open_results(pilot)
+            panel, flags = screen.query_one("#lines"), screen.query_one("#flags-box")
+            heights, tops = [], []
+            for _ in range(12):
+                below = screen.view.lines[-1].below.entrant.id  # just under the last prize line
+                before = screen.view
+                sample.scores.submit(config.judges[rnd.randrange(len(config.judges))].id, below, scores())
+                pilot.app.session_changed()
+                await until(pilot, lambda shown=before: screen.view is not shown)
+                await pilot.pause()
+                heights.append(panel.size.height)
+                tops.append(flags.region.y)
+            assert heights == sorted(heights) and tops == sorted(tops)  # never shrinks back
+    finally:
+        sample.close()
