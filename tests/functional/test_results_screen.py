@@ -308,6 +308,23 @@ async def test_end_in_the_flag_list_picks_the_last_flag_not_the_blank_lines_unde
         assert [f"{r.judge}/{r.entrant}" for r in store.recheck.pending()] == [listed[-1]]
 
 
+async def test_arrows_and_a_click_in_the_flag_list_choose_the_flag_asked_about(store):
+    fill(store)
+    store.scores.submit("J1", "E07", {c: Decimal("1") for c in CRITERIA})  # a second flag
+    async with app_for(store).run_test(size=(120, 44)) as pilot:
+        screen = await open_results(pilot)
+        flags = screen.query_one("#flags")
+        listed = [flag for _label, flag in flags.items if flag is not None]
+        flags.focus()
+        await pilot.press("down", "down", "up", "down")  # first, second, first, second
+        assert flags.chosen() == tuple(listed[1].split("/"))
+        await pilot.click(flags, offset=(3, 1))  # the first flag's line (inside the border)
+        assert flags.chosen() == tuple(listed[0].split("/"))
+        await pilot.press("r")
+        await until(pilot, lambda: store.recheck.pending() != [])
+        assert [f"{r.judge}/{r.entrant}" for r in store.recheck.pending()] == [listed[0]]
+
+
 async def test_the_prize_line_panel_keeps_its_height_as_new_scores_reword_it(tmp_path):
     """A swing naming another criterion or a longer score wraps to a line more or less; the
     panel keeps the most lines it has needed, so the flag list under it stays put (and the
