@@ -230,7 +230,9 @@ class FlagList(ScrollView, can_focus=True):
             self.kept_height = page  # exactly the box: no scrollbar, as with no padding
         elif not lines <= self.kept_height <= 2 * lines:
             self.kept_height = lines + page  # a page to grow into; at most half of it blank
-        size = Size(self.scrollable_content_region.width, self.kept_height)
+        # nothing to scroll while the flags fit: no virtual height that a resize could leave
+        # behind as a stale scrollbar (Textual re-decides scrollbars on a size change only)
+        size = Size(0, self.kept_height if lines > page else 0)
         if size != self.virtual_size:
             self.virtual_size = size
         if len(self._wrapped) > 4 * len(self.items) + 64:  # labels no longer listed
@@ -239,10 +241,6 @@ class FlagList(ScrollView, can_focus=True):
             self._drawn = {key: s for key, s in self._drawn.items() if key[0] in listed}
 
     def on_resize(self, _event: events.Resize) -> None:
-        # after this refresh: a height chosen during the resize leaves a stale scrollbar
-        self.call_after_refresh(self._lay_out_again)
-
-    def _lay_out_again(self) -> None:
         self._lay_out()
         self.refresh()
 
