@@ -27,6 +27,7 @@ async def test_a_full_pass_waits_until_the_session_is_quiet_then_the_app_makes_i
     before = gc.get_threshold()
     async with ModeratorApp(store, poll_seconds=0.02).run_test(size=(120, 36)) as pilot:
         collector = pilot.app.collector
+        await until(pilot, lambda: pilot.app.built("export"))  # the console's preload is done
         assert gc.get_threshold()[2] == DEFERRED  # Python's own full passes are made rare
         asked = time.monotonic()
         other.scores.submit("J1", "E01", {c.id: Decimal(7) for c in store.config.criteria})
