@@ -3,7 +3,8 @@
 Targets:
   * ``ikm-tui`` typed -> the first entrant on screen <= 1.2x a bare Textual app showing the
     same thirty names in a DataTable;
-  * F1 -> F3 (the leaderboard drawn) <= 1.3x a minimal two-screen Textual app switching modes.
+  * F1 -> F3 (the leaderboard drawn), and F1 -> F2 (the judges' progress), <= 1.3x a minimal
+    two-screen Textual app switching modes.
 
 Each run starts a fresh tmux session (160x45) and reads the pane until the text appears;
 ikm-tui and the baseline alternate so a busy moment hurts both alike. Medians are printed. The
@@ -121,7 +122,9 @@ QUESTION_AFTER: list[float] = []
 QUESTION = "Siapa operatornya?"  # the sample config.toml is in Indonesian
 
 
-def switch(command: str, ready: str, marker: str, cwd: Path, tag: str, answer: str = "") -> float:
+def switch(
+    command: str, ready: str, marker: str, cwd: Path, tag: str, answer: str = "", key: str = "F3"
+) -> float:
     """From pressing F3 until ``marker`` shows (after the first screen showed ``ready``).
 
     ``answer``: a key that answers an opening question first (the console asks who is at the
@@ -139,7 +142,7 @@ def switch(command: str, ready: str, marker: str, cwd: Path, tag: str, answer: s
             subprocess.run(["tmux", "send-keys", "-t", session, answer])
         time.sleep(1.0)  # let start-up work settle, as a moderator would
         started = time.perf_counter()
-        subprocess.run(["tmux", "send-keys", "-t", session, "F3"])
+        subprocess.run(["tmux", "send-keys", "-t", session, key])
         return wait_for(session, marker, started)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
@@ -173,13 +176,16 @@ def measure(runs: int, ikm: str) -> int:
         (folder / "bare_table.py").write_text(BARE_TABLE)
         (folder / "bare_modes.py").write_text(BARE_MODES)
         first_frame(ikm, "Sari Wulandari", folder, "warm")  # creates the session file once
-        ours, bare, ours_switch, bare_switch = [], [], [], []
+        ours, bare, ours_switch, bare_switch, ours_f2 = [], [], [], [], []
         for i in range(runs):
             ours.append(first_frame(ikm, "Sari Wulandari", folder, f"ours{i}", then=QUESTION))
             bare.append(
                 first_frame(f"{python} bare_table.py config.toml", "Sari Wulandari", folder, f"bare{i}")
             )
             ours_switch.append(switch(ikm, "Sari Wulandari", "0/5 juri", folder, f"ours{i}", answer="Enter"))
+            ours_f2.append(
+                switch(ikm, "Sari Wulandari", "Kode akses", folder, f"ours-f2-{i}", answer="Enter", key="F2")
+            )
             bare_switch.append(
                 switch(f"{python} bare_modes.py", "layar satu", "Peserta 29", folder, f"bare{i}")
             )
@@ -189,6 +195,7 @@ def measure(runs: int, ikm: str) -> int:
     for name, a, b, target in (
         ("first entrant on screen", ours, bare, 1.2),
         ("F1 -> F3 leaderboard", ours_switch, bare_switch, 1.3),
+        ("F1 -> F2 progress", ours_f2, bare_switch, 1.3),
     ):
         ratio = statistics.median(a) / statistics.median(b)
         verdict = "met" if ratio <= target else "MISSED"

@@ -60,9 +60,10 @@ class ModeratorApp(SessionApp):
         Binding("f4", "switch_mode('export')", "mode.export", id="mode.export"),
         Binding("ctrl+q", "quit", "app.key.quit", id="app.quit", priority=True),
     ]
-    BUILT_AHEAD = ("results", "export")
-    """Screens the preload builds behind the stage. F2 is not among them: its matrix is redrawn
-    whenever it is shown, so building it ahead would only add work on every new score."""
+    BUILT_AHEAD = ("progress", "results", "export")
+    """Screens the preload builds behind the stage, so that their first key only shows them:
+    building one on its key cost F2 ~250 ms, most of it Textual re-reading every stylesheet
+    for the new screen's CSS."""
     PRELOAD_SECONDS = 0.5
     """After the first frame, the F2-F4 code is loaded while the moderator reads the stage, so
     the first F-key press does not wait for imports either."""

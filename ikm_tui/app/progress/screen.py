@@ -72,8 +72,8 @@ class ProgressScreen(SessionScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#progress-legend", Static).update(self.app.t("progress.legend"))
-        self.fit_columns()
-        self.refresh_all()
+        # the tables are filled on the first Resize, at the widths they get: fitted to no
+        # width now, both would be built twice
 
     def on_resize(self) -> None:
         if self.fit_columns():
@@ -86,6 +86,8 @@ class ProgressScreen(SessionScreen[None]):
         keys = ("judge", "name", "code", "scored", "recused", "pending", "recheck")
         judges = self.query_one("#judges-table", DataTable)
         matrix = self.query_one("#matrix", DataTable)
+        if not judges.scrollable_content_region.width:
+            return False  # not laid out yet: its Resize fits them
         code = max(
             len(t(k, time="00:00"))
             for k in ("progress.code_off", "progress.code_issued", "progress.code_none")
@@ -113,7 +115,10 @@ class ProgressScreen(SessionScreen[None]):
         fixed = 2 + entrant + 2 + sum(max(len(j.id), 2) + 2 for j in config.judges)
         fixed += len(t("progress.col.notes")) + 2
         longest_business = max(len(e.business) for e in config.entrants)
-        business = _room(matrix.scrollable_content_region.width - fixed, longest_business, BUSINESS_MIN)
+        room = matrix.scrollable_content_region.width
+        if not matrix.show_vertical_scrollbar:  # kept free: the columns are fitted before the
+            room -= matrix.styles.scrollbar_size_vertical  # rows (and the judges above) arrive
+        business = _room(room - fixed, longest_business, BUSINESS_MIN)
         if self.widths == (name, business) and self.judge_columns == {k: need[k] for k in shown}:
             return False
         self.widths = (name, business)
@@ -139,6 +144,8 @@ class ProgressScreen(SessionScreen[None]):
     # -- drawing ----------------------------------------------------------------------------
 
     def refresh_all(self) -> None:
+        if self.widths is None:
+            return  # not laid out yet: the first Resize fits the columns and fills them
         store = self.app.store
         progress = store.progress.matrix()
         self.stage_entrant = store.stage.current()
