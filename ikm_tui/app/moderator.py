@@ -80,6 +80,7 @@ class ModeratorApp(SessionApp):
         self.add_mode("stage", StageScreen)  # F1: the stage made at start (its stack exists)
         self.set_timer(self.PRELOAD_SECONDS, self._preload_screens)
         self.call_after_refresh(self.backup.start)  # no disk work before the first frame
+        self.call_after_refresh(gc.enable)  # `ikm-tui` paused the collector for the start-up
         if self.ask_who is None:
             self.offer_review()
         else:

@@ -38,3 +38,14 @@ async def test_a_full_pass_waits_until_the_session_is_quiet_then_the_app_makes_i
         assert gc.get_count()[2] >= FULL_AFTER
         await until(pilot, lambda: gc.get_count()[2] < FULL_AFTER, timeout=10)  # then, quietly
     assert gc.get_threshold() == before  # nothing left behind in the process
+
+
+async def test_the_collector_paused_for_the_consoles_start_runs_again_after_its_first_frame(store):
+    """`ikm-tui` pauses Python's collector while the console starts (cli/commands/console.py):
+    left off, two days of redraws would keep every reference cycle they leave."""
+    gc.disable()
+    try:
+        async with ModeratorApp(store, poll_seconds=0.02).run_test(size=(120, 36)) as pilot:
+            await until(pilot, gc.isenabled)
+    finally:
+        gc.enable()
