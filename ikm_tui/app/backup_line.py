@@ -46,7 +46,7 @@ class BackupLine(Static):
     def show(self, statuses: list[TargetStatus]) -> None:
         text, problem = describe(statuses, self.app.t)
         self.set_class(problem, "-problem")
-        set_text(self, Content(text))
+        set_text(self, Content(text), layout=False)  # one line, whatever it says (CSS above)
 
 
 def describe(statuses: list[TargetStatus], t: Messages) -> tuple[str, bool]:

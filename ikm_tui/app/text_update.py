@@ -11,10 +11,12 @@ from textual.visual import VisualType
 from textual.widgets import Static
 
 
-def set_text(static: Static, content: VisualType) -> None:
-    """Show ``content`` in ``static`` unless it already shows exactly that."""
+def set_text(static: Static, content: VisualType, *, layout: bool = True) -> None:
+    """Show ``content`` in ``static`` unless it already shows exactly that. ``layout=False``
+    for a widget whose size never depends on its text (a fixed one-line bar): a layout pass
+    lays out the whole screen again."""
     if not same(static.content, content):
-        static.update(content)
+        static.update(content, layout=layout)
 
 
 def same(shown: VisualType, content: VisualType) -> bool:
