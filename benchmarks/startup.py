@@ -95,6 +95,18 @@ def wait_for(session: str, text: str, started: float, limit: float = 30.0) -> fl
     raise SystemExit(f"'{text}' never appeared in {session}:\n{pane(session)}")
 
 
+def close(session: str) -> None:
+    """Ends the session and waits (at most 5 s) until its program has exited: a console still
+    closing (threads, its database) would take the core from the next run, whichever it is."""
+    pid = subprocess.run(
+        ["tmux", "display-message", "-p", "-t", session, "#{pane_pid}"], capture_output=True, text=True
+    ).stdout.strip()
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    deadline = time.perf_counter() + 5
+    while pid.isdigit() and Path(f"/proc/{pid}").exists() and time.perf_counter() < deadline:
+        time.sleep(0.01)
+
+
 def as_a_user_runs(command: str) -> str:
     """``command`` with the bytecode cache on, as on a user's machine (see the module's doc)."""
     return f"env -u PYTHONDONTWRITEBYTECODE {command}"
@@ -114,7 +126,7 @@ def first_frame(command: str, marker: str, cwd: Path, tag: str, then: str = "") 
             QUESTION_AFTER.append(wait_for(session, then, started) - seen)
         return seen
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        close(session)
 
 
 QUESTION_AFTER: list[float] = []
@@ -145,7 +157,7 @@ def switch(
         subprocess.run(["tmux", "send-keys", "-t", session, key])
         return wait_for(session, marker, started)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        close(session)
 
 
 def main(argv: list[str] | None = None) -> int:
