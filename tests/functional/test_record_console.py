@@ -35,6 +35,13 @@ def edit(path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+async def opening_question(pilot) -> Input:
+    """The name field of the question the console asks just after its first frame."""
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, WhoDialog) and app.screen.query("#who-name"))
+    return app.screen.query_one("#who-name", Input)
+
+
 def totals(store) -> list:
     return [(s.entrant.id, s.rank, s.total) for s in store.ranking().standings]
 
@@ -43,8 +50,7 @@ async def test_the_console_asks_who_is_at_the_keyboard_and_records_it(event):
     with Store(load_config(event)) as store:
         app = ModeratorApp(store, ask_who="root")
         async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, WhoDialog) and app.screen.query("#who-name"))
-            name = app.screen.query_one("#who-name", Input)
+            name = await opening_question(pilot)
             assert name.value == "root"  # offered: the operating-system user
             name.value = ""
             await pilot.press(*"Rina", "enter")
@@ -107,8 +113,7 @@ async def test_keys_typed_into_the_opening_question_while_f3_is_built_behind_it_
     with Store(load_config(event)) as store:
         app = ModeratorApp(store, ask_who="root")
         async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, WhoDialog) and app.screen.query("#who-name"))
-            name = app.screen.query_one("#who-name", Input)
+            name = await opening_question(pilot)
             name.value = ""
             for letter in "Rina Sari Wulandari":  # typed across the preload (0.5 s after the frame)
                 await pilot.press(letter if letter != " " else "space")
