@@ -146,8 +146,9 @@ class ModeratorApp(SessionApp):
         self.backup.stop()
 
     def _preload_screens(self) -> None:
-        """Load the F2-F4 code, and build F3 and F4 behind the screen in use: their first key
-        then only shows them (the leaderboard reads its data when first shown; see ResultsScreen)."""
+        """Load the F2-F4 code, and build those screens behind the screen in use: their first
+        key then only shows them (the leaderboard reads its data when first shown; see
+        ResultsScreen)."""
         if not self.is_running:  # closing already: building screens now races the shutdown
             return
         _import_screens()
