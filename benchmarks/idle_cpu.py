@@ -57,12 +57,17 @@ Bare().run()
 """
 
 
-def spawn(argv: list[str], size: tuple[int, int], cwd: Path) -> tuple[subprocess.Popen, int]:
-    """Start ``argv`` on a pty of ``size``; a thread drains its output like a terminal would."""
+def spawn(
+    argv: list[str], size: tuple[int, int], cwd: Path, *, cached_bytecode: bool = False
+) -> tuple[subprocess.Popen, int]:
+    """Start ``argv`` on a pty of ``size``; a thread drains its output like a terminal would.
+    ``cached_bytecode``: without this shell's PYTHONDONTWRITEBYTECODE, as a user's machine runs."""
     master, slave = pty.openpty()
     cols, rows = size
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
+    if cached_bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     proc = subprocess.Popen(
         argv, stdin=slave, stdout=slave, stderr=slave, cwd=cwd, env=env, start_new_session=True
     )

@@ -34,26 +34,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import fcntl
 import json
 import os
-import pty
 import random
 import shutil
 import signal
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
-import threading
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from idle_cpu import spawn  # noqa: E402  (benchmarks/ is on the path: a script's own folder)
 from ikm_tui.app.session_app import SessionApp  # noqa: E402
 from ikm_tui.app.results.live import LiveResults, read_results  # noqa: E402
 from ikm_tui.app.results.screen import ResultsScreen  # noqa: E402
@@ -212,27 +208,8 @@ F3 = b"\x1bOR"
 
 def spawn_console(config_path: Path, out: Path, size: tuple[int, int]) -> tuple[subprocess.Popen, int]:
     """``ikm-tui --config ...`` with the probe, on a pty of ``size`` read like a terminal."""
-    master, slave = pty.openpty()
-    cols, rows = size
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # a user's machine caches bytecode
     argv = [sys.executable, str(PROBE), str(out), "--config", str(config_path)]
-    proc = subprocess.Popen(
-        argv, stdin=slave, stdout=slave, stderr=slave, cwd=config_path.parent, env=env, start_new_session=True
-    )
-    os.close(slave)
-
-    def drain() -> None:
-        while True:
-            try:
-                if not os.read(master, 65536):
-                    return
-            except OSError:
-                return
-
-    threading.Thread(target=drain, daemon=True).start()
-    return proc, master
+    return spawn(argv, size, config_path.parent, cached_bytecode=True)
 
 
 def wait_for(out: Path, proc: subprocess.Popen, words: str, timeout: float = 60) -> None:
