@@ -293,15 +293,24 @@ async def test_f3_built_ahead_behind_the_stage_shows_what_was_saved_before_it_wa
         await until(pilot, lambda: cell(screen, "E07", "status").endswith("3/3 judges"))
 
 
+def two_flags(store) -> None:
+    fill(store)
+    store.scores.submit("J1", "E07", {c: Decimal("1") for c in CRITERIA})  # a second flag
+
+
+async def flag_list(pilot):
+    """F3 open; its divergence-flag list, and the flags it lists (its blank lines left out)."""
+    screen = await open_results(pilot)
+    flags = screen.query_one("#flags")
+    return screen, flags, [flag for _label, flag in flags.items if flag is not None]
+
+
 async def test_end_in_the_flag_list_picks_the_last_flag_not_the_blank_lines_under_it(store):
     """The list is padded with blank lines (so a new score does not relayout the screen):
     they must be neither highlighted nor asked about."""
-    fill(store)
-    store.scores.submit("J1", "E07", {c: Decimal("1") for c in CRITERIA})  # a second flag
+    two_flags(store)
     async with app_for(store).run_test(size=(120, 44)) as pilot:
-        screen = await open_results(pilot)
-        flags = screen.query_one("#flags")
-        listed = [flag for _label, flag in flags.items if flag is not None]
+        screen, flags, listed = await flag_list(pilot)
         assert len(listed) >= 2 and listed[0] == "J2/E06"
         assert flag_lines(screen)[-1].strip() == ""  # blank lines fill the box below the flags
         flags.focus()
@@ -312,12 +321,9 @@ async def test_end_in_the_flag_list_picks_the_last_flag_not_the_blank_lines_unde
 
 
 async def test_arrows_and_a_click_in_the_flag_list_choose_the_flag_asked_about(store):
-    fill(store)
-    store.scores.submit("J1", "E07", {c: Decimal("1") for c in CRITERIA})  # a second flag
+    two_flags(store)
     async with app_for(store).run_test(size=(120, 44)) as pilot:
-        screen = await open_results(pilot)
-        flags = screen.query_one("#flags")
-        listed = [flag for _label, flag in flags.items if flag is not None]
+        _screen, flags, listed = await flag_list(pilot)
         flags.focus()
         await pilot.press("down", "down", "up", "down")  # first, second, first, second
         assert flags.chosen() == tuple(listed[1].split("/"))
